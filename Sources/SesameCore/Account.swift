@@ -1,0 +1,114 @@
+import Foundation
+
+/// An ENT account as a school sees it: one person, in one school.
+///
+/// Someone who belongs to two schools (a parent with children in both) is two accounts,
+/// one per school, sharing the same `entKey`: each school distributes its own letters.
+public struct Account: Sendable, Hashable, Identifiable {
+    public typealias ID = Int64
+
+    /// The store's identifier of this account in this school.
+    public var id: ID
+    /// The ENT's identifier ("Id"), or the generated login when the export has no Id column.
+    public var entKey: String
+    public var school: String
+    public var profile: Profile
+    public var lastName: String
+    public var firstName: String
+    /// The login to print: the alias when there is one, else the generated login.
+    public var login: String
+    /// The login the ENT generated ("Identifiant").
+    public var originalLogin: String
+    /// Nil once the account is activated: the ENT clears the code at activation.
+    public var activationCode: String?
+    public var classes: [String]
+    public var email: ContactEmail?
+    public var postalAddress: PostalAddress?
+    public var phone: String?
+    public var isLocalAdmin: Bool
+    /// When the ENT created the account, or when Sésame first saw it if the export does not say.
+    public var createdAt: Date?
+    /// For a parent: the children the export links them to, in this school.
+    public var children: [Relative]
+
+    public init(
+        id: ID, entKey: String, school: String, profile: Profile, lastName: String, firstName: String,
+        login: String, originalLogin: String? = nil, activationCode: String?, classes: [String] = [],
+        email: ContactEmail? = nil, postalAddress: PostalAddress? = nil, phone: String? = nil,
+        isLocalAdmin: Bool = false, createdAt: Date? = nil, children: [Relative] = []
+    ) {
+        self.id = id
+        self.entKey = entKey
+        self.school = school
+        self.profile = profile
+        self.lastName = lastName
+        self.firstName = firstName
+        self.login = login
+        self.originalLogin = originalLogin ?? login
+        self.activationCode = activationCode
+        self.classes = classes
+        self.email = email
+        self.postalAddress = postalAddress
+        self.phone = phone
+        self.isLocalAdmin = isLocalAdmin
+        self.createdAt = createdAt
+        self.children = children
+    }
+
+    public var isActivated: Bool { activationCode == nil }
+
+    /// "Prénom Nom", the way the ENT writes a person in its Enfants and Parents columns.
+    public var displayName: String { "\(firstName) \(lastName)" }
+
+    public var nameSortKey: String {
+        NameKey.person(lastName: lastName, firstName: firstName, tieBreaker: login)
+    }
+}
+
+/// A child named on a parent's account.
+public struct Relative: Sendable, Hashable {
+    public var id: Account.ID
+    public var login: String
+    public var firstName: String
+    public var lastName: String
+    public var classes: [String]
+
+    public init(id: Account.ID, login: String, firstName: String, lastName: String, classes: [String]) {
+        self.id = id
+        self.login = login
+        self.firstName = firstName
+        self.lastName = lastName
+        self.classes = classes
+    }
+
+    public var displayName: String { "\(firstName) \(lastName)" }
+}
+
+/// Where an email address came from: what the user typed in the ENT ("Mon compte"),
+/// or what the school collected at the start of the year.
+public enum EmailSource: String, Sendable, Hashable, Codable {
+    case ent, collected
+}
+
+public struct ContactEmail: Sendable, Hashable {
+    public var address: EmailAddress
+    public var source: EmailSource
+
+    public init(address: EmailAddress, source: EmailSource) {
+        self.address = address
+        self.source = source
+    }
+}
+
+/// A family's postal address, as the school registry gives it.
+public struct PostalAddress: Sendable, Hashable, Codable {
+    public var street: String
+    public var postcode: String
+    public var city: String
+
+    public init(street: String, postcode: String, city: String) {
+        self.street = street
+        self.postcode = postcode
+        self.city = city
+    }
+}

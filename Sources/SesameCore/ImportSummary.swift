@@ -1,0 +1,70 @@
+import Foundation
+
+/// What an import did, for the director (text) and for scripts (JSON: a pinned shape).
+public struct ImportSummary: Sendable, Codable, Equatable {
+    public struct Changes: Sendable, Codable, Equatable {
+        /// Accounts this export added to a school imported before.
+        public var new: [String] = []
+        /// Accounts whose activation code disappeared: activated since the last import.
+        public var activated: [String] = []
+        /// Accounts whose activation code changed: letters printed before are stale.
+        public var codeChanged: [String] = []
+        /// Accounts of a school no longer in its export.
+        public var removed: [String] = []
+        /// Accounts whose other details (name, classes, email…) changed.
+        public var updated: [String] = []
+
+        public init() {}
+
+        public var isEmpty: Bool {
+            new.isEmpty && activated.isEmpty && codeChanged.isEmpty && removed.isEmpty && updated.isEmpty
+        }
+    }
+
+    public struct Links: Sendable, Codable, Equatable {
+        public var resolved = 0
+        public var unresolved = 0
+        public var ambiguous = 0
+        public init() {}
+    }
+
+    public struct Addresses: Sendable, Codable, Equatable {
+        public var file: String
+        public var encoding: String
+        public var sha256: String
+        public var alreadyImportedAt: Date?
+        public var rows = 0
+        /// Parents (people, not account rows) the file gave details for.
+        public var matchedParents = 0
+        public var withAddress = 0
+        public var withEmail = 0
+        public var unmatched = 0
+        public var ambiguous = 0
+
+        public init(file: String, encoding: String, sha256: String) {
+            self.file = file
+            self.encoding = encoding
+            self.sha256 = sha256
+        }
+    }
+
+    public var file: String?
+    public var encoding: String?
+    public var sha256: String?
+    /// Set when this very file was imported before: nothing was changed.
+    public var alreadyImportedAt: Date?
+    public var schools: [String] = []
+    public var accounts = 0
+    public var byProfile: [String: Int] = [:]
+    public var classes = 0
+    public var activated = 0
+    public var pending = 0
+    public var withEmail = 0
+    public var localAdmins = 0
+    public var links = Links()
+    public var changes = Changes()
+    public var addresses: Addresses?
+    public var problems: [ImportProblem] = []
+
+    public init() {}
+}

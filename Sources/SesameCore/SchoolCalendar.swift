@@ -1,0 +1,91 @@
+import Foundation
+
+/// Dates as French schools write them, read in the school's time zone.
+///
+/// ENT exports carry ISO 8601 timestamps with an offset; spreadsheets and directors write
+/// "01/09/2026" or "2026-09-01". Dates without an offset are Paris time, whatever the
+/// machine's own time zone.
+public enum SchoolCalendar {
+    public static let timeZone = TimeZone(identifier: "Europe/Paris")!
+
+    public static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }()
+
+    /// Parses "2026-11-09T14:12:00.000+01:00", "2026-11-09T14:12:00Z", "2026-11-09 14:12",
+    /// "2026-11-09", "09/11/2026" and "09/11/2026 14:12". Returns nil for anything else.
+    public static func parse(_ text: String) -> Date? {
+        let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        var i = 0
+        func number(_ digits: Int) -> Int? {
+            guard i + digits <= s.count else { return nil }
+            var value = 0
+            for byte in s[i..<i + digits] {
+                guard byte >= 48 && byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            i += digits
+            return value
+        }
+        func expect(_ char: UInt8) -> Bool {
+            guard i < s.count, s[i] == char else { return false }
+            i += 1
+            return true
+        }
+        var parts = DateComponents()
+        if s.count >= 10, s[2] == UInt8(ascii: "/") {
+            guard let d = number(2), expect(UInt8(ascii: "/")), let m = number(2), expect(UInt8(ascii: "/")),
+                  let y = number(4) else { return nil }
+            (parts.year, parts.month, parts.day) = (y, m, d)
+        } else {
+            guard let y = number(4), expect(UInt8(ascii: "-")), let m = number(2), expect(UInt8(ascii: "-")),
+                  let d = number(2) else { return nil }
+            (parts.year, parts.month, parts.day) = (y, m, d)
+        }
+        guard (1...12).contains(parts.month!), (1...31).contains(parts.day!) else { return nil }
+        var zone = timeZone
+        if i < s.count {
+            guard expect(UInt8(ascii: "T")) || expect(UInt8(ascii: " ")),
+                  let h = number(2), expect(UInt8(ascii: ":")), let min = number(2) else { return nil }
+            (parts.hour, parts.minute) = (h, min)
+            if expect(UInt8(ascii: ":")) {
+                guard let sec = number(2) else { return nil }
+                parts.second = sec
+                if expect(UInt8(ascii: ".")) {
+                    while i < s.count, s[i] >= 48 && s[i] <= 57 { i += 1 }
+                }
+            }
+            if expect(UInt8(ascii: "Z")) {
+                zone = TimeZone(secondsFromGMT: 0)!
+            } else if i < s.count, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") {
+                let sign = s[i] == UInt8(ascii: "-") ? -1 : 1
+                i += 1
+                guard let oh = number(2) else { return nil }
+                _ = expect(UInt8(ascii: ":"))
+                guard let om = number(2) else { return nil }
+                zone = TimeZone(secondsFromGMT: sign * (oh * 3600 + om * 60))!
+            }
+            guard i == s.count, parts.hour! < 24, parts.minute! < 60, (parts.second ?? 0) < 60 else { return nil }
+        }
+        var cal = calendar
+        cal.timeZone = zone
+        guard let date = cal.date(from: parts),
+              cal.component(.day, from: date) == parts.day  // rejects 31/02
+        else { return nil }
+        return date
+    }
+
+    /// "14/09/2026", the way a French letter dates itself.
+    public static func frenchDate(_ date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return "\(String(format2: c.day!))/\(String(format2: c.month!))/\(c.year!)"
+    }
+
+    /// "2026-09-14", for file names and machine-readable output.
+    public static func isoDay(_ date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return "\(c.year!)-\(String(format2: c.month!))-\(String(format2: c.day!))"
+    }
+}

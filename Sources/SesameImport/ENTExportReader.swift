@@ -1,0 +1,121 @@
+import Foundation
+import SesameCore
+
+/// Reads an ENT account export into `ExportRecord`s.
+///
+/// The header is read and checked when the reader is made, so an unreadable file fails
+/// before anything is written; rows are then streamed by `read(defaultSchool:_:)`.
+/// Rows that can be read but not used (unknown profile, no name) are reported as
+/// problems and skipped; odd values (an invalid email) are reported and left out.
+public struct ENTExportReader: Sendable {
+    public let fileName: String
+    public let encoding: TextEncoding
+    /// Whether the file names each account's school: a full school export does, the
+    /// class-level export does not.
+    public let hasSchoolColumn: Bool
+    public let hasCreationDate: Bool
+    public let hasIDColumn: Bool
+    /// Whether the file has the Enfants or Parents column to resolve families from.
+    public let hasRelativeColumns: Bool
+    private let text: Data
+    private let delimiter: UInt8
+    private let columns: HeaderMap<ExportColumn>
+    private let headerCount: Int
+    private let bodyParser: CSVParser
+
+    public init(contentsOf url: URL) throws {
+        try self.init(data: FileLoading.load(url), fileName: url.lastPathComponent)
+    }
+
+    public init(data: Data, fileName: String) throws {
+        let (text, encoding) = TextDecoding.decode(data)
+        let (header, parser) = try CSVParser.header(of: text, file: fileName)
+        guard let header else { throw ImportError.empty(file: fileName) }
+        let columns = try HeaderMap<ExportColumn>(
+            header: header.fields, file: fileName, required: [.profile, .lastName, .firstName, .login])
+        self.fileName = fileName
+        self.encoding = encoding
+        self.text = text
+        self.delimiter = parser.delimiter
+        self.columns = columns
+        self.headerCount = header.fields.count
+        self.bodyParser = parser
+        hasSchoolColumn = columns.has(.schools)
+        hasCreationDate = columns.has(.createdAt)
+        hasIDColumn = columns.has(.id)
+        hasRelativeColumns = columns.has(.children) || columns.has(.parents)
+    }
+
+    /// Streams the rows. `defaultSchool` is the school of rows that name none
+    /// (every row of a class-level export).
+    public func read(defaultSchool: String?, _ emit: (ExportItem) throws -> Void) throws {
+        var parser = bodyParser
+        try text.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            while let row = try parser.next(bytes) {
+                guard row.fields.count == headerCount else {
+                    throw ImportError.fieldCount(
+                        file: fileName, line: row.line, expected: headerCount, found: row.fields.count)
+                }
+                try items(row, defaultSchool: defaultSchool, emit)
+            }
+        }
+    }
+
+    private func items(_ row: CSVRecord, defaultSchool: String?, _ emit: (ExportItem) throws -> Void) throws {
+        let f = row.fields
+        func problem(_ kind: ImportProblem.Kind, _ message: String) throws {
+            try emit(.problem(ImportProblem(kind: kind, file: fileName, line: row.line, message: message)))
+        }
+        guard let typeText = columns.value(.profile, in: f) else {
+            return try problem(.missingValue, "\(columns.describe(.profile)) vide ; ligne ignorée")
+        }
+        guard let profile = Profile(parsing: typeText) else {
+            return try problem(
+                .unknownProfile,
+                "\(columns.describe(.profile)) : profil « \(typeText) » inconnu (attendu : Élève, Parent, Enseignant, Personnel ou Invité) ; ligne ignorée")
+        }
+        let missing = [ExportColumn.lastName, .firstName, .login].filter { columns.value($0, in: f) == nil }
+        guard missing.isEmpty else {
+            return try problem(.missingValue, "\(missing.map(columns.describe).joined(separator: ", ")) vide ; ligne ignorée")
+        }
+        var schools = columns.list(.schools, in: f)
+        if schools.isEmpty, let defaultSchool { schools = [defaultSchool] }
+        guard !schools.isEmpty else {
+            return try problem(.missingValue, "\(columns.describe(.schools)) vide ; ligne ignorée")
+        }
+        let login = columns.value(.login, in: f)!
+        var record = ExportRecord(
+            line: row.line,
+            entID: columns.value(.id, in: f),
+            siecleID: columns.value(.siecleID, in: f),
+            profile: profile,
+            lastName: columns.value(.lastName, in: f)!.precomposedStringWithCanonicalMapping,
+            firstName: columns.value(.firstName, in: f)!.precomposedStringWithCanonicalMapping,
+            login: login,
+            // The class-level export repeats the login when there is no alias.
+            alias: columns.value(.alias, in: f).flatMap { $0 == login ? nil : $0 },
+            activationCode: columns.value(.activationCode, in: f),
+            functions: columns.list(.functions, in: f),
+            schools: schools.map(\.precomposedStringWithCanonicalMapping),
+            classes: columns.list(.classes, in: f).map(\.precomposedStringWithCanonicalMapping),
+            childrenNames: columns.list(.children, in: f),
+            parentNames: columns.list(.parents, in: f),
+            phone: columns.value(.phone, in: f))
+        if let raw = columns.value(.email, in: f) {
+            record.email = EmailAddress(raw)
+            if record.email == nil {
+                try problem(.invalidEmail, "\(columns.describe(.email)) : « \(raw) » n’est pas une adresse valide ; ignorée")
+            }
+        }
+        for (column, keyPath) in [(ExportColumn.lastLogin, \ExportRecord.lastLogin), (.createdAt, \.createdAt)] {
+            guard let raw = columns.value(column, in: f) else { continue }
+            if let date = SchoolCalendar.parse(raw) {
+                record[keyPath: keyPath] = date
+            } else {
+                try problem(.invalidValue, "\(columns.describe(column)) : date « \(raw) » illisible (attendu AAAA-MM-JJ ou JJ/MM/AAAA) ; ignorée")
+            }
+        }
+        try emit(.record(record))
+    }
+}

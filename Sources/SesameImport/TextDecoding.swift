@@ -1,0 +1,98 @@
+import Foundation
+
+/// The encodings ENT exports and registry extracts arrive in.
+public enum TextEncoding: String, Sendable, Codable {
+    case utf8 = "UTF-8"
+    case utf8BOM = "UTF-8 (BOM)"
+    case utf16 = "UTF-16"
+    case windows1252 = "Windows-1252"
+    case isoLatin1 = "ISO-8859-1"
+}
+
+/// Detects a file's encoding and hands back its text as UTF-8 bytes.
+///
+/// UTF-8 is recognised by its BOM or by being valid UTF-8 throughout (a Latin-1 file
+/// with accents practically never is). Otherwise the file is Windows-1252 when it uses
+/// that code page's typographic characters (’ « — € in 0x80–0x9F) and ISO-8859-1 when
+/// it does not, or when it holds a byte Windows-1252 leaves undefined.
+public enum TextDecoding {
+    public static func decode(_ data: Data) -> (bytes: Data, encoding: TextEncoding) {
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return (data.dropFirst(3), .utf8BOM) }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            return (Data(decodeUTF16(data).utf8), .utf16)
+        }
+        if isValidUTF8(data) { return (data, .utf8) }
+        var usesC1 = false, undefinedInWindows = false
+        for byte in data where byte & 0xE0 == 0x80 {
+            usesC1 = true
+            if windows1252Undefined.contains(byte) { undefinedInWindows = true; break }
+        }
+        let encoding: TextEncoding = usesC1 && !undefinedInWindows ? .windows1252 : .isoLatin1
+        return (transcode(data, encoding), encoding)
+    }
+
+    private static func decodeUTF16(_ data: Data) -> String {
+        let bigEndian = data.first == 0xFE
+        let units = stride(from: 2, to: data.count - 1, by: 2).map { i -> UInt16 in
+            let a = UInt16(data[data.startIndex + i]), b = UInt16(data[data.startIndex + i + 1])
+            return bigEndian ? a << 8 | b : b << 8 | a
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    private static let windows1252Undefined: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+
+    /// Windows-1252's 0x80–0x9F; ISO-8859-1 maps those bytes to the C1 controls instead.
+    private static let windows1252High: [UInt16] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    private static func transcode(_ data: Data, _ encoding: TextEncoding) -> Data {
+        var out = Data()
+        out.reserveCapacity(data.count + data.count / 8)
+        for byte in data {
+            if byte < 0x80 { out.append(byte); continue }
+            let code = encoding == .windows1252 && byte < 0xA0 ? windows1252High[Int(byte - 0x80)] : UInt16(byte)
+            if code < 0x800 {
+                out.append(UInt8(0xC0 | code >> 6))
+                out.append(UInt8(0x80 | code & 0x3F))
+            } else {
+                out.append(UInt8(0xE0 | code >> 12))
+                out.append(UInt8(0x80 | code >> 6 & 0x3F))
+                out.append(UInt8(0x80 | code & 0x3F))
+            }
+        }
+        return out
+    }
+
+    static func isValidUTF8(_ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 { i += 1; continue }
+                let length: Int
+                let minimum: UInt32
+                var value: UInt32
+                switch b {
+                case 0xC2...0xDF: length = 2; minimum = 0x80; value = UInt32(b & 0x1F)
+                case 0xE0...0xEF: length = 3; minimum = 0x800; value = UInt32(b & 0x0F)
+                case 0xF0...0xF4: length = 4; minimum = 0x10000; value = UInt32(b & 0x07)
+                default: return false
+                }
+                guard i + length <= n else { return false }
+                for k in 1..<length {
+                    let c = bytes[i + k]
+                    guard c & 0xC0 == 0x80 else { return false }
+                    value = value << 6 | UInt32(c & 0x3F)
+                }
+                guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return false }
+                i += length
+            }
+            return true
+        }
+    }
+}

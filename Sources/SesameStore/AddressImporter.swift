@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import SesameCore
+
+/// Applies a family address file to the parents already in the store.
+enum AddressImporter {
+    /// Matches the rows to parent accounts and stores their address and collected
+    /// contacts; a row that matches no one, or several people, changes nothing.
+    static func apply(
+        _ input: AddressInput, db: Database, now: Date, into result: inout ImportSummary.Addresses
+    ) throws -> [ImportProblem] {
+        try db.execute(
+            sql: "INSERT INTO import (kind, file_name, sha256, encoding, imported_at) VALUES ('addresses', ?, ?, ?, ?)",
+            arguments: [input.fileName, input.sha256, input.encoding, now.timeIntervalSince1970])
+        let importID = db.lastInsertedRowID
+        let (assignments, problems) = AddressMatcher.match(
+            input.records, parents: try parentsWithChildren(db), file: input.fileName)
+        let update = try db.makeStatement(sql: """
+            UPDATE account SET
+                street = COALESCE(?, street), postcode = COALESCE(?, postcode), city = COALESCE(?, city),
+                collected_email = COALESCE(?, collected_email), collected_phone = COALESCE(?, collected_phone)
+            WHERE id = ?
+            """)
+        for assignment in assignments {
+            let a = assignment.address
+            for id in assignment.accounts {
+                try update.execute(arguments: [a?.street, a?.postcode, a?.city, assignment.email?.value, assignment.phone, id])
+            }
+        }
+        result.rows = input.records.count
+        result.matchedParents = assignments.count
+        result.withAddress = assignments.count { $0.address != nil }
+        result.withEmail = assignments.count { $0.email != nil }
+        result.unmatched = problems.count { $0.kind == .unmatchedAddress }
+        result.ambiguous = problems.count { $0.kind == .ambiguousAddress }
+        try db.execute(
+            sql: "UPDATE import SET summary = ? WHERE id = ?", arguments: [try SummaryJSON.encode(result), importID])
+        return (input.problems + problems).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+    }
+
+    private static func parentsWithChildren(_ db: Database) throws -> [ParentWithChildren] {
+        func member(_ row: Row, offset: Int) -> FamilyMember {
+            FamilyMember(
+                id: row[offset], school: String(row[offset + 1] as Int64), entKey: row[offset + 2],
+                profile: Profile(rawValue: row[offset + 3]) ?? .parent, firstName: row[offset + 4],
+                lastName: row[offset + 5], login: row[offset + 6], classes: ListColumn.split(row[offset + 7]),
+                namedRelatives: [], line: 0)
+        }
+        func fields(_ table: String) -> String {
+            ["id", "school_id", "ent_key", "profile", "first_name", "last_name", "COALESCE(\(table).alias, \(table).login)", "classes"]
+                .map { $0.hasPrefix("COALESCE") ? $0 : "\(table).\($0)" }.joined(separator: ", ")
+        }
+        var parents: [Int64: ParentWithChildren] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT \(fields("p")) FROM account p WHERE p.profile = 'parent' AND p.removed_import_id IS NULL ORDER BY p.id
+            """) {
+            let parent = member(row, offset: 0)
+            parents[parent.id] = ParentWithChildren(parent: parent, children: [])
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT pc.parent_id, \(fields("c"))
+            FROM parent_child pc JOIN account c ON c.id = pc.child_id WHERE c.removed_import_id IS NULL
+            """) {
+            parents[row[0]]?.children.append(member(row, offset: 1))
+        }
+        return parents.keys.sorted().compactMap { parents[$0] }
+    }
+}

@@ -1,0 +1,44 @@
+import SesameCore
+
+/// An ENT export ready to be imported: what the reader learnt of it, and its rows.
+public struct ExportInput {
+    public var fileName: String
+    public var sha256: String
+    public var encoding: String
+    /// A full export lists every account of its schools, so an account it no longer lists
+    /// has left; a partial one (the class-level export) says nothing about absent accounts.
+    public var isFullExport: Bool
+    /// Whether the file has the Enfants or Parents column to resolve families from.
+    public var hasRelativeColumns: Bool
+    /// Streams the file's items to the closure it is given.
+    public var read: ((ExportItem) throws -> Void) throws -> Void
+
+    public init(
+        fileName: String, sha256: String, encoding: String, isFullExport: Bool, hasRelativeColumns: Bool,
+        read: @escaping ((ExportItem) throws -> Void) throws -> Void
+    ) {
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.encoding = encoding
+        self.isFullExport = isFullExport
+        self.hasRelativeColumns = hasRelativeColumns
+        self.read = read
+    }
+}
+
+/// A family address file, already read.
+public struct AddressInput: Sendable {
+    public var fileName: String
+    public var sha256: String
+    public var encoding: String
+    public var records: [AddressRecord]
+    public var problems: [ImportProblem]
+
+    public init(fileName: String, sha256: String, encoding: String, records: [AddressRecord], problems: [ImportProblem]) {
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.encoding = encoding
+        self.records = records
+        self.problems = problems
+    }
+}

@@ -1,0 +1,107 @@
+import GRDB
+
+/// The store's tables, one migration per step of the product's history.
+///
+/// Lists (classes, functions, names as written) are kept as text joined with the ASCII
+/// unit separator, a character no ENT value contains; `account_class` indexes the
+/// classes for selection. Instants are seconds since 1970 (REAL).
+enum Schema {
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-accounts") { db in
+            try db.execute(sql: """
+                CREATE TABLE school (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE
+                );
+                CREATE TABLE class (
+                    id INTEGER PRIMARY KEY,
+                    school_id INTEGER NOT NULL REFERENCES school(id),
+                    name TEXT NOT NULL,
+                    name_key TEXT NOT NULL,
+                    sort_key TEXT NOT NULL,
+                    UNIQUE (school_id, name_key)
+                );
+                CREATE TABLE import (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('accounts', 'addresses')),
+                    file_name TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    encoding TEXT NOT NULL,
+                    imported_at REAL NOT NULL,
+                    summary TEXT
+                );
+                CREATE INDEX import_sha256 ON import(sha256);
+                CREATE TABLE account (
+                    id INTEGER PRIMARY KEY,
+                    school_id INTEGER NOT NULL REFERENCES school(id),
+                    ent_key TEXT NOT NULL,
+                    siecle_id TEXT,
+                    profile TEXT NOT NULL,
+                    profile_rank INTEGER NOT NULL,
+                    last_name TEXT NOT NULL,
+                    first_name TEXT NOT NULL,
+                    name_sort TEXT NOT NULL,
+                    login TEXT NOT NULL,
+                    alias TEXT,
+                    activation_code TEXT,
+                    functions TEXT NOT NULL,
+                    is_local_admin INTEGER NOT NULL,
+                    classes TEXT NOT NULL,
+                    class_sort TEXT NOT NULL,
+                    children_names TEXT NOT NULL,
+                    parent_names TEXT NOT NULL,
+                    ent_email TEXT,
+                    phone TEXT,
+                    collected_email TEXT,
+                    collected_phone TEXT,
+                    street TEXT,
+                    postcode TEXT,
+                    city TEXT,
+                    last_login REAL,
+                    created_at REAL,
+                    first_seen_at REAL NOT NULL,
+                    first_import_id INTEGER NOT NULL REFERENCES import(id),
+                    changed_import_id INTEGER NOT NULL REFERENCES import(id),
+                    removed_import_id INTEGER REFERENCES import(id),
+                    source_line INTEGER NOT NULL,
+                    UNIQUE (school_id, ent_key)
+                );
+                CREATE INDEX account_login ON account(login);
+                CREATE INDEX account_alias ON account(alias) WHERE alias IS NOT NULL;
+                CREATE INDEX account_school_profile ON account(school_id, profile_rank);
+                CREATE TABLE account_class (
+                    account_id INTEGER NOT NULL REFERENCES account(id),
+                    class_id INTEGER NOT NULL REFERENCES class(id),
+                    PRIMARY KEY (account_id, class_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX account_class_class ON account_class(class_id);
+                CREATE TABLE parent_child (
+                    parent_id INTEGER NOT NULL REFERENCES account(id),
+                    child_id INTEGER NOT NULL REFERENCES account(id),
+                    PRIMARY KEY (parent_id, child_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX parent_child_child ON parent_child(child_id);
+                -- Who teaches which class: the Classes of the export's teachers.
+                CREATE VIEW class_teacher AS
+                    SELECT ac.class_id, a.id AS teacher_id
+                    FROM account_class ac JOIN account a ON a.id = ac.account_id
+                    WHERE a.profile = 'teacher' AND a.removed_import_id IS NULL;
+                """)
+        }
+        return migrator
+    }()
+}
+
+/// Lists stored in one text column.
+enum ListColumn {
+    static let separator: Character = "\u{1F}"
+
+    static func join(_ items: [String]) -> String {
+        items.joined(separator: String(separator))
+    }
+
+    static func split(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+    }
+}

@@ -1,0 +1,28 @@
+import SesameCore
+
+/// What the store refuses, with a French message naming what to fix.
+public enum StoreError: UserFacingError, Equatable {
+    case cannotOpen(path: String, reason: String)
+    case unknownSchool(String, known: [String])
+    case ambiguousSchool(String, matches: [String])
+    case schoolRequired(known: [String])
+    case unknownClass(String, school: String?, known: [String])
+
+    public var userMessage: String {
+        switch self {
+        case let .cannotOpen(path, reason):
+            "impossible d’ouvrir la base \(path) : \(reason)"
+        case let .unknownSchool(name, known):
+            known.isEmpty
+                ? "aucun établissement « \(name) » : la base est vide, importez d’abord un export de l’ENT (sesame import)"
+                : "aucun établissement « \(name) » ; établissements connus : \(known.joined(separator: " ; "))"
+        case let .ambiguousSchool(name, matches):
+            "« \(name) » désigne plusieurs établissements : \(matches.joined(separator: " ; ")) ; précisez"
+        case let .schoolRequired(known):
+            "ce fichier ne dit pas l’établissement de ses comptes : précisez-le avec --school"
+                + (known.isEmpty ? "" : " (établissements connus : \(known.joined(separator: " ; ")))")
+        case let .unknownClass(name, school, known):
+            "aucune classe « \(name) »\(school.map { " à \($0)" } ?? "") ; classes connues : \(known.joined(separator: ", "))"
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import SesameCore
+import SesameFixtures
+import SesameImport
+import SesameStore
+
+struct DemoCommand: SesameCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Dérouler Sésame sur une école fictive (fichiers, base et résultats dans un dossier).",
+        discussion: """
+            Crée l’export ENT et le fichier des familles d’une école fictive, les importe dans une base neuve, \
+            puis montre la sélection des comptes à distribuer. Rien n’est lu ni écrit hors du dossier choisi.
+            """)
+
+    @Option(help: ArgumentHelp("Dossier de la démonstration.", valueName: "dossier"))
+    var out = "sesame-demo"
+
+    func execute() throws {
+        let folder = URL(fileURLWithPath: out, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let school = SchoolGenerator().generate()
+        let exportURL = folder.appendingPathComponent("export-comptes.csv")
+        let addressURL = folder.appendingPathComponent("adresses-responsables.csv")
+        try school.exportFile().write(to: exportURL, options: .atomic)
+        try school.addressFile().write(to: addressURL, options: .atomic)
+        let dbPath = folder.appendingPathComponent("sesame.db").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
+
+        section("1. Import de l’export ENT et du fichier des familles de « \(school.name) »")
+        let importCommand = try ImportCommand.parse([exportURL.path, "--addresses", addressURL.path, "--db", dbPath])
+        try importCommand.run()
+
+        section("2. Vérification : parents non activés, par classe (codes masqués)")
+        let accounts = try AccountsCommand.parse([
+            "--db", dbPath, "--profile", "parent", "--activation", "pending", "--sort", "class",
+        ])
+        try accounts.run()
+
+        print("\nLes fichiers et la base de la démonstration sont dans \(folder.path)/.")
+    }
+
+    private func section(_ title: String) {
+        print("\n\(title)\n\(String(repeating: "═", count: title.count))")
+    }
+}
