@@ -42,7 +42,11 @@ let package = Package(
 
         .testTarget(name: "SesameCoreTests", dependencies: ["SesameCore"]),
         .testTarget(name: "SesameImportTests", dependencies: ["SesameImport", "SesameFixtures"]),
-        .testTarget(name: "SesameStoreTests", dependencies: ["SesameStore", "SesameImport", "SesameFixtures"]),
+        .testTarget(
+            name: "SesameStoreTests",
+            dependencies: [
+                "SesameStore", "SesameImport", "SesameFixtures", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "SesameEndToEndTests", dependencies: ["sesame", "SesameFixtures"]),
     ]
 )

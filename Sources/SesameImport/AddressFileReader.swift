@@ -74,3 +74,12 @@ public struct AddressFileReader: Sendable {
         self.problems = problems
     }
 }
+
+extension AddressFileReader {
+    /// What the store needs to import this file; `data` is the file as read, for its fingerprint.
+    public func input(data: Data) -> AddressInput {
+        AddressInput(
+            fileName: fileName, sha256: FileFingerprint.sha256(data), encoding: encoding.rawValue,
+            records: records, problems: problems)
+    }
+}

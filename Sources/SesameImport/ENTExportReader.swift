@@ -119,3 +119,13 @@ public struct ENTExportReader: Sendable {
         try emit(.record(record))
     }
 }
+
+extension ENTExportReader {
+    /// What the store needs to import this file; `data` is the file as read, for its fingerprint.
+    public func input(data: Data, defaultSchool: String?) -> ExportInput {
+        ExportInput(
+            fileName: fileName, sha256: FileFingerprint.sha256(data), encoding: encoding.rawValue,
+            isFullExport: hasSchoolColumn, hasRelativeColumns: hasRelativeColumns,
+            read: { emit in try self.read(defaultSchool: defaultSchool, emit) })
+    }
+}

@@ -21,7 +21,7 @@ struct AccountImporter {
     private var schoolsBefore: Set<Int64> = []
     private var classIDs: [Int64: [String: Int64]] = [:]
     private var members: [FamilyMember] = []
-    private let select, insert, update, insertClass, insertAccountClass, deleteAccountClasses: Statement
+    private let select, selectByLogin, insert, update, insertClass, insertAccountClass, deleteAccountClasses: Statement
 
     var seenIDs: Set<Int64> { Set(seen.keys) }
 
@@ -48,8 +48,12 @@ struct AccountImporter {
         }
         let columns = Self.columns
         select = try db.makeStatement(sql: """
-            SELECT id, removed_import_id, collected_email, \(columns.joined(separator: ", "))
+            SELECT id, ent_key, removed_import_id, \(columns.joined(separator: ", "))
             FROM account WHERE school_id = ? AND ent_key = ?
+            """)
+        selectByLogin = try db.makeStatement(sql: """
+            SELECT id, ent_key, removed_import_id, \(columns.joined(separator: ", "))
+            FROM account WHERE school_id = ? AND login = ?
             """)
         insert = try db.makeStatement(sql: """
             INSERT INTO account (school_id, ent_key, \(columns.joined(separator: ", ")),
@@ -57,7 +61,7 @@ struct AccountImporter {
             VALUES (?, ?, \(Array(repeating: "?", count: columns.count).joined(separator: ", ")), ?, ?, ?, ?)
             """)
         update = try db.makeStatement(sql: """
-            UPDATE account SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")),
+            UPDATE account SET ent_key = ?, \(columns.map { "\($0) = ?" }.joined(separator: ", ")),
                 changed_import_id = ?, removed_import_id = NULL, source_line = ?
             WHERE id = ?
             """)
@@ -94,7 +98,10 @@ struct AccountImporter {
 
     private mutating func store(_ record: ExportRecord, in schoolID: Int64) throws {
         let values = Self.values(of: record)
-        if let old = try Row.fetchOne(select, arguments: [schoolID, record.entKey]) {
+        // The login identifies a person too: the class-level export has no Id column, and
+        // an account first seen in one keeps its login as key until a full export names its Id.
+        if let old = try Row.fetchOne(select, arguments: [schoolID, record.entKey])
+            ?? Row.fetchOne(selectByLogin, arguments: [schoolID, record.login]) {
             let id: Int64 = old["id"]
             if let firstLine = seen[id] {
                 reportDuplicate(record, of: firstLine, differs: changedColumns(old, values).isEmpty == false)
@@ -103,8 +110,10 @@ struct AccountImporter {
             seen[id] = record.line
             let changed = changedColumns(old, values)
             let wasRemoved = !(old["removed_import_id"] as DatabaseValue).isNull
-            if !changed.isEmpty || wasRemoved {
-                try update.execute(arguments: StatementArguments(values + [importID, record.line, id]))
+            let rekeyed = record.entID != nil && old["ent_key"] != record.entKey
+            if !changed.isEmpty || wasRemoved || rekeyed {
+                let key = record.entID != nil ? record.entKey : old["ent_key"] as String
+                try update.execute(arguments: StatementArguments([key] + values + [importID, record.line, id]))
                 if changed.contains("classes") || wasRemoved { try setClasses(of: id, to: record.classes, in: schoolID) }
                 noteChanges(record, old: old, changed: changed, reappeared: wasRemoved)
             }

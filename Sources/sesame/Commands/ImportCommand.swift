@@ -64,18 +64,11 @@ struct ImportCommand: SesameCommand {
             guard known.count == 1 else { throw StoreError.schoolRequired(known: known.map(\.name)) }
             defaultSchool = known[0].name
         }
-        return ExportInput(
-            fileName: reader.fileName, sha256: FileFingerprint.sha256(data), encoding: reader.encoding.rawValue,
-            isFullExport: reader.hasSchoolColumn,
-            hasRelativeColumns: reader.hasRelativeColumns,
-            read: { emit in try reader.read(defaultSchool: defaultSchool, emit) })
+        return reader.input(data: data, defaultSchool: defaultSchool)
     }
 
     private func readAddresses(_ path: String) throws -> AddressInput {
         let data = try FileLoading.load(URL(fileURLWithPath: path))
-        let reader = try AddressFileReader(data: data, fileName: (path as NSString).lastPathComponent)
-        return AddressInput(
-            fileName: reader.fileName, sha256: FileFingerprint.sha256(data), encoding: reader.encoding.rawValue,
-            records: reader.records, problems: reader.problems)
+        return try AddressFileReader(data: data, fileName: (path as NSString).lastPathComponent).input(data: data)
     }
 }

@@ -1,5 +1,3 @@
-import SesameCore
-
 /// An ENT export ready to be imported: what the reader learnt of it, and its rows.
 public struct ExportInput {
     public var fileName: String

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import SesameCore
+
+@Suite struct NameKeyTests {
+    @Test func composedAndDecomposedAccentsCompareEqual() {
+        let composed = "Héloïse Lefèvre"
+        let decomposed = composed.decomposedStringWithCanonicalMapping
+        #expect(composed.unicodeScalars.count != decomposed.unicodeScalars.count)
+        #expect(NameKey.exact(composed) == NameKey.exact(decomposed))
+    }
+
+    @Test func exactKeyIgnoresCaseSpacingAndApostropheStyle() {
+        #expect(NameKey.exact("Léa  O’Connor ") == NameKey.exact("LÉA O'CONNOR"))
+        #expect(NameKey.exact("Benoît–Hamon") == NameKey.exact("benoît-hamon"))
+    }
+
+    @Test func exactKeyKeepsAccents() {
+        #expect(NameKey.exact("Léa") != NameKey.exact("Lea"))
+        #expect(NameKey.loose("Léa") == NameKey.loose("Lea"))
+    }
+
+    @Test func looseKeyDropsPunctuationAndExpandsLigatures() {
+        #expect(NameKey.loose("De La Fontaine") == "delafontaine")
+        #expect(NameKey.loose("N'Diaye") == "ndiaye")
+        #expect(NameKey.loose("Lœuillet") == "loeuillet")
+    }
+
+    @Test(arguments: [
+        ("Nguy?n", "Nguyễn", true),
+        ("C?urdevey", "Cœurdevey", true),
+        ("Tr?n", "Trần", true),
+        ("Nguy?n", "Nguyen", true),
+        ("Nguy?n", "Nguyenne", false),
+        ("Martin", "Martine", false),
+    ])
+    func questionMarkStandsForALostCharacter(written: String, actual: String, same: Bool) {
+        #expect(NameKey.looseEqual(NameKey.loose(written), NameKey.loose(actual)) == same)
+    }
+
+    @Test func personSortKeyOrdersByLastNameThenFirstName() {
+        let keys = [("Émile", "Zola"), ("Anne", "Le Goff"), ("Zoé", "Leroy"), ("Adam", "Leroy")]
+            .map { NameKey.person(lastName: $0.1, firstName: $0.0, tieBreaker: "") }
+        #expect(keys.sorted() == [keys[1], keys[3], keys[2], keys[0]])
+    }
+}
+
+@Suite struct ClassLevelTests {
+    @Test(arguments: [
+        ("CP A", ClassLevel.cp), ("CM1-CM2", .cm1), ("MS-GS", .ms), ("CM1 Mme Roux", .cm1),
+        ("PS de Carole", .ps), ("ce2", .ce2), ("TPS-PS", .tps),
+    ])
+    func readsTheYoungestLevel(name: String, level: ClassLevel) {
+        #expect(ClassLevel.youngest(in: name) == level)
+    }
+
+    @Test func classWithoutLevelHasNone() {
+        #expect(ClassLevel.youngest(in: "ULIS") == nil)
+        #expect(ClassLevel.youngest(in: "UPE2A") == nil)
+    }
+
+    @Test func sortKeysFollowSchoolOrder() {
+        let names = ["CM2", "ULIS", "CP B", "GS", "CE1-CE2", "CP A", "PS"]
+        let sorted = names.sorted { ClassLevel.sortKey(forClass: $0) < ClassLevel.sortKey(forClass: $1) }
+        #expect(sorted == ["PS", "GS", "CP A", "CP B", "CE1-CE2", "CM2", "ULIS"])
+    }
+
+    @Test func someoneInNoClassSortsLast() {
+        #expect(ClassLevel.sortKey(forClasses: []) > ClassLevel.sortKey(forClasses: ["ULIS"]))
+        #expect(ClassLevel.sortKey(forClasses: ["CM2", "CP"]) == ClassLevel.sortKey(forClass: "CP"))
+    }
+}
+
+@Suite struct ProfileTests {
+    @Test(arguments: [
+        ("Élève", Profile.student), ("Eleve", .student), ("Student", .student), ("Relative", .parent),
+        ("Parent", .parent), ("Enseignant", .teacher), ("Teacher", .teacher), ("Personnel", .staff),
+        ("staff", .staff), ("Invité", .guest), ("Guest", .guest), ("ÉLÈVE", .student),
+    ])
+    func parsesFrenchAndEnglishNames(text: String, profile: Profile) {
+        #expect(Profile(parsing: text) == profile)
+    }
+
+    @Test func rejectsUnknownProfiles() {
+        #expect(Profile(parsing: "Tuteur") == nil)
+        #expect(Profile(parsing: "") == nil)
+    }
+}
+
+@Suite struct EmailAddressTests {
+    @Test(arguments: ["lea.martin@orange.fr", "YANIS.DURAND@SFR.FR", "a+b@sub.domaine-ecole.fr", " x@y.fr "])
+    func acceptsDeliverableAddresses(text: String) {
+        #expect(EmailAddress(text) != nil)
+    }
+
+    @Test func lowerCasesAndTrims() {
+        #expect(EmailAddress(" Lea.MARTIN@Orange.FR")?.value == "lea.martin@orange.fr")
+    }
+
+    @Test(arguments: [
+        "à demander", "jean.dupont@", "@orange.fr", "martin chez orange", "a@b", "a@@b.fr", "a..b@c.fr",
+        "a@-b.fr", "a@b.f", "lea\r\nBcc: x@y.fr", "a@b.123", "",
+    ])
+    func rejectsWhatCannotBeDelivered(text: String) {
+        #expect(EmailAddress(text) == nil)
+    }
+}
+
+@Suite struct SchoolCalendarTests {
+    private func utc(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
+
+    @Test func readsEntcoreTimestamps() {
+        #expect(SchoolCalendar.parse("2026-11-09T14:12:00.000+01:00") == utc("2026-11-09T13:12:00Z"))
+        #expect(SchoolCalendar.parse("2026-11-09T14:12:00Z") == utc("2026-11-09T14:12:00Z"))
+    }
+
+    @Test func readsDaysInParisTime() {
+        #expect(SchoolCalendar.parse("2026-09-01") == utc("2026-08-31T22:00:00Z"))
+        #expect(SchoolCalendar.parse("01/09/2026") == utc("2026-08-31T22:00:00Z"))
+        #expect(SchoolCalendar.parse("15/01/2026 08:30") == utc("2026-01-15T07:30:00Z"))
+    }
+
+    @Test(arguments: ["31/02/2026", "2026-13-01", "demain", "2026-09-01T25:00", "1/9/2026", "2026-09-01x"])
+    func rejectsWhatIsNotADate(text: String) {
+        #expect(SchoolCalendar.parse(text) == nil)
+    }
+
+    @Test func writesFrenchAndISODays() {
+        let date = utc("2026-09-14T06:00:00Z")
+        #expect(SchoolCalendar.frenchDate(date) == "14/09/2026")
+        #expect(SchoolCalendar.isoDay(date) == "2026-09-14")
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import SesameCore
+import SesameFixtures
+import Testing
+@testable import SesameImport
+
+func readAll(_ reader: ENTExportReader, school: String? = nil) throws -> (records: [ExportRecord], problems: [ImportProblem]) {
+    var records: [ExportRecord] = [], problems: [ImportProblem] = []
+    try reader.read(defaultSchool: school) { item in
+        switch item {
+        case .record(let r): records.append(r)
+        case .problem(let p): problems.append(p)
+        }
+    }
+    return (records, problems)
+}
+
+private let header = "\u{FEFF}\"Id\";\"Identifiant SIECLE\";\"Type\";\"Nom\";\"Prénom\";\"Identifiant\";\"Login personnalisé (Alias)\";\"Code d'activation\";\"Fonctions\";\"Établissements\";\"Classes\";\"Enfants\";\"Parents\";\"Dernière connexion\";\"Courriel\";\"Téléphone\"\n"
+
+private func export(_ rows: [String]) throws -> ENTExportReader {
+    try ENTExportReader(data: Data((header + rows.joined(separator: "\n")).utf8), fileName: "export.csv")
+}
+
+@Suite struct ENTExportReaderTests {
+    @Test func readsAFullExportRow() throws {
+        let reader = try export([
+            "\"id-1\";\"\";\"Parent\";\"Ben Salah\";\"Zoé\";\"zoe.bensalah\";\"zbensalah\";\"b2tk464g\";\"\";\"École Les Tilleuls\";\"CE1, CE1-CE2\";\"Sofia Ben Salah, Lucas Da Silva\";\"\";\"2026-11-09T14:12:00.000+01:00\";\"Zoe.BenSalah@Orange.fr\";\"0601020304\"",
+        ])
+        #expect(reader.encoding == .utf8BOM)
+        #expect(reader.hasSchoolColumn && reader.hasRelativeColumns && reader.hasIDColumn && !reader.hasCreationDate)
+        let (records, problems) = try readAll(reader)
+        #expect(problems.isEmpty)
+        let r = try #require(records.first)
+        #expect(r.entKey == "id-1")
+        #expect(r.profile == .parent)
+        #expect(r.printedLogin == "zbensalah")
+        #expect(r.login == "zoe.bensalah")
+        #expect(r.activationCode == "b2tk464g")
+        #expect(r.schools == ["École Les Tilleuls"])
+        #expect(r.classes == ["CE1", "CE1-CE2"])
+        #expect(r.childrenNames == ["Sofia Ben Salah", "Lucas Da Silva"])
+        #expect(r.email?.value == "zoe.bensalah@orange.fr")
+        #expect(r.lastLogin == SchoolCalendar.parse("2026-11-09T13:12:00Z"))
+        #expect(r.line == 2)
+    }
+
+    @Test func aliasEqualToTheLoginIsNoAlias() throws {
+        let (records, _) = try readAll(try export([
+            "\"i\";\"\";\"Élève\";\"Durand\";\"Léa\";\"lea.durand\";\"lea.durand\";\"pzqcceg9\";\"\";\"E\";\"CM2\";\"\";\"\";\"\";\"\";\"\"",
+        ]))
+        #expect(records[0].alias == nil)
+        #expect(records[0].isLocalAdmin == false)
+    }
+
+    @Test func localAdministratorsAreRecognised() throws {
+        let (records, _) = try readAll(try export([
+            "\"i\";\"\";\"Enseignant\";\"Roux\";\"Alice\";\"alice.roux\";\"\";\"\";\"ADMIN_LOCAL\";\"E\";\"CP\";\"\";\"\";\"\";\"\";\"\"",
+            "\"j\";\"\";\"Personnel\";\"Roux\";\"Bob\";\"bob.roux\";\"\";\"\";\"Administrateur local\";\"E\";\"\";\"\";\"\";\"\";\"\";\"\"",
+        ]))
+        #expect(records.map(\.isLocalAdmin) == [true, true])
+    }
+
+    @Test func rowsThatCannotBeUsedAreReportedAndSkipped() throws {
+        let (records, problems) = try readAll(try export([
+            "\"a\";\"\";\"Tuteur\";\"Roux\";\"Léa\";\"lea.roux\";\"\";\"\";\"\";\"E\";\"\";\"\";\"\";\"\";\"\";\"\"",
+            "\"b\";\"\";\"Élève\";\"\";\"Léa\";\"lea.x\";\"\";\"\";\"\";\"E\";\"\";\"\";\"\";\"\";\"\";\"\"",
+            "\"c\";\"\";\"Élève\";\"Roux\";\"Léo\";\"leo.roux\";\"\";\"\";\"\";\"E\";\"\";\"\";\"\";\"hier\";\"à demander\";\"\"",
+        ]))
+        #expect(records.map(\.login) == ["leo.roux"])
+        #expect(records[0].email == nil)
+        #expect(problems.map(\.kind) == [.unknownProfile, .missingValue, .invalidEmail, .invalidValue])
+        #expect(problems.map(\.line) == [2, 3, 4, 4])
+        #expect(problems[0].message.contains("« Tuteur »"))
+        #expect(problems[0].message.contains("colonne 3"))
+        #expect(problems[2].message.contains("colonne 15 « Courriel »"))
+    }
+
+    @Test func theClassLevelExportIsRecognisedByItsHeaders() throws {
+        let text = "\"Type\";\"Nom\";\"Prénom\";\"Login\";\"Alias de login\";\"Code d'activation\"\n\"Élève\";\"Roux\";\"Léa\";\"lea.roux\";\"lroux\";\"abcd3456\"\n"
+        let reader = try ENTExportReader(data: Data(text.utf8), fileName: "classe.csv")
+        #expect(!reader.hasSchoolColumn && !reader.hasIDColumn && !reader.hasRelativeColumns)
+        let (records, problems) = try readAll(reader, school: "École A")
+        #expect(problems.isEmpty)
+        #expect(records[0].entKey == "lea.roux")
+        #expect(records[0].printedLogin == "lroux")
+        #expect(records[0].schools == ["École A"])
+    }
+
+    @Test func withoutASchoolColumnOrDefaultRowsAreReported() throws {
+        let text = "Type;Nom;Prénom;Login\nÉlève;Roux;Léa;lea.roux\n"
+        let (records, problems) = try readAll(try ENTExportReader(data: Data(text.utf8), fileName: "c.csv"))
+        #expect(records.isEmpty)
+        #expect(problems.map(\.kind) == [.missingValue])
+    }
+
+    @Test func olderExportsCarryACreationDateAndEnglishProfiles() throws {
+        let text = "Id;Type;Nom;Prénom;Identifiant;Code d'activation;Établissements;Date de création\nx;Relative;Roux;Léa;lea.roux;abc;E;15/08/2026\n"
+        let reader = try ENTExportReader(data: Data(text.utf8), fileName: "old.csv")
+        #expect(reader.hasCreationDate)
+        let (records, _) = try readAll(reader)
+        #expect(records[0].profile == .parent)
+        #expect(records[0].createdAt == SchoolCalendar.parse("2026-08-15"))
+    }
+
+    @Test func anUnknownHeaderIsAnErrorNamingItsColumn() {
+        let text = "Type;Nom;Prénom;Identifiant;Date de naissance\n"
+        do {
+            _ = try ENTExportReader(data: Data(text.utf8), fileName: "x.csv")
+            Issue.record("expected an error")
+        } catch let error as ImportError {
+            guard case let .unknownHeader(file, column, headerName, expected) = error else { Issue.record("\(error)"); return }
+            #expect(file == "x.csv" && column == 5 && headerName == "Date de naissance")
+            #expect(expected.contains("Code d'activation"))
+            #expect(error.userMessage.contains("ligne 1, colonne 5"))
+        } catch { Issue.record("\(error)") }
+    }
+
+    @Test func missingAndDuplicatedColumnsAreErrors() {
+        #expect(throws: ImportError.missingColumns(file: "x.csv", names: ["Type", "Identifiant"])) {
+            try ENTExportReader(data: Data("Nom;Prénom\n".utf8), fileName: "x.csv")
+        }
+        #expect(throws: ImportError.duplicateHeader(file: "x.csv", column: 3, header: "nom")) {
+            try ENTExportReader(data: Data("Type;Nom;nom;Prénom;Login\n".utf8), fileName: "x.csv")
+        }
+        #expect(throws: ImportError.empty(file: "x.csv")) {
+            try ENTExportReader(data: Data("\u{FEFF}\n\n".utf8), fileName: "x.csv")
+        }
+    }
+
+    @Test func aRowWithTheWrongNumberOfFieldsStopsTheReading() throws {
+        let reader = try ENTExportReader(data: Data("Type;Nom;Prénom;Login\nÉlève;Roux;Léa;lr\nÉlève;Roux;Léo\n".utf8), fileName: "x.csv")
+        #expect(throws: ImportError.fieldCount(file: "x.csv", line: 3, expected: 4, found: 3)) {
+            try readAll(reader, school: "E")
+        }
+    }
+
+    @Test func spreadsheetCopiesReadLikeTheOriginal() throws {
+        let school = SchoolGenerator().generate()
+        let original = try readAll(try ENTExportReader(data: school.exportFile(), fileName: "a.csv")).records
+        for (encoding, expected) in [(FileEncoding.windows1252, TextEncoding.windows1252), (.isoLatin1, .isoLatin1)] {
+            let copy = try ENTExportReader(data: school.exportFile(encoding: encoding, lineEnding: "\r\n"), fileName: "b.csv")
+            #expect(copy.encoding == expected)
+            let records = try readAll(copy).records
+            #expect(records.count == original.count)
+            // Only characters the legacy encoding cannot hold differ (Nguyễn becomes Nguy?n).
+            let differing = zip(records, original).filter { $0.0.lastName != $0.1.lastName }
+            #expect(differing.allSatisfy { $0.0.lastName.contains("?") })
+            #expect(!differing.isEmpty)
+            #expect(zip(records, original).allSatisfy { $0.0.activationCode == $0.1.activationCode && $0.0.login == $0.1.login })
+        }
+    }
+
+    @Test func decomposedNamesAreStoredComposed() throws {
+        let (records, _) = try readAll(try export([
+            "\"i\";\"\";\"Élève\";\"Lefe\u{300}vre\";\"Le\u{301}a\";\"lea.lefevre\";\"\";\"\";\"\";\"E\";\"CP\";\"\";\"\";\"\";\"\";\"\"",
+        ]))
+        #expect(records[0].lastName == "Lefèvre")
+        #expect(records[0].firstName.unicodeScalars.count == 3)
+    }
+}
+
+@Suite struct AddressFileReaderTests {
+    @Test func readsTheRegistryFileInLatin1() throws {
+        let school = SchoolGenerator().generate()
+        let reader = try AddressFileReader(data: school.addressFile(), fileName: "adresses.csv")
+        #expect(reader.encoding == .isoLatin1)
+        #expect(reader.records.count == school.addressRows.count)
+        #expect(reader.problems.map(\.kind) == [.invalidEmail])
+        #expect(reader.problems[0].message.contains("à demander"))
+        #expect(reader.records.allSatisfy { $0.address != nil })
+    }
+
+    @Test func incompleteAddressesAndMissingNamesAreReported() throws {
+        let text = "Nom responsable;Prénom responsable;Adresse;Code postal;Commune;Nom élève;Prénom élève;Classe\nRoux;Anne;1 rue A;;Nantes;Roux;Léa;CP\nRoux;;1 rue A;44000;Nantes;Roux;Léa;CP\n"
+        let reader = try AddressFileReader(data: Data(text.utf8), fileName: "a.csv")
+        #expect(reader.records.count == 1)
+        #expect(reader.records[0].address == nil)
+        #expect(reader.problems.map(\.kind) == [.missingValue, .missingValue])
+        #expect(reader.problems.map(\.line) == [2, 3])
+    }
+
+    @Test func aFileWithOnlyCollectedContactsIsAccepted() throws {
+        let text = "Nom responsable;Prénom responsable;Nom élève;Prénom élève;Courriel\nRoux;Anne;Roux;Léa;anne@free.fr\n"
+        let reader = try AddressFileReader(data: Data(text.utf8), fileName: "a.csv")
+        #expect(reader.records[0].email?.value == "anne@free.fr")
+        #expect(reader.records[0].address == nil)
+        #expect(reader.problems.isEmpty)
+    }
+}

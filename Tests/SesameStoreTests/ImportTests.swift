@@ -1,0 +1,209 @@
+import Foundation
+import GRDB
+import SesameCore
+import SesameFixtures
+import SesameImport
+import Testing
+@testable import SesameStore
+
+@Suite struct ImportTests {
+    let school = SchoolGenerator().generate()
+
+    @Test func theDatabaseIsCreatedReadableByItsOwnerOnly() throws {
+        let fixture = try StoreFixture()
+        let attributes = try FileManager.default.attributesOfItem(atPath: fixture.store.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        try fixture.importFiles(export: school.exportFile())
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: fixture.store.path + suffix) {
+            let mode = try FileManager.default.attributesOfItem(atPath: fixture.store.path + suffix)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+        }
+    }
+
+    @Test func aGeneratedSchoolImportsWithTheRightCountsAndLinks() throws {
+        let fixture = try StoreFixture()
+        let summary = try fixture.importFiles(export: school.exportFile())
+        let people = school.people.filter { !$0.isGhost }
+        #expect(summary.accounts == people.count)
+        for profile in Profile.allCases {
+            #expect(summary.byProfile[profile.rawValue, default: 0] == people.count { $0.profile == profile })
+        }
+        #expect(summary.activated == people.count { $0.activationCode == nil })
+        #expect(summary.classes == school.classes.count)
+        #expect(summary.localAdmins == 1)
+        #expect(summary.schools == [school.name])
+        #expect(try fixture.links() == school.trueLinks)
+        #expect(summary.links.resolved == school.trueLinks.count)
+        // The oddities, each reported once, with its line.
+        let kinds = summary.problems.map(\.kind)
+        #expect(kinds.count { $0 == .unresolvedChild } == 1)
+        #expect(kinds.count { $0 == .duplicateRow } == 1)
+        #expect(kinds.count { $0 == .invalidEmail } == 2)
+        #expect(kinds.count == 4)
+        #expect(summary.problems.allSatisfy { $0.line != nil })
+        #expect(summary.changes.isEmpty)
+    }
+
+    @Test func theSameFileTwiceIsRecognisedAndChangesNothing() throws {
+        let fixture = try StoreFixture()
+        let data = school.exportFile()
+        let first = try fixture.importFiles(export: data)
+        let before = try fixture.dump(excluding: [])
+        let second = try fixture.importFiles(export: data)
+        #expect(first.alreadyImportedAt == nil)
+        #expect(second.alreadyImportedAt != nil)
+        #expect(try fixture.dump(excluding: []) == before)
+    }
+
+    @Test func theSameDataInAnotherFileChangesNoRow() throws {
+        let fixture = try StoreFixture()
+        try fixture.importFiles(export: school.exportFile(), addresses: school.addressFile())
+        let before = try fixture.dump()
+        // Re-saved by a spreadsheet: other bytes, other encoding, same accounts.
+        let summary = try fixture.importFiles(export: school.exportFile(encoding: .utf8, lineEnding: "\r\n"))
+        #expect(summary.alreadyImportedAt == nil)
+        #expect(summary.changes.isEmpty)
+        #expect(try fixture.dump() == before)
+    }
+
+    @Test func aFileThatFailsHalfwayLeavesTheStoreAsItWas() throws {
+        let fixture = try StoreFixture()
+        try fixture.importFiles(export: school.exportFile())
+        let before = try fixture.dump(excluding: [])
+        var changed = school
+        changed.people[changed.exportOrder[0]].activationCode = nil
+        var broken = changed.exportFile()
+        broken.append(contentsOf: Data("\"x\";\"\";\"Élève\";\"Roux\n".utf8))  // an unterminated quote at the end
+        #expect(throws: ImportError.self) { try fixture.importFiles(export: broken) }
+        #expect(try fixture.dump(excluding: []) == before)
+    }
+
+    @Test func aNewerExportReportsWhatChanged() throws {
+        let fixture = try StoreFixture()
+        try fixture.importFiles(export: school.exportFile())
+        var newer = school
+        let pending = newer.exportOrder.filter { newer.people[$0].activationCode != nil && newer.people[$0].profile == .parent }
+        let (activated, regenerated) = (pending[0], pending[1])
+        newer.people[activated].activationCode = nil
+        newer.people[regenerated].activationCode = "zzzz9999"
+        let leaving = newer.exportOrder.first { newer.people[$0].profile == .staff }!
+        newer.exportOrder.removeAll { $0 == leaving }
+        let moved = newer.exportOrder.first { newer.people[$0].profile == .student }!
+        newer.people[moved].classes = ["CM2"]
+        var arrival = newer.people[moved]
+        arrival.id = "new-id"
+        arrival.login = "nouvel.eleve"
+        arrival.firstName = "Nouvel"
+        newer.people.append(arrival)
+        newer.exportOrder.append(newer.people.count - 1)
+
+        let summary = try fixture.importFiles(export: newer.exportFile())
+        #expect(summary.changes.activated == [newer.people[activated].printedLogin])
+        #expect(summary.changes.codeChanged == [newer.people[regenerated].printedLogin])
+        #expect(summary.changes.removed == [newer.people[leaving].printedLogin])
+        #expect(summary.changes.new == ["nouvel.eleve"])
+        #expect(summary.changes.updated == [newer.people[moved].printedLogin])
+
+        var filter = AccountFilter()
+        filter.logins = [newer.people[leaving].printedLogin]
+        #expect(try fixture.store.accounts(matching: filter).isEmpty)
+        filter.logins = [newer.people[moved].printedLogin]
+        #expect(try fixture.store.accounts(matching: filter).first?.classes == ["CM2"])
+    }
+
+    @Test func anAccountBackInTheExportIsRestored() throws {
+        let fixture = try StoreFixture()
+        try fixture.importFiles(export: school.exportFile())
+        var without = school
+        let leaving = without.exportOrder.removeFirst()
+        try fixture.importFiles(export: without.exportFile())
+        let summary = try fixture.importFiles(export: school.exportFile(encoding: .utf8))
+        #expect(summary.changes.new == [school.people[leaving].printedLogin])
+        var filter = AccountFilter()
+        filter.logins = [school.people[leaving].printedLogin]
+        #expect(try fixture.store.accounts(matching: filter).count == 1)
+    }
+
+    @Test func aClassExportNeedsItsSchoolAndLeavesTheOthersAlone() throws {
+        let fixture = try StoreFixture()
+        try fixture.importFiles(export: school.exportFile())
+        let before = try fixture.links()
+        var onlyOneClass = school
+        onlyOneClass.exportOrder = school.exportOrder.filter { school.people[$0].profile == .student && school.people[$0].classes == ["CP A"] }
+        let pupil = onlyOneClass.exportOrder[0]
+        onlyOneClass.people[pupil].activationCode = nil
+        let accountsBefore = try fixture.store.accounts(matching: AccountFilter()).count
+        let summary = try fixture.importFiles(export: onlyOneClass.exportFile(format: .classLevel), name: "cp-a.csv", school: school.name)
+        // Class-level exports have no Id: accounts are found again by login, not duplicated.
+        #expect(summary.changes.activated == [school.people[pupil].printedLogin])
+        #expect(summary.changes.new.isEmpty)
+        #expect(summary.changes.removed.isEmpty)
+        #expect(summary.accounts == onlyOneClass.exportOrder.count)
+        #expect(try fixture.store.accounts(matching: AccountFilter()).count == accountsBefore)
+        #expect(try fixture.links() == before)
+        // A full export afterwards finds them again by Id, with nothing to report but the code.
+        let full = try fixture.importFiles(export: school.exportFile(encoding: .utf8))
+        #expect(full.changes.new.isEmpty && full.changes.removed.isEmpty)
+        #expect(full.changes.codeChanged == [school.people[pupil].printedLogin])
+    }
+
+    @Test func schoolsOfOneExportAreKeptApart() throws {
+        var first = SchoolGenerator.Options()
+        first.schoolName = "École A"
+        var second = SchoolGenerator.Options()
+        second.schoolName = "École B"
+        second.seed = 2
+        var logins = LoginRegistry()
+        let a = SchoolGenerator(first).generate(logins: &logins)
+        let b = SchoolGenerator(second).generate(logins: &logins)
+        var data = a.exportFile()
+        data.append(Data(b.exportLines().joined(separator: "\n").utf8))
+        let fixture = try StoreFixture()
+        let summary = try fixture.importFiles(export: data)
+        #expect(summary.schools == ["École A", "École B"])
+        #expect(try fixture.links() == a.trueLinks.union(b.trueLinks))
+        var filter = AccountFilter()
+        filter.schools = ["École B"]
+        #expect(try fixture.store.accounts(matching: filter).count == b.people.count { !$0.isGhost })
+        // A newer export of school A alone says nothing about school B's accounts.
+        let again = try fixture.importFiles(export: a.exportFile(encoding: .utf8))
+        #expect(again.changes.removed.isEmpty)
+        #expect(try fixture.store.accounts(matching: filter).count == b.people.count { !$0.isGhost })
+    }
+
+    @Test func addressesAreMatchedAndTheirEmailsCount() throws {
+        let fixture = try StoreFixture()
+        let summary = try fixture.importFiles(export: school.exportFile(), addresses: school.addressFile())
+        let addresses = try #require(summary.addresses)
+        #expect(addresses.rows == school.addressRows.count)
+        #expect(addresses.unmatched == 1)
+        #expect(addresses.ambiguous == 0)
+        let withAddress = Set(school.addressRows.filter { $0.parent >= 0 }.map(\.parent))
+        #expect(addresses.matchedParents == withAddress.count)
+        #expect(summary.problems.contains { $0.kind == .unmatchedAddress && $0.message.contains("Sandrine Lemoine") })
+
+        var filter = AccountFilter()
+        filter.profiles = [.parent]
+        let parents = try fixture.store.accounts(matching: filter)
+        #expect(parents.count { $0.postalAddress != nil } == withAddress.count)
+        let collected = parents.filter { $0.email?.source == .collected }
+        #expect(!collected.isEmpty)
+        for parent in collected {
+            let truth = try #require(school.person(login: parent.login))
+            #expect(truth.email == nil || EmailAddress(truth.email!) == nil)
+            #expect(parent.email?.address == truth.collectedEmail.flatMap(EmailAddress.init))
+        }
+        filter.email = .with
+        #expect(try fixture.store.accounts(matching: filter).count == parents.count { $0.email != nil })
+    }
+
+    @Test func anAddressFileAloneCanBeImportedLater() throws {
+        let fixture = try StoreFixture()
+        try fixture.importFiles(export: school.exportFile())
+        let summary = try fixture.importFiles(addresses: school.addressFile())
+        #expect(summary.file == nil)
+        #expect(summary.addresses?.matchedParents ?? 0 > 0)
+        let again = try fixture.importFiles(addresses: school.addressFile())
+        #expect(again.addresses?.alreadyImportedAt != nil)
+    }
+}
