@@ -25,7 +25,11 @@ let package = Package(
             dependencies: ["SesameCore", "COpenSSL"]),
         .target(
             name: "SesameStore",
-            dependencies: ["SesameCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "SesameCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .target(
             name: "SesameFixtures",
             dependencies: ["SesameCore"]),

@@ -63,7 +63,7 @@ public enum AddressMatcher {
     ) -> (assignments: [ContactAssignment], problems: [ImportProblem]) {
         var index = PersonIndex()
         for (i, p) in parents.enumerated() {
-            index.insert(i, keys: PersonNameKeys(firstName: p.parent.firstName, lastName: p.parent.lastName))
+            index.insert(i, firstName: p.parent.firstName, lastName: p.parent.lastName)
         }
         var problems: [ImportProblem] = []
         var byPerson: [String: ContactAssignment] = [:]

@@ -7,10 +7,10 @@ public struct ExportRecord: Sendable, Hashable {
     public var entID: String?
     public var siecleID: String?
     public var profile: Profile
-    public var lastName: String
-    public var firstName: String
-    public var login: String
-    public var alias: String?
+    public let lastName: String
+    public let firstName: String
+    public let login: String
+    public let alias: String?
     public var activationCode: String?
     public var functions: [String]
     public var schools: [String]
@@ -21,6 +21,9 @@ public struct ExportRecord: Sendable, Hashable {
     public var email: EmailAddress?
     public var phone: String?
     public var createdAt: Date?
+    /// The alphabetical sort key of the person (`NameKey.person`), computed with the
+    /// record: the import reads records on one thread and stores them on another.
+    public private(set) var nameSortKey: String
 
     public init(
         line: Int, entID: String? = nil, siecleID: String? = nil, profile: Profile, lastName: String,
@@ -47,6 +50,7 @@ public struct ExportRecord: Sendable, Hashable {
         self.email = email
         self.phone = phone
         self.createdAt = createdAt
+        nameSortKey = NameKey.person(lastName: lastName, firstName: firstName, tieBreaker: alias ?? login)
     }
 
     /// What identifies the person across exports: the ENT's Id, else the generated login.

@@ -57,36 +57,95 @@ public struct FamilyResolution: Sendable {
 /// class (a parent's Classes are their children's classes). A name that still designates
 /// several people, or none, is reported and left unlinked: a wrong link would send a
 /// child's credentials to another family.
-public enum FamilyLinker {
-    public static func resolve(_ members: [FamilyMember], file: String) -> FamilyResolution {
-        var resolver = Resolver(members: members, file: file)
-        return resolver.run()
+///
+/// Schools are resolved one at a time (`resolveSchool`), so memory follows the size of a
+/// school, not of the export. A person in several schools (`multiSchoolKeys`) may name a
+/// child of another school: that name is reported only if no school resolves it.
+public struct FamilyLinker: Sendable {
+    public let file: String
+    private let multiSchoolKeys: Set<String>
+    private var settled: [ImportProblem] = []
+    private var deferred: [(key: String, problem: ImportProblem)] = []
+    private var resolvedElsewhere: Set<String> = []
+
+    public init(file: String, multiSchoolKeys: Set<String> = []) {
+        self.file = file
+        self.multiSchoolKeys = multiSchoolKeys
     }
+
+    /// Resolves the families of one school, given all its students and parents. Pure, so
+    /// that schools can be resolved on another thread; hand the result to `add`.
+    public func resolveSchool(_ members: [FamilyMember]) -> SchoolFamilies {
+        var resolver = Resolver(members: members, file: file, multiSchoolKeys: multiSchoolKeys)
+        let links = resolver.run()
+        return SchoolFamilies(
+            links: links, problems: resolver.problems, deferred: resolver.deferred, resolvedNames: resolver.resolvedNames)
+    }
+
+    /// Takes in a school's problems.
+    public mutating func add(_ school: SchoolFamilies) {
+        settled += school.problems
+        deferred += school.deferred
+        resolvedElsewhere.formUnion(school.resolvedNames)
+    }
+
+    /// Everything reported so far, in line order; call once every school is added.
+    public func problems() -> [ImportProblem] {
+        let crossSchool = deferred.filter { !resolvedElsewhere.contains($0.key) }.map(\.problem)
+        return (settled + crossSchool).sorted { ($0.line ?? 0, $0.message) < ($1.line ?? 0, $1.message) }
+    }
+
+    /// Resolves members of any number of schools at once.
+    public static func resolve(_ members: [FamilyMember], file: String) -> FamilyResolution {
+        var schools: [String: [FamilyMember]] = [:]
+        var order: [String] = []
+        var seen: [String: Set<String>] = [:]
+        for member in members {
+            if schools[member.school] == nil { order.append(member.school) }
+            schools[member.school, default: []].append(member)
+            seen[member.entKey, default: []].insert(member.school)
+        }
+        var linker = FamilyLinker(file: file, multiSchoolKeys: Set(seen.filter { $0.value.count > 1 }.keys))
+        var links: [ParentChildLink] = []
+        for school in order {
+            let families = linker.resolveSchool(schools[school]!)
+            linker.add(families)
+            links += families.links
+        }
+        return FamilyResolution(links: links.sorted(), problems: linker.problems())
+    }
+}
+
+/// One school's families: its links, and what it found wrong.
+public struct SchoolFamilies: Sendable {
+    public let links: [ParentChildLink]
+    let problems: [ImportProblem]
+    let deferred: [(key: String, problem: ImportProblem)]
+    let resolvedNames: Set<String>
 }
 
 private struct Resolver {
     let members: [FamilyMember]
     let file: String
-    let keys: [PersonNameKeys]
-    /// Per school and profile, who can be named.
-    var indexes: [String: [Profile: PersonIndex]] = [:]
+    let multiSchoolKeys: Set<String>
+    var indexes: [Profile: PersonIndex] = [:]
     var links: Set<ParentChildLink> = []
-    /// Names that resolved for some row of a person (entKey + name), so that a parent present
-    /// in two schools is not reported for the child who is in the other one.
+    var problems: [ImportProblem] = []
+    var deferred: [(key: String, problem: ImportProblem)] = []
+    /// Names resolved for people in several schools (entKey + name).
     var resolvedNames: Set<String> = []
-    var unresolved: [(asker: Int, name: String)] = []
     var ambiguous: [(asker: Int, name: String, candidates: [Int])] = []
 
-    init(members: [FamilyMember], file: String) {
+    init(members: [FamilyMember], file: String, multiSchoolKeys: Set<String>) {
         self.members = members
         self.file = file
-        keys = members.map { PersonNameKeys(firstName: $0.firstName, lastName: $0.lastName) }
+        self.multiSchoolKeys = multiSchoolKeys
         for (i, member) in members.enumerated() where member.profile == .student || member.profile == .parent {
-            indexes[member.school, default: [:]][member.profile, default: PersonIndex()].insert(i, keys: keys[i])
+            indexes[member.profile, default: PersonIndex()].insert(i, firstName: member.firstName, lastName: member.lastName)
         }
     }
 
-    mutating func run() -> FamilyResolution {
+    mutating func run() -> [ParentChildLink] {
         for (i, member) in members.enumerated() {
             let target: Profile
             switch member.profile {
@@ -96,28 +155,24 @@ private struct Resolver {
             }
             for name in member.namedRelatives { resolve(name, namedBy: i, among: target) }
         }
-        var problems: [ImportProblem] = []
-        for (asker, name) in unresolved where !resolvedNames.contains(nameKey(asker, name)) {
-            problems.append(unresolvedProblem(asker: asker, name: name))
-        }
         for (asker, name, candidates) in ambiguous {
             // The other side's column may have settled it since.
             if candidates.contains(where: { links.contains(link(asker, $0)) }) { continue }
             problems.append(ambiguousProblem(asker: asker, name: name, candidates: candidates))
         }
-        problems.sort { ($0.line ?? 0, $0.message) < ($1.line ?? 0, $1.message) }
-        return FamilyResolution(links: links.sorted(), problems: problems)
+        return links.sorted()
     }
 
     private mutating func resolve(_ name: String, namedBy asker: Int, among profile: Profile) {
-        let index = indexes[members[asker].school]?[profile]
-        let candidates = narrow(index?.candidates(for: name) ?? [], for: asker)
+        let candidates = narrow(indexes[profile]?.candidates(for: name) ?? [], for: asker)
+        let inSeveralSchools = multiSchoolKeys.contains(members[asker].entKey)
         switch candidates.count {
         case 0:
-            unresolved.append((asker, name))
+            let problem = unresolvedProblem(asker: asker, name: name)
+            if inSeveralSchools { deferred.append((nameKey(asker, name), problem)) } else { problems.append(problem) }
         case 1:
             links.insert(link(asker, candidates[0]))
-            resolvedNames.insert(nameKey(asker, name))
+            if inSeveralSchools { resolvedNames.insert(nameKey(asker, name)) }
         default:
             ambiguous.append((asker, name, candidates))
         }
@@ -126,7 +181,7 @@ private struct Resolver {
     /// Homonyms: keep those whose own column names the asker, then those sharing a class.
     private func narrow(_ candidates: [Int], for asker: Int) -> [Int] {
         guard candidates.count > 1 else { return candidates }
-        let askerKeys = keys[asker]
+        let askerKeys = PersonNameKeys(firstName: members[asker].firstName, lastName: members[asker].lastName)
         let namingAsker = candidates.filter { c in members[c].namedRelatives.contains(where: askerKeys.isNamed) }
         if namingAsker.count == 1 { return namingAsker }
         let pool = namingAsker.isEmpty ? candidates : namingAsker

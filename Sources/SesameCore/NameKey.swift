@@ -9,34 +9,65 @@ public enum NameKey {
     /// Case-insensitive, normalization-insensitive: "Léa  O’Connor" == "LÉA O'CONNOR".
     /// Accents still count, so Léa and Lea stay different people.
     public static func exact(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-                continue
+        let source = TextNormalization.composed(text)
+        return build(capacity: source.utf8.count * 3 + 8) { put in
+            var pendingSpace = false
+            var empty = true
+            for scalar in source.unicodeScalars {
+                if TextNormalization.isWhitespace(scalar) {
+                    pendingSpace = !empty
+                    continue
+                }
+                if pendingSpace { put(" "); pendingSpace = false }
+                empty = false
+                let unified = unifyPunctuation(scalar)
+                if unified.isASCII {
+                    put(("A"..."Z").contains(unified) ? Unicode.Scalar(unified.value + 32)! : unified)
+                } else if let lower = FoldTable.lowercase(unified) {
+                    put(lower)
+                } else {
+                    for part in unified.properties.lowercaseMapping.unicodeScalars { put(part) }
+                }
             }
-            if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
-            out.unicodeScalars.append(unifyPunctuation(scalar))
         }
-        return out
     }
 
     /// Accent-, case- and punctuation-insensitive: only letters and digits remain,
     /// "?" included (it stands for a character a legacy encoding lost).
     public static func loose(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
-            if scalar == "?" { out.unicodeScalars.append(scalar); continue }
-            if let expanded = ligatures[scalar] { out += expanded; continue }
-            let props = scalar.properties
-            if props.isAlphabetic && !(0x300...0x36F).contains(scalar.value) || props.numericType != nil {
-                out.unicodeScalars.append(scalar)
+        build(capacity: text.utf8.count * 2 + 8) { put in
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    switch scalar {
+                    case "a"..."z", "0"..."9", "?": put(scalar)
+                    case "A"..."Z": put(Unicode.Scalar(scalar.value + 32)!)
+                    default: break
+                    }
+                } else if let folded = FoldTable.fold(scalar) {
+                    for part in folded.unicodeScalars { put(part) }
+                } else {
+                    for part in String(scalar).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars
+                    where part.properties.isAlphabetic && !isCombiningMark(part) || part.properties.numericType != nil {
+                        put(part)
+                    }
+                }
             }
         }
-        return out
+    }
+
+    /// Builds a string from scalars without growing an intermediate collection.
+    private static func build(capacity: Int, _ body: ((Unicode.Scalar) -> Void) -> Void) -> String {
+        String(unsafeUninitializedCapacity: capacity) { buffer in
+            var count = 0
+            body { scalar in
+                UTF8.encode(scalar) { byte in
+                    if count < buffer.count { buffer[count] = byte }
+                    count += 1
+                }
+            }
+            precondition(count <= buffer.count, "name key longer than its capacity")
+            return count
+        }
     }
 
     /// Whether two loose keys name the same person. A "?" stands for one character of the
@@ -81,7 +112,7 @@ public enum NameKey {
         }
     }
 
-    private static let ligatures: [Unicode.Scalar: String] = [
-        "œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i",
-    ]
+    static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.canonicalCombiningClass != .notReordered || (0x300...0x36F).contains(scalar.value)
+    }
 }

@@ -26,30 +26,54 @@ struct PersonNameKeys: Sendable, Hashable {
 }
 
 /// An index of people by name, answering "who could « Prénom Nom » be?".
+///
+/// Nearly every name in an export is written exactly as the person's own row writes it,
+/// so only the "Prénom Nom" key is built up front; the reversed and loose keys are built
+/// the first time a name is not found that way.
 struct PersonIndex: Sendable {
+    private var people: [(index: Int, firstName: String, lastName: String)] = []
     private var byExact: [String: [Int]] = [:]
-    private var byLoose: [String: [Int]] = [:]
-    private var all: [(index: Int, keys: PersonNameKeys)] = []
+    private var fallback: Fallback?
 
-    mutating func insert(_ index: Int, keys: PersonNameKeys) {
-        byExact[keys.exact, default: []].append(index)
-        if keys.exactReversed != keys.exact { byExact[keys.exactReversed, default: []].append(index) }
-        byLoose[keys.loose, default: []].append(index)
-        if keys.looseReversed != keys.loose { byLoose[keys.looseReversed, default: []].append(index) }
-        all.append((index, keys))
+    private struct Fallback: Sendable {
+        var byExact: [String: [Int]] = [:]
+        var byLoose: [String: [Int]] = [:]
+        var all: [(index: Int, keys: PersonNameKeys)] = []
+    }
+
+    mutating func insert(_ index: Int, firstName: String, lastName: String) {
+        byExact[NameKey.exact(firstName + " " + lastName), default: []].append(index)
+        people.append((index, firstName, lastName))
+        fallback = nil
     }
 
     /// Candidates for a written name: exact spellings first, then loose ones.
-    func candidates(for written: String) -> [Int] {
-        if let hits = byExact[NameKey.exact(written)] { return hits }
+    mutating func candidates(for written: String) -> [Int] {
+        let exact = NameKey.exact(written)
+        if let hits = byExact[exact] { return hits }
+        if fallback == nil { fallback = buildFallback() }
+        let index = fallback!
+        if let hits = index.byExact[exact] { return hits }
         let looseKey = NameKey.loose(written)
         if looseKey.contains("?") {
-            return all.filter {
+            return index.all.filter {
                 NameKey.looseEqual(looseKey, $0.keys.loose) || NameKey.looseEqual(looseKey, $0.keys.looseReversed)
             }.map(\.index)
         }
-        if let hits = byLoose[looseKey] { return hits }
+        if let hits = index.byLoose[looseKey] { return hits }
         // A candidate may itself carry the "?" (a name read from an ISO-8859-1 file).
-        return all.filter { $0.keys.loose.contains("?") && $0.keys.isNamed(written) }.map(\.index)
+        return index.all.filter { $0.keys.loose.contains("?") && $0.keys.isNamed(written) }.map(\.index)
+    }
+
+    private func buildFallback() -> Fallback {
+        var fallback = Fallback()
+        for person in people {
+            let keys = PersonNameKeys(firstName: person.firstName, lastName: person.lastName)
+            fallback.byExact[keys.exactReversed, default: []].append(person.index)
+            fallback.byLoose[keys.loose, default: []].append(person.index)
+            if keys.looseReversed != keys.loose { fallback.byLoose[keys.looseReversed, default: []].append(person.index) }
+            fallback.all.append((person.index, keys))
+        }
+        return fallback
     }
 }

@@ -8,6 +8,15 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     /// Reads a profile as written in an ENT export or on the command line:
     /// the French label (`Élève`), entcore's internal name (`Relative`) or our identifier (`parent`).
     public init?(parsing text: String) {
+        // The ENT's own spellings first: one comparison instead of building a key per row.
+        switch text {
+        case "Élève": self = .student; return
+        case "Parent": self = .parent; return
+        case "Enseignant": self = .teacher; return
+        case "Personnel": self = .staff; return
+        case "Invité": self = .guest; return
+        default: break
+        }
         let key = NameKey.loose(text)
         switch key {
         case "eleve", "eleves", "student", "students": self = .student

@@ -17,7 +17,7 @@ public enum SchoolCalendar {
     /// Parses "2026-11-09T14:12:00.000+01:00", "2026-11-09T14:12:00Z", "2026-11-09 14:12",
     /// "2026-11-09", "09/11/2026" and "09/11/2026 14:12". Returns nil for anything else.
     public static func parse(_ text: String) -> Date? {
-        let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        let s = Array(TextNormalization.trimmed(text).utf8)
         var i = 0
         func number(_ digits: Int) -> Int? {
             guard i + digits <= s.count else { return nil }

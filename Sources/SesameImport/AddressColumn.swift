@@ -1,6 +1,6 @@
 /// The columns of the family file extracted from the school registry (ONDE), with the
 /// contacts the school collected at the start of the year when it carries them.
-enum AddressColumn: String, KnownColumn {
+enum AddressColumn: Int, KnownColumn {
     case parentLastName, parentFirstName, street, postcode, city, childLastName, childFirstName, className, email, phone
 
     var header: String {

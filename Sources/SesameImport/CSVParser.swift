@@ -89,12 +89,29 @@ struct CSVParser: Sendable {
             }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
         }
-        let (openLine, openColumn) = (line, column(bytes, at: offset))
+        // Where the field opened, for the error message of a quote never closed.
+        let (openLine, openLineStart, openOffset) = (line, lineStart, offset)
         offset += 1
+        // Most quoted fields hold no quote and no CRLF: take them straight from the buffer.
+        var end = offset
+        while end < n, bytes[end] != Self.quote, bytes[end] != Self.cr {
+            if bytes[end] == Self.lf { line += 1; lineStart = end + 1 }
+            end += 1
+        }
+        if end < n, bytes[end] == Self.quote, end + 1 == n || bytes[end + 1] != Self.quote {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
+            offset = end + 1
+            try checkAfterClosingQuote(bytes)
+            return text
+        }
         scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<end]))
+        offset = end
         var segment = offset
         while true {
-            guard offset < n else { throw .unterminatedQuote(file: file, line: openLine, column: openColumn) }
+            guard offset < n else {
+                throw .unterminatedQuote(file: file, line: openLine, column: Self.column(bytes, from: openLineStart, to: openOffset))
+            }
             let b = bytes[offset]
             if b == Self.quote {
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<offset]))
@@ -120,17 +137,20 @@ struct CSVParser: Sendable {
             }
             offset += 1
         }
-        if offset < n {
-            let b = bytes[offset]
-            guard b == delimiter || b == Self.lf || b == Self.cr else {
-                throw .textAfterClosingQuote(file: file, line: line, column: column(bytes, at: offset))
-            }
-        }
+        try checkAfterClosingQuote(bytes)
         return String(decoding: scratch, as: UTF8.self)
     }
 
+    private func checkAfterClosingQuote(_ bytes: UnsafeBufferPointer<UInt8>) throws(ImportError) {
+        guard offset < bytes.count else { return }
+        let b = bytes[offset]
+        guard b == delimiter || b == Self.lf || b == Self.cr else {
+            throw .textAfterClosingQuote(file: file, line: line, column: Self.column(bytes, from: lineStart, to: offset))
+        }
+    }
+
     /// Characters (not bytes) from the start of the line, 1-based.
-    private func column(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Int {
+    private static func column(_ bytes: UnsafeBufferPointer<UInt8>, from lineStart: Int, to position: Int) -> Int {
         var count = 1
         for byte in bytes[lineStart..<position] where byte & 0xC0 != 0x80 { count += 1 }
         return count

@@ -90,15 +90,15 @@ public struct ENTExportReader: Sendable {
             entID: columns.value(.id, in: f),
             siecleID: columns.value(.siecleID, in: f),
             profile: profile,
-            lastName: columns.value(.lastName, in: f)!.precomposedStringWithCanonicalMapping,
-            firstName: columns.value(.firstName, in: f)!.precomposedStringWithCanonicalMapping,
+            lastName: columns.value(.lastName, in: f)!,
+            firstName: columns.value(.firstName, in: f)!,
             login: login,
             // The class-level export repeats the login when there is no alias.
             alias: columns.value(.alias, in: f).flatMap { $0 == login ? nil : $0 },
             activationCode: columns.value(.activationCode, in: f),
             functions: columns.list(.functions, in: f),
-            schools: schools.map(\.precomposedStringWithCanonicalMapping),
-            classes: columns.list(.classes, in: f).map(\.precomposedStringWithCanonicalMapping),
+            schools: schools,
+            classes: columns.list(.classes, in: f),
             childrenNames: columns.list(.children, in: f),
             parentNames: columns.list(.parents, in: f),
             phone: columns.value(.phone, in: f))
@@ -126,6 +126,8 @@ extension ENTExportReader {
         ExportInput(
             fileName: fileName, sha256: FileFingerprint.sha256(data), encoding: encoding.rawValue,
             isFullExport: hasSchoolColumn, hasRelativeColumns: hasRelativeColumns,
-            read: { emit in try self.read(defaultSchool: defaultSchool, emit) })
+            read: { emit in
+                try ReadAhead.run(produce: { try self.read(defaultSchool: defaultSchool, $0) }, emit: emit)
+            })
     }
 }

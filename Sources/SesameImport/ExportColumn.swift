@@ -1,6 +1,6 @@
 /// The columns of an ENT account export ("Exporter des comptes"), and the spellings
 /// of the older exports, the class-level export and spreadsheets re-saving them.
-enum ExportColumn: String, KnownColumn {
+enum ExportColumn: Int, KnownColumn {
     case id, siecleID, profile, lastName, firstName, login, alias, activationCode, functions, schools, classes
     case children, parents, lastLogin, email, phone, createdAt
 

@@ -1,7 +1,7 @@
 import SesameCore
 
 /// A column a file may have, with the header spellings it is known by.
-protocol KnownColumn: CaseIterable, Hashable, Sendable {
+protocol KnownColumn: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == Int {
     /// The header as the reference export writes it, shown in messages.
     var header: String { get }
     /// Other spellings, compared by their loose key (no case, accents, spaces or punctuation).
@@ -10,53 +10,59 @@ protocol KnownColumn: CaseIterable, Hashable, Sendable {
 
 /// Where each known column sits in a file, from its header row.
 struct HeaderMap<Column: KnownColumn>: Sendable {
-    private let positions: [Column: Int]
+    /// Field index per column, by the column's raw value; -1 when the file lacks it.
+    private let positions: [Int]
 
     init(header: [String], file: String, required: [Column]) throws(ImportError) {
         var lookup: [String: Column] = [:]
         for column in Column.allCases {
             for spelling in [column.header] + column.aliases { lookup[NameKey.loose(spelling)] = column }
         }
-        var positions: [Column: Int] = [:]
+        var positions = Array(repeating: -1, count: Column.allCases.count)
         for (index, name) in header.enumerated() {
             guard let column = lookup[NameKey.loose(name)] else {
                 throw .unknownHeader(
                     file: file, column: index + 1, header: name, expected: Column.allCases.map(\.header))
             }
-            guard positions[column] == nil else {
+            guard positions[column.rawValue] < 0 else {
                 throw .duplicateHeader(file: file, column: index + 1, header: name)
             }
-            positions[column] = index
+            positions[column.rawValue] = index
         }
-        let missing = required.filter { positions[$0] == nil }
+        let missing = required.filter { positions[$0.rawValue] < 0 }
         guard missing.isEmpty else { throw .missingColumns(file: file, names: missing.map(\.header)) }
         self.positions = positions
     }
 
-    func has(_ column: Column) -> Bool { positions[column] != nil }
+    func has(_ column: Column) -> Bool { positions[column.rawValue] >= 0 }
 
-    /// The trimmed value of a column, nil when the column is absent or the cell empty.
+    /// The trimmed, composed (NFC) value of a column, nil when the column is absent or the cell empty.
     func value(_ column: Column, in fields: [String]) -> String? {
-        guard let index = positions[column] else { return nil }
-        let value = fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
-        return value.isEmpty ? nil : value
+        let index = positions[column.rawValue]
+        guard index >= 0 else { return nil }
+        let value = TextNormalization.trimmed(fields[index])
+        return value.isEmpty ? nil : TextNormalization.composed(value)
     }
 
     /// A comma-separated cell as a list, without empty items or repeats.
     func list(_ column: Column, in fields: [String]) -> [String] {
         guard let cell = value(column, in: fields) else { return [] }
-        var seen: Set<String> = []
-        return cell.split(separator: ",").compactMap { item in
-            let text = item.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty, seen.insert(NameKey.exact(text)).inserted else { return nil }
-            return text
+        guard cell.utf8.contains(UInt8(ascii: ",")) else { return [cell] }
+        var items: [String] = []
+        var keys: [String] = []
+        for item in cell.split(separator: ",") {
+            let text = TextNormalization.trimmed(String(item))
+            let key = NameKey.exact(text)
+            guard !text.isEmpty, !keys.contains(key) else { continue }
+            items.append(text)
+            keys.append(key)
         }
+        return items
     }
 
     /// "colonne 8 « Code d'activation »", for messages about one cell.
     func describe(_ column: Column) -> String {
-        "colonne \((positions[column] ?? 0) + 1) « \(column.header) »"
+        "colonne \(positions[column.rawValue] + 1) « \(column.header) »"
     }
 }
 
-import Foundation

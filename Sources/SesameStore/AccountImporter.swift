@@ -6,8 +6,9 @@ import SesameCore
 ///
 /// Rows stream through: each is compared with what is stored for the same person in the
 /// same school and written only if it changed, so importing the same data twice changes
-/// nothing. Families are resolved once every row is in (a parent may come before their
-/// children), and a full export marks the accounts it no longer lists as removed.
+/// nothing. Once every row is in (a parent may come before their children), families are
+/// resolved school by school from what was stored, so memory follows the size of one
+/// school; a full export then marks the accounts it no longer lists as removed.
 struct AccountImporter {
     private let db: Database
     private let input: ExportInput
@@ -16,21 +17,34 @@ struct AccountImporter {
     private(set) var summary = ImportSummary()
     /// Schools the file has rows for.
     private(set) var covered: Set<Int64> = []
+    /// The line each account was read from in this file.
     private var seen: [Int64: Int] = [:]
+    /// People the export places in several schools.
+    private var multiSchoolKeys: Set<String> = []
     private var schoolIDs: [String: Int64] = [:]
     private var schoolsBefore: Set<Int64> = []
     private var classIDs: [Int64: [String: Int64]] = [:]
-    private var members: [FamilyMember] = []
-    private let select, selectByLogin, insert, update, insertClass, insertAccountClass, deleteAccountClasses: Statement
+    private var classSorts: [String: String] = [:]
+    /// Accounts of this file with an email (from the ENT or collected before), and classes of its pupils.
+    private(set) var withEmail: Set<Int64> = []
+    private var pupilClasses: Set<Int64> = []
+    private var select, selectByLogin, updateAccount, deleteAccountClasses: BulkStatement
+    private var accountClasses: BatchInsert
+    /// New accounts waiting to be inserted, many per statement, with the ids given here.
+    private var newAccounts: [NewAccount] = []
+    private var nextID: Int64
+    private var insertMany, insertOne: BulkStatement
+    private static let accountsPerInsert = 32
+
+    private struct NewAccount {
+        var id: Int64
+        var record: ExportRecord
+        var schoolID: Int64
+        var row: AccountRow
+    }
 
     var seenIDs: Set<Int64> { Set(seen.keys) }
 
-    /// The columns an export sets, in the order of `values(of:)`.
-    private static let columns = [
-        "siecle_id", "profile", "profile_rank", "last_name", "first_name", "name_sort", "login", "alias",
-        "activation_code", "functions", "is_local_admin", "classes", "class_sort", "children_names",
-        "parent_names", "ent_email", "phone", "created_at", "last_login",
-    ]
     /// Changes to these do not count as an account update (a login changes the last one).
     private static let quietColumns: Set<String> = ["last_login", "name_sort", "class_sort", "profile_rank"]
 
@@ -46,30 +60,34 @@ struct AccountImporter {
             schoolIDs[NameKey.exact(row[1])] = row[0]
             schoolsBefore.insert(row[0])
         }
-        let columns = Self.columns
-        select = try db.makeStatement(sql: """
-            SELECT id, ent_key, removed_import_id, \(columns.joined(separator: ", "))
-            FROM account WHERE school_id = ? AND ent_key = ?
+        let columns = AccountRow.columns.joined(separator: ", ")
+        select = try BulkStatement(db, sql: """
+            SELECT id, ent_key, removed_import_id, collected_email, \(columns) FROM account WHERE school_id = ? AND ent_key = ?
             """)
-        selectByLogin = try db.makeStatement(sql: """
-            SELECT id, ent_key, removed_import_id, \(columns.joined(separator: ", "))
-            FROM account WHERE school_id = ? AND login = ?
+        // Without INDEXED BY, SQLite may walk the whole school through the (school_id, ent_key) index.
+        selectByLogin = try BulkStatement(db, sql: """
+            SELECT id, ent_key, removed_import_id, collected_email, \(columns) FROM account INDEXED BY account_login
+            WHERE school_id = ? AND login = ?
             """)
-        insert = try db.makeStatement(sql: """
-            INSERT INTO account (school_id, ent_key, \(columns.joined(separator: ", ")),
-                first_seen_at, first_import_id, changed_import_id, source_line)
-            VALUES (?, ?, \(Array(repeating: "?", count: columns.count).joined(separator: ", ")), ?, ?, ?, ?)
-            """)
-        update = try db.makeStatement(sql: """
-            UPDATE account SET ent_key = ?, \(columns.map { "\($0) = ?" }.joined(separator: ", ")),
+        // A duplicate row of the file conflicts instead of failing; `flushAccounts` reports it.
+        let values = "(?, ?, ?, \(Array(repeating: "?", count: AccountRow.columns.count).joined(separator: ", ")), ?, ?, ?, ?)"
+        func insertSQL(rows: Int) -> String {
+            """
+            INSERT INTO account (id, school_id, ent_key, \(columns), first_seen_at, first_import_id, changed_import_id, source_line)
+            VALUES \(Array(repeating: values, count: rows).joined(separator: ", "))
+            ON CONFLICT (school_id, ent_key) DO NOTHING
+            """
+        }
+        insertMany = try BulkStatement(db, sql: insertSQL(rows: Self.accountsPerInsert))
+        insertOne = try BulkStatement(db, sql: insertSQL(rows: 1))
+        nextID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM account") ?? 0) + 1
+        updateAccount = try BulkStatement(db, sql: """
+            UPDATE account SET ent_key = ?, \(AccountRow.columns.map { "\($0) = ?" }.joined(separator: ", ")),
                 changed_import_id = ?, removed_import_id = NULL, source_line = ?
             WHERE id = ?
             """)
-        insertClass = try db.makeStatement(
-            sql: "INSERT INTO class (school_id, name, name_key, sort_key) VALUES (?, ?, ?, ?)")
-        insertAccountClass = try db.makeStatement(
-            sql: "INSERT OR IGNORE INTO account_class (account_id, class_id) VALUES (?, ?)")
-        deleteAccountClasses = try db.makeStatement(sql: "DELETE FROM account_class WHERE account_id = ?")
+        accountClasses = try BatchInsert(db, table: "account_class", columns: ["account_id", "class_id"])
+        deleteAccountClasses = try BulkStatement(db, sql: "DELETE FROM account_class WHERE account_id = ?")
         summary.file = input.fileName
         summary.encoding = input.encoding
         summary.sha256 = input.sha256
@@ -80,6 +98,7 @@ struct AccountImporter {
         case .problem(let problem):
             summary.problems.append(problem)
         case .record(let record):
+            if record.schools.count > 1 { multiSchoolKeys.insert(record.entKey) }
             for school in record.schools {
                 try store(record, in: try schoolID(school))
             }
@@ -87,6 +106,12 @@ struct AccountImporter {
     }
 
     mutating func finish() throws {
+        try flushAccounts()
+        try flushClasses()
+        summary.accounts = seen.count
+        summary.pending = summary.accounts - summary.activated
+        summary.withEmail = withEmail.count
+        summary.classes = pupilClasses.count
         if input.hasRelativeColumns { try linkFamilies() }
         if input.isFullExport { try markRemoved() }
         summary.schools = try String.fetchAll(
@@ -96,63 +121,118 @@ struct AccountImporter {
 
     // MARK: - Accounts
 
+    private struct Stored {
+        var id: Int64
+        var entKey: String
+        var removed: Bool
+        var hasCollectedEmail: Bool
+        var row: AccountRow
+    }
+
     private mutating func store(_ record: ExportRecord, in schoolID: Int64) throws {
-        let values = Self.values(of: record)
+        let row = AccountRow(record, classSort: classSort(record.classes))
+        let schoolExisted = schoolsBefore.contains(schoolID)
+        // A school new in this import has nothing to compare with: insert straight away.
         // The login identifies a person too: the class-level export has no Id column, and
         // an account first seen in one keeps its login as key until a full export names its Id.
-        if let old = try Row.fetchOne(select, arguments: [schoolID, record.entKey])
-            ?? Row.fetchOne(selectByLogin, arguments: [schoolID, record.login]) {
-            let id: Int64 = old["id"]
-            if let firstLine = seen[id] {
-                reportDuplicate(record, of: firstLine, differs: changedColumns(old, values).isEmpty == false)
-                return
-            }
-            seen[id] = record.line
-            let changed = changedColumns(old, values)
-            let wasRemoved = !(old["removed_import_id"] as DatabaseValue).isNull
-            let rekeyed = record.entID != nil && old["ent_key"] != record.entKey
-            if !changed.isEmpty || wasRemoved || rekeyed {
-                let key = record.entID != nil ? record.entKey : old["ent_key"] as String
-                try update.execute(arguments: StatementArguments([key] + values + [importID, record.line, id]))
-                if changed.contains("classes") || wasRemoved { try setClasses(of: id, to: record.classes, in: schoolID) }
-                noteChanges(record, old: old, changed: changed, reappeared: wasRemoved)
-            }
-            remember(record, id: id, schoolID: schoolID)
+        var old = schoolExisted ? try find(&select, schoolID, record.entKey) : nil
+        if old == nil, schoolExisted { old = try find(&selectByLogin, schoolID, record.login) }
+        guard let old else {
+            newAccounts.append(NewAccount(id: nextID, record: record, schoolID: schoolID, row: row))
+            nextID += 1
+            if newAccounts.count == Self.accountsPerInsert { try flushAccounts() }
+            return
+        }
+        try update(old, with: record, row: row, in: schoolID)
+    }
+
+    /// Inserts the new accounts waiting, then does for each what follows its insertion.
+    /// A row that conflicts with one already stored is a duplicate of the file.
+    private mutating func flushAccounts() throws {
+        guard !newAccounts.isEmpty else { return }
+        let batch = newAccounts
+        newAccounts.removeAll(keepingCapacity: true)
+        if batch.count == Self.accountsPerInsert {
+            for account in batch { bind(account, to: &insertMany) }
+            try insertMany.execute()
         } else {
-            try insert.execute(arguments: StatementArguments(
-                [schoolID, record.entKey] + values + [now, importID, importID, record.line]))
-            let id = db.lastInsertedRowID
-            seen[id] = record.line
-            try setClasses(of: id, to: record.classes, in: schoolID)
+            for account in batch {
+                bind(account, to: &insertOne)
+                try insertOne.execute()
+            }
+        }
+        let allInserted = batch.count == Self.accountsPerInsert && db.changesCount == batch.count
+        for account in batch {
+            let (record, schoolID) = (account.record, account.schoolID)
+            if !allInserted, let stored = try find(&select, schoolID, record.entKey), stored.id != account.id {
+                try update(stored, with: record, row: account.row, in: schoolID)
+                continue
+            }
+            seen[account.id] = record.line
+            try count(record, id: account.id, in: schoolID, hasCollectedEmail: false)
+            try addClasses(of: account.id, record.classes, in: schoolID)
             if schoolsBefore.contains(schoolID) { summary.changes.new.append(record.printedLogin) }
-            remember(record, id: id, schoolID: schoolID)
         }
     }
 
-    private static func values(of r: ExportRecord) -> [DatabaseValueConvertible?] {
-        [
-            r.siecleID, r.profile.rawValue, r.profile.rank, r.lastName, r.firstName,
-            NameKey.person(lastName: r.lastName, firstName: r.firstName, tieBreaker: r.printedLogin),
-            r.login, r.alias, r.activationCode, ListColumn.join(r.functions), r.isLocalAdmin,
-            ListColumn.join(r.classes), ClassLevel.sortKey(forClasses: r.classes),
-            ListColumn.join(r.childrenNames), ListColumn.join(r.parentNames), r.email?.value, r.phone,
-            r.createdAt?.timeIntervalSince1970, r.lastLogin?.timeIntervalSince1970,
-        ]
+    private func bind(_ account: NewAccount, to statement: inout BulkStatement) {
+        statement.bind(account.id)
+        statement.bind(account.schoolID)
+        statement.bind(account.record.entKey)
+        account.row.bind(to: &statement)
+        statement.bind(now)
+        statement.bind(importID)
+        statement.bind(importID)
+        statement.bind(account.record.line)
     }
 
-    /// The export columns whose stored value differs from the new one.
-    private func changedColumns(_ old: Row, _ values: [DatabaseValueConvertible?]) -> [String] {
-        zip(Self.columns, values).compactMap { column, value in
-            old[column] as DatabaseValue == (value?.databaseValue ?? .null) ? nil : column
+    /// An account already stored: a duplicate row of this file, or an update.
+    private mutating func update(_ old: Stored, with record: ExportRecord, row: AccountRow, in schoolID: Int64) throws {
+        if let firstLine = seen[old.id] {
+            reportDuplicate(record, of: firstLine, differs: row != old.row)
+            return
+        }
+        seen[old.id] = record.line
+        try count(record, id: old.id, in: schoolID, hasCollectedEmail: old.hasCollectedEmail)
+        let changed = row.changes(from: old.row)
+        let rekeyed = record.entID != nil && old.entKey != record.entKey
+        guard !changed.isEmpty || old.removed || rekeyed else { return }
+        updateAccount.bind(record.entID != nil ? record.entKey : old.entKey)
+        row.bind(to: &updateAccount)
+        updateAccount.bind(importID)
+        updateAccount.bind(record.line)
+        updateAccount.bind(old.id)
+        try updateAccount.execute()
+        if changed.contains("classes") || old.removed { try setClasses(of: old.id, to: record.classes, in: schoolID) }
+        noteChanges(record, old: old.row, changed: changed, reappeared: old.removed)
+    }
+
+    /// The summary's figures, for each account of the file once.
+    private mutating func count(_ record: ExportRecord, id: Int64, in schoolID: Int64, hasCollectedEmail: Bool) throws {
+        summary.byProfile[record.profile.rawValue, default: 0] += 1
+        if record.activationCode == nil { summary.activated += 1 }
+        if record.isLocalAdmin { summary.localAdmins += 1 }
+        if record.email != nil || hasCollectedEmail { withEmail.insert(id) }
+        if record.profile == .student {
+            for name in record.classes { pupilClasses.insert(try classID(name, in: schoolID)) }
         }
     }
 
-    private mutating func noteChanges(_ record: ExportRecord, old: Row, changed: [String], reappeared: Bool) {
+    private func find(_ statement: inout BulkStatement, _ schoolID: Int64, _ key: String) throws -> Stored? {
+        statement.bind(schoolID)
+        statement.bind(key)
+        return try statement.first { r in
+            Stored(
+                id: r.int64(0)!, entKey: r.string(1)!, removed: r.int64(2) != nil, hasCollectedEmail: r.string(3) != nil,
+                row: AccountRow(reader: r, from: 4))
+        }
+    }
+
+    private mutating func noteChanges(_ record: ExportRecord, old: AccountRow, changed: Set<String>, reappeared: Bool) {
         let login = record.printedLogin
         if reappeared { summary.changes.new.append(login); return }
         if changed.contains("activation_code") {
-            let oldCode: String? = old["activation_code"]
-            if oldCode != nil && record.activationCode == nil {
+            if old.activationCode != nil && record.activationCode == nil {
                 summary.changes.activated.append(login)
             } else {
                 summary.changes.codeChanged.append(login)
@@ -174,36 +254,51 @@ struct AccountImporter {
                 message: "\(who) : doublon de la ligne \(firstLine) ; ignoré"))
     }
 
-    private mutating func remember(_ record: ExportRecord, id: Int64, schoolID: Int64) {
-        guard record.profile == .student || record.profile == .parent else { return }
-        members.append(FamilyMember(
-            id: id, school: String(schoolID), entKey: record.entKey, profile: record.profile,
-            firstName: record.firstName, lastName: record.lastName, login: record.printedLogin,
-            classes: record.classes,
-            namedRelatives: record.profile == .parent ? record.childrenNames : record.parentNames,
-            line: record.line))
-    }
-
     // MARK: - Schools and classes
 
     private mutating func schoolID(_ name: String) throws -> Int64 {
+        if let id = schoolIDs[name] {
+            covered.insert(id)
+            return id
+        }
         let key = NameKey.exact(name)
         if let id = schoolIDs[key] {
+            schoolIDs[name] = id
             covered.insert(id)
             return id
         }
         try db.execute(sql: "INSERT INTO school (name) VALUES (?)", arguments: [name])
         let id = db.lastInsertedRowID
         schoolIDs[key] = id
+        schoolIDs[name] = id
         covered.insert(id)
         return id
     }
 
+    /// Class sort keys, computed once per distinct list of classes.
+    private mutating func classSort(_ classes: [String]) -> String {
+        let list = ListColumn.join(classes)
+        if let key = classSorts[list] { return key }
+        let key = ClassLevel.sortKey(forClasses: classes)
+        classSorts[list] = key
+        return key
+    }
+
     private mutating func setClasses(of accountID: Int64, to classes: [String], in schoolID: Int64) throws {
-        try deleteAccountClasses.execute(arguments: [accountID])
+        try flushClasses()
+        deleteAccountClasses.bind(accountID)
+        try deleteAccountClasses.execute()
+        try addClasses(of: accountID, classes, in: schoolID)
+    }
+
+    private mutating func addClasses(of accountID: Int64, _ classes: [String], in schoolID: Int64) throws {
         for name in classes {
-            try insertAccountClass.execute(arguments: [accountID, try classID(name, in: schoolID)])
+            try accountClasses.add([accountID, try classID(name, in: schoolID)])
         }
+    }
+
+    private mutating func flushClasses() throws {
+        try accountClasses.flush()
     }
 
     private mutating func classID(_ name: String, in schoolID: Int64) throws -> Int64 {
@@ -213,48 +308,94 @@ struct AccountImporter {
                     .map { ($0[0], $0[1]) },
                 uniquingKeysWith: { a, _ in a })
         }
+        if let id = classIDs[schoolID]?[name] { return id }
         let key = NameKey.exact(name)
-        if let id = classIDs[schoolID]?[key] { return id }
-        try insertClass.execute(arguments: [schoolID, name, key, ClassLevel.sortKey(forClass: name)])
+        if let id = classIDs[schoolID]?[key] {
+            classIDs[schoolID]?[name] = id
+            return id
+        }
+        try db.execute(
+            sql: "INSERT INTO class (school_id, name, name_key, sort_key) VALUES (?, ?, ?, ?)",
+            arguments: [schoolID, name, key, ClassLevel.sortKey(forClass: name)])
         let id = db.lastInsertedRowID
         classIDs[schoolID]?[key] = id
+        classIDs[schoolID]?[name] = id
         return id
     }
 
     // MARK: - Families and departures
 
+    /// Resolves each school's families from what was stored, on a second thread: this one
+    /// reads the next school and writes the links of the previous one meanwhile.
     private mutating func linkFamilies() throws {
-        let resolution = FamilyLinker.resolve(members, file: input.fileName)
-        members = []
-        summary.problems += resolution.problems
-        summary.links.resolved = resolution.links.count
-        summary.links.unresolved = resolution.problems.count { $0.kind == .unresolvedChild || $0.kind == .unresolvedParent }
-        summary.links.ambiguous = resolution.problems.count { $0.kind == .ambiguousChild || $0.kind == .ambiguousParent }
-
-        let schools = covered.map(String.init).joined(separator: ",")
-        var stored = Set(try Row.fetchAll(db, sql: """
-            SELECT pc.parent_id, pc.child_id FROM parent_child pc JOIN account p ON p.id = pc.parent_id
-            WHERE p.school_id IN (\(schools))
-            """).map { ParentChildLink(parent: $0[0], child: $0[1]) })
-        let insertLink = try db.makeStatement(sql: "INSERT INTO parent_child (parent_id, child_id) VALUES (?, ?)")
-        for link in resolution.links where stored.remove(link) == nil {
-            try insertLink.execute(arguments: [link.parent, link.child])
+        try flushClasses()
+        var linker = FamilyLinker(file: input.fileName, multiSchoolKeys: multiSchoolKeys)
+        let worker = DispatchQueue(label: "sesame.families")
+        var pending: (schoolID: Int64, result: Pending<SchoolFamilies>)?
+        var members = try BulkStatement(db, sql: """
+            SELECT id, ent_key, profile, first_name, last_name, COALESCE(alias, login), classes, children_names, parent_names
+            FROM account WHERE school_id = ? AND profile IN ('student', 'parent') AND removed_import_id IS NULL
+            ORDER BY id
+            """)
+        var writer = try LinkWriter(db, replacing: input.isFullExport)
+        for schoolID in covered.sorted() {
+            var school: [FamilyMember] = []
+            members.bind(schoolID)
+            try members.forEach { r in
+                // Only the people of this file: a partial export says nothing of the others.
+                guard let id = r.int64(0), let line = seen[id] else { return }
+                let profile: Profile = r.string(2) == "parent" ? .parent : .student
+                school.append(FamilyMember(
+                    id: id, school: String(schoolID), entKey: r.string(1)!, profile: profile,
+                    firstName: r.string(3)!, lastName: r.string(4)!, login: r.string(5)!,
+                    classes: ListColumn.split(r.string(6)!),
+                    namedRelatives: ListColumn.split(r.string(profile == .parent ? 7 : 8)!), line: line))
+            }
+            let result = Pending<SchoolFamilies>()
+            let resolver = linker
+            worker.async { [school] in result.fulfil(resolver.resolveSchool(school)) }
+            if let previous = pending {
+                try write(previous.result.wait(), of: previous.schoolID, with: &writer, into: &linker)
+            }
+            pending = (schoolID, result)
         }
-        // A partial export only adds links: it does not see the families it leaves out.
-        guard input.isFullExport else { return }
-        let deleteLink = try db.makeStatement(sql: "DELETE FROM parent_child WHERE parent_id = ? AND child_id = ?")
-        for link in stored { try deleteLink.execute(arguments: [link.parent, link.child]) }
+        if let last = pending { try write(last.result.wait(), of: last.schoolID, with: &writer, into: &linker) }
+        try writer.finish()
+        let problems = linker.problems()
+        summary.problems += problems
+        summary.links.unresolved = problems.count { $0.kind == .unresolvedChild || $0.kind == .unresolvedParent }
+        summary.links.ambiguous = problems.count { $0.kind == .ambiguousChild || $0.kind == .ambiguousParent }
+    }
+
+    private mutating func write(
+        _ families: SchoolFamilies, of schoolID: Int64, with writer: inout LinkWriter, into linker: inout FamilyLinker
+    ) throws {
+        linker.add(families)
+        summary.links.resolved += families.links.count
+        try writer.replace(links: families.links, ofSchool: schoolID, hadLinks: schoolsBefore.contains(schoolID))
     }
 
     private mutating func markRemoved() throws {
-        let schools = covered.map(String.init).joined(separator: ",")
-        let mark = try db.makeStatement(sql: "UPDATE account SET removed_import_id = ? WHERE id = ?")
-        for row in try Row.fetchAll(db, sql: """
-            SELECT id, COALESCE(alias, login) FROM account
-            WHERE school_id IN (\(schools)) AND removed_import_id IS NULL ORDER BY name_sort
-            """) where seen[row[0]] == nil {
-            try mark.execute(arguments: [importID, row[0] as Int64])
-            summary.changes.removed.append(row[1])
+        // A school this import created has no account from before to lose.
+        let schools = covered.filter(schoolsBefore.contains)
+        guard !schools.isEmpty else { return }
+        var gone: [(id: Int64, login: String)] = []
+        var accounts = try BulkStatement(db, sql: """
+            SELECT id, COALESCE(alias, login) FROM account WHERE school_id = ? AND removed_import_id IS NULL ORDER BY name_sort
+            """)
+        for schoolID in schools.sorted() {
+            accounts.bind(schoolID)
+            try accounts.forEach { r in
+                let id = r.int64(0)!
+                if seen[id] == nil { gone.append((id, r.string(1)!)) }
+            }
+        }
+        var mark = try BulkStatement(db, sql: "UPDATE account SET removed_import_id = ? WHERE id = ?")
+        for account in gone {
+            mark.bind(importID)
+            mark.bind(account.id)
+            try mark.execute()
+            summary.changes.removed.append(account.login)
         }
     }
 }

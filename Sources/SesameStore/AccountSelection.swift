@@ -51,7 +51,9 @@ struct AccountSelection {
         }
         if !filter.logins.isEmpty {
             let marks = placeholders(filter.logins.count)
-            add("(a.login IN (\(marks)) OR a.alias IN (\(marks)))", filter.logins + filter.logins)
+            // Probing the per-school login indexes school by school beats scanning every account.
+            let perSchool = "SELECT id FROM account WHERE school_id IN (SELECT id FROM school) AND"
+            add("a.id IN (\(perSchool) login IN (\(marks)) UNION \(perSchool) alias IN (\(marks)))", filter.logins + filter.logins)
         }
         condition = clauses.joined(separator: " AND ")
         self.arguments = arguments

@@ -6,9 +6,10 @@ import SesameCore
 enum AddressImporter {
     /// Matches the rows to parent accounts and stores their address and collected
     /// contacts; a row that matches no one, or several people, changes nothing.
+    /// Returns the problems, and the accounts that have an email address now.
     static func apply(
         _ input: AddressInput, db: Database, now: Date, into result: inout ImportSummary.Addresses
-    ) throws -> [ImportProblem] {
+    ) throws -> (problems: [ImportProblem], withEmail: Set<Int64>) {
         try db.execute(
             sql: "INSERT INTO import (kind, file_name, sha256, encoding, imported_at) VALUES ('addresses', ?, ?, ?, ?)",
             arguments: [input.fileName, input.sha256, input.encoding, now.timeIntervalSince1970])
@@ -21,8 +22,10 @@ enum AddressImporter {
                 collected_email = COALESCE(?, collected_email), collected_phone = COALESCE(?, collected_phone)
             WHERE id = ?
             """)
+        var withEmail: Set<Int64> = []
         for assignment in assignments {
             let a = assignment.address
+            if assignment.email != nil { withEmail.formUnion(assignment.accounts) }
             for id in assignment.accounts {
                 try update.execute(arguments: [a?.street, a?.postcode, a?.city, assignment.email?.value, assignment.phone, id])
             }
@@ -35,7 +38,7 @@ enum AddressImporter {
         result.ambiguous = problems.count { $0.kind == .ambiguousAddress }
         try db.execute(
             sql: "UPDATE import SET summary = ? WHERE id = ?", arguments: [try SummaryJSON.encode(result), importID])
-        return (input.problems + problems).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        return ((input.problems + problems).sorted { ($0.line ?? 0) < ($1.line ?? 0) }, withEmail)
     }
 
     private static func parentsWithChildren(_ db: Database) throws -> [ParentWithChildren] {

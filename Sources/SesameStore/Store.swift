@@ -24,6 +24,10 @@ public final class Store: Sendable {
         }
         var configuration = Configuration()
         configuration.prepareDatabase { db in
+            // 16 KiB pages for a new file (SQLite ignores this for an existing one, and GRDB
+            // turns WAL on only after): account rows are wide text, and an académie import
+            // runs about 10 % faster than with the default 4 KiB.
+            try db.execute(sql: "PRAGMA page_size = 16384")
             // WAL makes NORMAL durable across application crashes; only a power cut
             // may lose the last transactions, never corrupt the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")

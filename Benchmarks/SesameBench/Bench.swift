@@ -1,0 +1,41 @@
+import Foundation
+import SesameFixtures
+
+/// Benchmarks of the real `sesame` binary on académie-scale data (release build):
+///
+///     swift build -c release && .build/release/sesame-bench import [--accounts 1000000]
+///
+/// Each step runs `sesame` as a child process; wall time is measured around it and peak
+/// memory is the child's maximum resident set size (getrusage).
+@main
+struct Bench {
+    static func main() throws {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        let command = arguments.isEmpty ? "import" : arguments.removeFirst()
+        let options = Options(arguments)
+        switch command {
+        case "import": try ImportBench(options).run()
+        default:
+            print("usage: sesame-bench import [--accounts N] [--work DIR]")
+            exit(2)
+        }
+    }
+}
+
+struct Options {
+    var accounts = 1_000_000
+    var work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sesame-bench")
+
+    init(_ arguments: [String]) {
+        var i = 0
+        while i < arguments.count {
+            let value = i + 1 < arguments.count ? arguments[i + 1] : ""
+            switch arguments[i] {
+            case "--accounts": accounts = Int(value) ?? accounts; i += 1
+            case "--work": work = URL(fileURLWithPath: value); i += 1
+            default: break
+            }
+            i += 1
+        }
+    }
+}

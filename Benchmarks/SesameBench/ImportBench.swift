@@ -1,0 +1,47 @@
+import Foundation
+import SesameFixtures
+
+/// Issue 2's targets: import 1,000,000 accounts (~3,500 schools) in ≤ 15 s and ≤ 1 GiB,
+/// and a filtered selection over them in ≤ 1 s.
+struct ImportBench {
+    let options: Options
+
+    init(_ options: Options) {
+        self.options = options
+    }
+
+    func run() throws {
+        try FileManager.default.createDirectory(at: options.work, withIntermediateDirectories: true)
+        let export = options.work.appendingPathComponent("academie-\(options.accounts).csv")
+        if !FileManager.default.fileExists(atPath: export.path) {
+            let (result, seconds) = try Measure.timed { try AcademyGenerator.writeExport(accounts: options.accounts, seed: 2026, to: export) }
+            print("generated \(result.accounts) accounts in \(result.schools) schools (\(result.bytes / 1_048_576) MiB) in \(Measure.format(seconds))")
+        }
+        let db = options.work.appendingPathComponent("academie.db").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+
+        let importRun = try Measure.sesame(["import", export.path, "--db", db, "--format", "json"])
+        guard importRun.status == 0 else { throw BenchError.failed("import") }
+        print("import: \(Measure.format(importRun.seconds)), peak \(Int(importRun.peakMiB)) MiB")
+
+        let reimport = try Measure.sesame(["import", export.path, "--db", db])
+        print("same file again (recognised by its SHA-256): \(Measure.format(reimport.seconds))")
+
+        let selections: [(String, [String])] = [
+            ("one school's pending parents, by class", ["--school", "n°1742 ", "--profile", "parent", "--activation", "pending", "--sort", "class"]),
+            ("every school: pending parents with an email", ["--profile", "parent", "--activation", "pending", "--email", "with"]),
+            ("every school: CP pupils created since 2026-07-01", ["--profile", "student", "--class", "CP", "--created-since", "2026-07-01"]),
+        ]
+        for (label, filters) in selections {
+            let output = options.work.appendingPathComponent("selection.csv")
+            let run = try Measure.sesame(["accounts", "--db", db, "--format", "csv"] + filters, output: output)
+            guard run.status == 0 else { throw BenchError.failed(label) }
+            let rows = try String(contentsOf: output, encoding: .utf8).split(separator: "\n").count - 1
+            print("select \(label): \(rows) accounts in \(Measure.format(run.seconds))")
+        }
+    }
+}
+
+enum BenchError: Error {
+    case failed(String)
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Unicode clean-up on the import's hot path, without Foundation's `NSString` round trip
+/// (which on Linux converts every field to UTF-16 and back).
+public enum TextNormalization {
+    /// Whitespace and line breaks removed at both ends.
+    public static func trimmed(_ text: String) -> String {
+        // Printable ASCII at both ends: nothing to trim, the usual case.
+        if let first = text.utf8.first, let last = text.utf8.last,
+           (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return text }
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              isWhitespace(first) || isWhitespace(last)
+        else { return text }
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isWhitespace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isWhitespace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
+    }
+
+    /// Canonical composition (NFC). Only text holding a combining mark (a decomposed
+    /// accent) or Hangul jamo is handed to Foundation; precomposed letters such as "é" or
+    /// "ễ" are already NFC.
+    public static func composed(_ text: String) -> String {
+        needsNormalization(text) ? text.precomposedStringWithCanonicalMapping : text
+    }
+
+    /// Unicode whitespace, answered without the property tables for ASCII.
+    @inline(__always)
+    public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
+    }
+
+    static func needsNormalization(_ text: String) -> Bool {
+        var text = text
+        // Combining marks start at U+0300, whose UTF-8 lead byte is 0xCC.
+        let mayNeed = text.withUTF8 { bytes in
+            for byte in bytes where byte >= 0xCC { return true }
+            return false
+        }
+        guard mayNeed else { return false }
+        return text.unicodeScalars.contains { scalar in
+            scalar.value >= 0x300
+                && (scalar.properties.canonicalCombiningClass != .notReordered || (0x1100...0x11FF).contains(scalar.value))
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement bound and stepped through the SQLite C API.
+///
+/// For the import's per-row statements only: binding each value directly avoids boxing
+/// it into GRDB's `StatementArguments`, which was most of the time of a million-row
+/// import. GRDB still prepares and owns the statement.
+struct BulkStatement {
+    private let statement: Statement
+    private let handle: OpaquePointer
+    private let db: Database
+    private var index: Int32 = 0
+
+    init(_ db: Database, sql: String) throws {
+        self.db = db
+        statement = try db.makeStatement(sql: sql)
+        handle = statement.sqliteStatement
+    }
+
+    mutating func bind(_ value: String?) {
+        index += 1
+        guard let value else { sqlite3_bind_null(handle, index); return }
+        // An empty buffer may have no address, which SQLite would take for NULL.
+        guard !value.isEmpty else { sqlite3_bind_text(handle, index, "", 0, sqliteTransient); return }
+        var text = value
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                _ = sqlite3_bind_text(handle, index, chars.baseAddress, Int32(chars.count), sqliteTransient)
+            }
+        }
+    }
+
+    mutating func bind(_ value: Int64?) {
+        index += 1
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    mutating func bind(_ value: Int) { bind(Int64(value)) }
+
+    mutating func bind(_ value: Bool) { bind(Int64(value ? 1 : 0)) }
+
+    mutating func bind(_ value: Double?) {
+        index += 1
+        if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    /// Runs a statement that returns no row, and makes it ready to bind again.
+    mutating func execute() throws {
+        defer { reset() }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else { throw error(code) }
+    }
+
+    /// Runs a query and reads its first row, if any, with `read`.
+    mutating func first<T>(_ read: (RowReader) -> T) throws -> T? {
+        defer { reset() }
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return read(RowReader(handle: handle))
+        case SQLITE_DONE: return nil
+        default: throw error(code)
+        }
+    }
+
+    /// Runs a query and reads every row with `read`.
+    mutating func forEach(_ read: (RowReader) throws -> Void) throws {
+        defer { reset() }
+        while true {
+            let code = sqlite3_step(handle)
+            switch code {
+            case SQLITE_ROW: try read(RowReader(handle: handle))
+            case SQLITE_DONE: return
+            default: throw error(code)
+            }
+        }
+    }
+
+    private mutating func reset() {
+        sqlite3_reset(handle)
+        index = 0
+    }
+
+    private func error(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+    }
+}
+
+/// The columns of the current row of a `BulkStatement`.
+struct RowReader {
+    let handle: OpaquePointer
+
+    func string(_ column: Int32) -> String? {
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        return String(cString: text)
+    }
+
+    func int64(_ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    func double(_ column: Int32) -> Double? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
+    }
+}
+
+/// SQLite's "copy the value now" destructor, a macro Swift cannot import.
+private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
