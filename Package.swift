@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Pure domain: no I/O, no system libraries.
@@ -22,7 +23,7 @@ let package = Package(
 
         .target(
             name: "SesameImport",
-            dependencies: ["SesameCore", "COpenSSL"]),
+            dependencies: ["SesameCore", "COpenSSL", "Yams"]),
         .target(
             name: "SesameStore",
             dependencies: [

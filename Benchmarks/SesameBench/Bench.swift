@@ -4,6 +4,7 @@ import SesameFixtures
 /// Benchmarks of the real `sesame` binary on académie-scale data (release build):
 ///
 ///     swift build -c release && .build/release/sesame-bench import [--accounts 1000000]
+///     .build/release/sesame-bench plan       # on the store the import left
 ///
 /// Each step runs `sesame` as a child process; wall time is measured around it and peak
 /// memory is the child's maximum resident set size (getrusage).
@@ -15,8 +16,9 @@ struct Bench {
         let options = Options(arguments)
         switch command {
         case "import": try ImportBench(options).run()
+        case "plan": try PlanBench(options).run()
         default:
-            print("usage: sesame-bench import [--accounts N] [--work DIR]")
+            print("usage: sesame-bench import|plan [--accounts N] [--work DIR]")
             exit(2)
         }
     }

@@ -89,3 +89,11 @@ public enum SchoolCalendar {
         return "\(c.year!)-\(String(format2: c.month!))-\(String(format2: c.day!))"
     }
 }
+
+extension SchoolCalendar {
+    /// "18:00", the time of a meeting.
+    public static func time(_ date: Date) -> String {
+        let c = calendar.dateComponents([.hour, .minute], from: date)
+        return "\(String(format2: c.hour!)):\(String(format2: c.minute!))"
+    }
+}

@@ -1,28 +1,34 @@
 import GRDB
 
-/// Rows of integers inserted many per statement: for the import's link tables, whose
-/// rows are small enough that running one statement per row was most of their cost.
+/// Rows inserted many per statement: for tables that take a row per account, where
+/// running one statement per row was most of the cost.
 struct BatchInsert {
     private let columnCount: Int
+    private let rowsPerStatement: Int
     private var full: BulkStatement
     private var single: BulkStatement
-    private var pending: [Int64] = []
-    private let rowsPerStatement = 128
+    private var pending: [BulkValue] = []
 
-    init(_ db: Database, table: String, columns: [String]) throws {
+    init(_ db: Database, table: String, columns: [String], orIgnore: Bool = true) throws {
         columnCount = columns.count
+        // SQLite allows 32,766 bound values per statement.
+        rowsPerStatement = min(128, 32_766 / columns.count)
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        let prefix = "INSERT OR IGNORE INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        let prefix = "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         full = try BulkStatement(db, sql: prefix + Array(repeating: row, count: rowsPerStatement).joined(separator: ", "))
         single = try BulkStatement(db, sql: prefix + row)
     }
 
-    mutating func add(_ values: [Int64]) throws {
+    mutating func add(_ values: [BulkValue]) throws {
         pending.append(contentsOf: values)
         guard pending.count == rowsPerStatement * columnCount else { return }
         for value in pending { full.bind(value) }
         try full.execute()
         pending.removeAll(keepingCapacity: true)
+    }
+
+    mutating func add(_ values: [Int64]) throws {
+        try add(values.map(BulkValue.int))
     }
 
     /// Writes what is still pending: before anything reads the table.

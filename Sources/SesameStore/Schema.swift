@@ -91,6 +91,72 @@ enum Schema {
                     WHERE a.profile = 'teacher' AND a.removed_import_id IS NULL;
                 """)
         }
+        migrator.registerMigration("v2-plans") { db in
+            try db.execute(sql: """
+                CREATE TABLE plan (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    strategy TEXT NOT NULL,
+                    strategy_source TEXT NOT NULL,
+                    selection TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    created_by TEXT NOT NULL,
+                    follows_plan_id INTEGER REFERENCES plan(id)
+                );
+                CREATE TABLE batch (
+                    id INTEGER PRIMARY KEY,
+                    plan_id INTEGER NOT NULL REFERENCES plan(id),
+                    position INTEGER NOT NULL,
+                    school_id INTEGER NOT NULL REFERENCES school(id),
+                    channel TEXT NOT NULL,
+                    class_name TEXT,
+                    recipients TEXT NOT NULL,
+                    meeting_at REAL
+                );
+                CREATE INDEX batch_plan ON batch(plan_id, position);
+                CREATE TABLE delivery (
+                    id INTEGER PRIMARY KEY,
+                    plan_id INTEGER NOT NULL REFERENCES plan(id),
+                    batch_id INTEGER NOT NULL REFERENCES batch(id),
+                    position INTEGER NOT NULL,
+                    account_id INTEGER NOT NULL REFERENCES account(id),
+                    channel TEXT NOT NULL,
+                    letter TEXT NOT NULL CHECK (letter IN ('activation', 'reminder')),
+                    step INTEGER NOT NULL,
+                    is_copy INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    state_at REAL NOT NULL,
+                    -- The delivery this one escalates: a miss is escalated once, never twice.
+                    follows_delivery_id INTEGER REFERENCES delivery(id)
+                );
+                CREATE INDEX delivery_batch ON delivery(batch_id, position);
+                CREATE INDEX delivery_account ON delivery(account_id);
+                CREATE INDEX delivery_plan ON delivery(plan_id);
+                CREATE UNIQUE INDEX delivery_follows ON delivery(follows_delivery_id) WHERE follows_delivery_id IS NOT NULL;
+                -- Every change of a delivery, never the activation code.
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY,
+                    delivery_id INTEGER NOT NULL REFERENCES delivery(id),
+                    at REAL NOT NULL,
+                    actor TEXT NOT NULL,
+                    from_state TEXT,
+                    to_state TEXT NOT NULL,
+                    note TEXT
+                );
+                CREATE INDEX event_delivery ON event(delivery_id);
+                CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
+                    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
+                    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                CREATE TABLE left_out (
+                    plan_id INTEGER NOT NULL REFERENCES plan(id),
+                    account_id INTEGER NOT NULL REFERENCES account(id),
+                    code TEXT NOT NULL,
+                    reason TEXT NOT NULL
+                );
+                CREATE INDEX left_out_plan ON left_out(plan_id);
+                """)
+        }
         return migrator
     }()
 }

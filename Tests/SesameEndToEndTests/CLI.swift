@@ -41,8 +41,12 @@ struct CLI {
     func run(_ arguments: String...) throws -> Result { try run(arguments) }
 
     func run(_ arguments: [String]) throws -> Result {
+        try run(executable: Self.binary, arguments)
+    }
+
+    func run(executable: URL, _ arguments: [String]) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment

@@ -47,3 +47,19 @@ struct SelectionOptions: ParsableArguments {
         return filter
     }
 }
+
+extension SelectionOptions {
+    /// The selection as given, kept with a plan (JSON), so a listing can say what was planned.
+    func recorded(defaultActivation: ActivationFilter) -> String {
+        var fields: [String: [String]] = [:]
+        if !schools.isEmpty { fields["school"] = schools }
+        if !profiles.isEmpty { fields["profile"] = profiles.map(\.rawValue) }
+        if !classes.isEmpty { fields["class"] = classes }
+        fields["activation"] = [(activation ?? defaultActivation).rawValue]
+        if email != .any { fields["email"] = [email.rawValue] }
+        if localAdmins != .any { fields["local-admins"] = [localAdmins.rawValue] }
+        if let date = createdBefore?.date { fields["created-before"] = [SchoolCalendar.isoDay(date)] }
+        if let date = createdSince?.date { fields["created-since"] = [SchoolCalendar.isoDay(date)] }
+        return (try? JSONOutput.compact(fields)) ?? "{}"
+    }
+}

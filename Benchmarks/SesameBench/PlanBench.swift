@@ -1,0 +1,28 @@
+import Foundation
+
+/// Issue 3's target: planning 1,000,000 accounts with the default strategy, stored, in ≤ 10 s.
+/// Runs on the store `sesame-bench import` leaves in the work folder.
+struct PlanBench {
+    let options: Options
+
+    init(_ options: Options) {
+        self.options = options
+    }
+
+    func run() throws {
+        let db = options.work.appendingPathComponent("academie.db").path
+        guard FileManager.default.fileExists(atPath: db) else {
+            print("run `sesame-bench import` first: it leaves the académie store in \(options.work.path)")
+            throw BenchError.failed("no store")
+        }
+        // --activation all: every account of the académie, activated ones getting a reminder;
+        // --replan: each run plans them all again.
+        let run = try Measure.sesame(["plan", "--db", db, "--strategy", "ecole", "--activation", "all", "--replan", "--name", "bench"])
+        guard run.status == 0 else { throw BenchError.failed("plan") }
+        let show = try Measure.sesame(["plans", "--db", db], output: options.work.appendingPathComponent("plans.txt"))
+        guard show.status == 0 else { throw BenchError.failed("plans") }
+        let listing = try String(contentsOf: options.work.appendingPathComponent("plans.txt"), encoding: .utf8)
+        print("plan (ecole, every account, stored): \(Measure.format(run.seconds)), peak \(Int(run.peakMiB)) MiB")
+        print(listing.split(separator: "\n").suffix(1).joined())
+    }
+}

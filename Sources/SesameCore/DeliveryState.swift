@@ -1,0 +1,78 @@
+/// Where one credential letter stands (DESIGN.md §6).
+///
+/// planned → issued (printed, or accepted by the mail server) → handed over, or absent /
+/// returned / bounced / lost / refused → escalated to the next channel. An account that
+/// activates closes its open deliveries.
+public enum DeliveryState: String, Sendable, Hashable, CaseIterable, Codable {
+    case planned
+    /// An email handed to the server, not yet acknowledged: uncertain after a crash.
+    case sending
+    /// An email the server put off (4xx), to retry.
+    case deferred
+    case issued
+    case handedOver = "handed-over"
+    case absent
+    case returned
+    case bounced
+    case lost
+    case refused
+    case escalated
+    case activated
+    case cancelled
+
+    public var frenchName: String {
+        switch self {
+        case .planned: "prévue"
+        case .sending: "envoi en cours"
+        case .deferred: "différée"
+        case .issued: "émise"
+        case .handedOver: "remise"
+        case .absent: "absent"
+        case .returned: "retournée"
+        case .bounced: "rejetée"
+        case .lost: "perdue"
+        case .refused: "refusée"
+        case .escalated: "relancée"
+        case .activated: "compte activé"
+        case .cancelled: "annulée"
+        }
+    }
+
+    /// A closed delivery asks for nothing more; the others count as the account's current letter.
+    public var isClosed: Bool { self == .escalated || self == .activated || self == .cancelled }
+
+    /// The letter did not reach its recipient: the follow-up escalates it.
+    public var isMiss: Bool { [.absent, .returned, .bounced, .lost, .refused].contains(self) }
+
+    /// The states this one may move to.
+    public var successors: Set<DeliveryState> {
+        switch self {
+        case .planned: [.sending, .issued, .cancelled, .activated]
+        case .sending: [.issued, .deferred, .bounced, .planned, .activated]
+        case .deferred: [.sending, .issued, .bounced, .cancelled, .activated]
+        case .issued: [.issued, .handedOver, .absent, .returned, .bounced, .lost, .refused, .cancelled, .activated]
+        case .handedOver: [.lost, .activated]
+        case .absent, .returned, .bounced, .lost, .refused: [.handedOver, .escalated, .cancelled, .activated]
+        case .escalated, .activated, .cancelled: []
+        }
+    }
+
+    public func canMove(to next: DeliveryState) -> Bool { successors.contains(next) }
+}
+
+/// A transition the state machine refuses, in French.
+public struct IllegalTransition: UserFacingError, Equatable {
+    public var login: String
+    public var from: DeliveryState
+    public var to: DeliveryState
+
+    public init(login: String, from: DeliveryState, to: DeliveryState) {
+        self.login = login
+        self.from = from
+        self.to = to
+    }
+
+    public var userMessage: String {
+        "\(login) : une lettre « \(from.frenchName) » ne peut pas passer à « \(to.frenchName) »"
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Decides who gets their credentials through which channel: pure, no I/O.
+///
+/// Each account gets the first channel of its profile's list whose conditions hold and
+/// that can reach it (an email needs an address, a class packet needs a class). Letters
+/// are grouped in batches: per class for class packets and meetings, per school otherwise.
+/// A parent gets one letter, never one per child: in the packet of the youngest child's
+/// class (level order PS < MS < GS < CP < CE1 < CE2 < CM1 < CM2), and it names all children.
+public enum Planner {
+    public static func plan(_ accounts: [Account], strategy: Strategy, context: PlanningContext) -> PlanDraft {
+        var batches: [BatchKey: PlannedBatch] = [:]
+        var leftOut: [LeftOut] = []
+        var replanned: [Account.ID] = []
+        let scope = Set(context.classScope.map(NameKey.exact))
+
+        for account in accounts {
+            func leave(_ reason: LeftOut.Reason) {
+                leftOut.append(LeftOut(accountID: account.id, login: account.login, profile: account.profile, reason: reason))
+            }
+            guard let rule = strategy.rules[account.profile] else { leave(.noRule); continue }
+            guard case .channels(let steps) = rule else {
+                if case .excluded(let why) = rule { leave(.excludedProfile(why)) }
+                continue
+            }
+            if let other = context.activeElsewhere[account.id] {
+                guard context.replan else { leave(.alreadyPlanned(other)); continue }
+                replanned.append(account.id)
+            }
+            var reasons: [String] = []
+            var planned = false
+            for (index, step) in steps.enumerated() {
+                if let why = obstacle(to: step.channel, for: account, scope: scope) ?? step.conditions.first(where: { !$0.holds(for: account) })?.unmetReason {
+                    reasons.append("\(step.channel.frenchName) : \(why)")
+                    continue
+                }
+                add(account, via: step.channel, step: index, isCopy: false, scope: scope, context: context, to: &batches)
+                for extra in step.also where obstacle(to: extra, for: account, scope: scope) == nil {
+                    add(account, via: extra, step: index, isCopy: true, scope: scope, context: context, to: &batches)
+                }
+                planned = true
+                break
+            }
+            if !planned { leave(.noChannel(reasons)) }
+        }
+
+        let ordered = batches.sorted { $0.key < $1.key }.map { _, batch in
+            var batch = batch
+            batch.deliveries.sort { $0.sortKey < $1.sortKey }
+            return batch
+        }
+        return PlanDraft(batches: ordered, leftOut: leftOut, replanned: replanned)
+    }
+
+    /// Why a channel cannot reach an account, whatever the strategy says; nil if it can.
+    static func obstacle(to channel: Channel, for account: Account, scope: Set<String>) -> String? {
+        guard channel.applies(to: account.profile) else { return "ne s’applique pas aux \(account.profile.frenchPlural.lowercased())" }
+        switch channel {
+        case .email: return account.email == nil ? "pas d’adresse électronique" : nil
+        case .post: return account.postalAddress == nil ? "pas d’adresse postale" : nil
+        case .inClass, .viaStudent, .meeting: return packetClass(of: account, scope: scope) == nil ? "pas de classe connue" : nil
+        case .office: return nil
+        }
+    }
+
+    /// The class whose packet carries an account's letter: a pupil's own class; for a parent,
+    /// the youngest child's class (or, without linked children, the youngest of the parent's
+    /// classes in the export), within the classes selected when there is a class filter.
+    public static func packetClass(of account: Account, scope: Set<String>) -> String? {
+        var classes = account.profile == .parent && !account.children.isEmpty
+            ? account.children.flatMap(\.classes) : account.classes
+        if !scope.isEmpty {
+            let inScope = classes.filter { scope.contains(NameKey.exact($0)) }
+            if !inScope.isEmpty { classes = inScope }
+        }
+        return classes.min { ClassLevel.sortKey(forClass: $0) < ClassLevel.sortKey(forClass: $1) }
+    }
+
+    private static func add(
+        _ account: Account, via channel: Channel, step: Int, isCopy: Bool, scope: Set<String>,
+        context: PlanningContext, to batches: inout [BatchKey: PlannedBatch]
+    ) {
+        let className = channel.isPerClass ? packetClass(of: account, scope: scope) : nil
+        let key = BatchKey(school: account.school, channel: channel, classSort: className.map(ClassLevel.sortKey(forClass:)) ?? "", className: className ?? "")
+        let ref = className.map { ClassRef(school: account.school, name: $0) }
+        let delivery = PlannedDelivery(
+            accountID: account.id, login: account.login, profile: account.profile, letter: LetterKind(for: account),
+            channel: channel, step: step, isCopy: isCopy, sortKey: sortKey(account, in: channel, className: className))
+        batches[key, default: PlannedBatch(
+            channel: channel, school: account.school, className: className,
+            recipients: ref.flatMap { context.teachers[$0] } ?? [],
+            meeting: channel == .meeting ? ref.flatMap { context.meetings[$0] } : nil,
+            deliveries: [])].deliveries.append(delivery)
+    }
+
+    /// Class packets and meetings go by pupil name (a parent's letter by the name of the
+    /// child in that class), postal letters by postcode, the rest by name.
+    private static func sortKey(_ account: Account, in channel: Channel, className: String?) -> String {
+        switch channel {
+        case .viaStudent, .meeting:
+            let child = account.children
+                .filter { c in className.map { c.classes.contains($0) } ?? true }
+                .min { NameKey.person(lastName: $0.lastName, firstName: $0.firstName, tieBreaker: $0.login) < NameKey.person(lastName: $1.lastName, firstName: $1.firstName, tieBreaker: $1.login) }
+            return (child.map { NameKey.person(lastName: $0.lastName, firstName: $0.firstName, tieBreaker: $0.login) } ?? "") + "\u{2}" + account.nameSortKey
+        case .post:
+            return (account.postalAddress?.postcode ?? "") + "\u{2}" + account.nameSortKey
+        default:
+            return account.nameSortKey
+        }
+    }
+
+    private struct BatchKey: Hashable, Comparable {
+        var school: String
+        var channel: Channel
+        var classSort: String
+        var className: String
+
+        static func < (a: BatchKey, b: BatchKey) -> Bool {
+            (a.school, a.channel, a.classSort, a.className) < (b.school, b.channel, b.classSort, b.className)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import SesameCore
+
+extension Store {
+    /// What the planner needs from the store for these accounts: the teachers of their
+    /// classes, and the deliveries they already have under way in other plans.
+    public func planningContext(for accounts: [Account]) throws -> PlanningContext {
+        try pool.read { db in
+            var context = PlanningContext()
+            let schools = Set(accounts.map(\.school))
+            for row in try Row.fetchAll(db, sql: """
+                SELECT s.name, c.name, a.first_name, a.last_name
+                FROM class_teacher ct JOIN class c ON c.id = ct.class_id JOIN school s ON s.id = c.school_id
+                JOIN account a ON a.id = ct.teacher_id
+                ORDER BY a.name_sort
+                """) where schools.contains(row[0]) {
+                context.teachers[ClassRef(school: row[0], name: row[1]), default: []].append("\(row[2] as String) \(row[3] as String)")
+            }
+            let ids = Set(accounts.map(\.id))
+            let active = try Row.fetchCursor(db, sql: """
+                SELECT account_id, plan_id, channel, state FROM delivery
+                WHERE is_copy = 0 AND state NOT IN ('escalated', 'activated', 'cancelled')
+                ORDER BY id
+                """)
+            while let row = try active.next() {
+                let id: Int64 = row[0]
+                guard ids.contains(id) else { continue }
+                context.activeElsewhere[id] = ActiveDelivery(
+                    planID: row[1], channel: Channel(rawValue: row[2]) ?? .office, state: DeliveryState(rawValue: row[3]) ?? .planned)
+            }
+            return context
+        }
+    }
+
+    /// Records a plan in one transaction: its batches, a delivery per letter (each with its
+    /// first event), what was left out, and the cancellation of the deliveries it replans.
+    public func savePlan(_ draft: PlanDraft, _ request: PlanRequest) throws -> Int64 {
+        guard draft.deliveryCount > 0 else {
+            var reasons: [(String, Int)] = []
+            for item in draft.leftOut {
+                if let i = reasons.firstIndex(where: { $0.0 == item.message }) { reasons[i].1 += 1 } else { reasons.append((item.message, 1)) }
+            }
+            throw PlanError.nothingToPlan(selected: draft.leftOut.count, reasons: reasons)
+        }
+        return try pool.writeWithoutTransaction { db in
+            try ImportTransaction.run(db) {
+                try PlanWriter(db: db, request: request).write(draft)
+            }
+        }
+    }
+
+    public func plans() throws -> [PlanSummary] {
+        try pool.read { db in
+            var summaries: [Int64: PlanSummary] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name, strategy, created_at, follows_plan_id FROM plan ORDER BY id") {
+                summaries[row[0]] = PlanSummary(
+                    id: row[0], name: row[1], strategy: row[2], createdAt: Date(timeIntervalSince1970: row[3]),
+                    schools: [], deliveries: 0, byState: [:], leftOut: 0, follows: row[4])
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT plan_id, state, COUNT(*) FROM delivery GROUP BY plan_id, state") {
+                guard let state = DeliveryState(rawValue: row[1]) else { continue }
+                summaries[row[0]]?.byState[state] = row[2]
+                summaries[row[0]]?.deliveries += row[2] as Int
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT plan_id, COUNT(*) FROM left_out GROUP BY plan_id") {
+                summaries[row[0]]?.leftOut = row[1]
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT DISTINCT b.plan_id, s.name FROM batch b JOIN school s ON s.id = b.school_id ORDER BY s.name
+                """) {
+                summaries[row[0]]?.schools.append(row[1])
+            }
+            return summaries.keys.sorted().compactMap { summaries[$0] }
+        }
+    }
+
+    /// The most recent plan, for commands that default to it.
+    public func latestPlanID() throws -> Int64 {
+        guard let id = try pool.read({ try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM plan") }) else {
+            throw PlanError.noPlan
+        }
+        return id
+    }
+
+    public func plan(_ id: Int64) throws -> PlanDetail {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT name, strategy, strategy_source, selection, created_at, created_by, follows_plan_id FROM plan WHERE id = ?
+                """, arguments: [id]) else { throw PlanError.unknownPlan(id) }
+            var batches: [BatchDetail] = []
+            var positions: [Int64: Int] = [:]
+            for b in try Row.fetchAll(db, sql: """
+                SELECT b.id, b.channel, s.name, b.class_name, b.recipients, b.meeting_at
+                FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id = ? ORDER BY b.position
+                """, arguments: [id]) {
+                positions[b[0]] = batches.count
+                batches.append(BatchDetail(
+                    id: b[0], channel: Channel(rawValue: b[1]) ?? .office, school: b[2], className: b[3],
+                    recipients: ListColumn.split(b[4]), meeting: (b[5] as Double?).map(Date.init(timeIntervalSince1970:)),
+                    deliveries: []))
+            }
+            var children: [Int64: [String]] = [:]
+            for c in try Row.fetchAll(db, sql: """
+                SELECT pc.parent_id, COALESCE(k.alias, k.login) FROM parent_child pc
+                JOIN account k ON k.id = pc.child_id
+                WHERE k.removed_import_id IS NULL
+                  AND pc.parent_id IN (SELECT account_id FROM delivery WHERE plan_id = ?)
+                ORDER BY k.name_sort
+                """, arguments: [id]) {
+                children[c[0], default: []].append(c[1])
+            }
+            let deliveries = try Row.fetchCursor(db, sql: """
+                SELECT d.id, d.batch_id, d.account_id, COALESCE(a.alias, a.login), a.first_name, a.last_name, a.profile,
+                       d.letter, d.state, d.step, d.is_copy
+                FROM delivery d JOIN account a ON a.id = d.account_id
+                WHERE d.plan_id = ? ORDER BY d.batch_id, d.position
+                """, arguments: [id])
+            while let d = try deliveries.next() {
+                guard let position = positions[d[1]] else { continue }
+                let accountID: Int64 = d[2]
+                batches[position].deliveries.append(DeliveryDetail(
+                    id: d[0], accountID: accountID, login: d[3], firstName: d[4], lastName: d[5],
+                    profile: Profile(rawValue: d[6]) ?? .guest, letter: LetterKind(rawValue: d[7]) ?? .activation,
+                    state: DeliveryState(rawValue: d[8]) ?? .planned, step: d[9], isCopy: d[10],
+                    children: children[accountID] ?? []))
+            }
+            let leftOut = try Row.fetchAll(db, sql: """
+                SELECT COALESCE(a.alias, a.login), a.first_name, a.last_name, a.profile, l.code, l.reason
+                FROM left_out l JOIN account a ON a.id = l.account_id WHERE l.plan_id = ? ORDER BY a.profile_rank, a.name_sort
+                """, arguments: [id]).map {
+                LeftOutDetail(login: $0[0], firstName: $0[1], lastName: $0[2], profile: Profile(rawValue: $0[3]) ?? .guest, code: $0[4], reason: $0[5])
+            }
+            return PlanDetail(
+                id: id, name: row[0], strategy: row[1], strategySource: row[2], selection: row[3],
+                createdAt: Date(timeIntervalSince1970: row[4]), createdBy: row[5], follows: row[6],
+                batches: batches, leftOut: leftOut)
+        }
+    }
+}
+
+extension Store {
+    /// Moves deliveries to a state, each with its event, in one transaction: if one move is
+    /// illegal for the state machine, none is made.
+    public func move(_ deliveries: [Int64], to state: DeliveryState, actor: String, note: String? = nil, at date: Date = Date()) throws {
+        try pool.write { db in
+            let ledger = DeliveryLedger(db: db)
+            try ledger.apply(try ledger.moves(of: deliveries, to: state, note: note), actor: actor, at: date)
+        }
+    }
+}

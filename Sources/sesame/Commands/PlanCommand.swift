@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import SesameCore
+import SesameStore
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Prévoir qui reçoit ses identifiants par quel canal, selon une stratégie de distribution.",
+        subcommands: [PlanCreateCommand.self, PlanShowCommand.self],
+        defaultSubcommand: PlanCreateCommand.self)
+}
+
+struct PlanCreateCommand: SesameCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Créer un plan : sélectionner les comptes (mêmes filtres que « accounts ») et leur appliquer une stratégie.",
+        discussion: """
+            Sans --activation, seuls les comptes pas encore activés sont prévus, comme le dit la fiche 5.1 ; \
+            --activation all ajoute une lettre de rappel pour les comptes déjà activés. Un compte qui a déjà \
+            une lettre en cours dans un autre plan est laissé de côté, sauf avec --replan.
+
+            Exemple : sesame plan --strategy ecole --name "Rentrée 2026" --meeting "CP A=2026-09-15 18:00"
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var strategyOptions: StrategyOptions
+
+    @Option(help: ArgumentHelp("Nom du plan.", valueName: "texte"))
+    var name: String?
+
+    @Option(name: .customLong("meeting"), help: ArgumentHelp(
+        "Réunion de rentrée d’une classe : \"CLASSE=AAAA-MM-JJ HH:MM\" ; répétable.", valueName: "classe=date"))
+    var meetings: [MeetingArgument] = []
+
+    @Flag(help: "Prévoir aussi les comptes qui ont déjà une lettre en cours dans un autre plan (celle-ci est annulée).")
+    var replan = false
+
+    @Option(help: ArgumentHelp("Qui crée le plan, pour l’historique (sinon l’utilisateur du système).", valueName: "nom"))
+    var by: String?
+
+    @Option(help: "Format : text ou json.")
+    var format: ReportFormat = .text
+
+    func execute() throws {
+        let store = try store.open()
+        let (strategy, source) = try strategyOptions.load()
+        let filter = selection.filter(defaultActivation: .pending)
+        let accounts = try store.accounts(matching: filter)
+        var context = try store.planningContext(for: accounts)
+        context.replan = replan
+        context.classScope = filter.classes
+        context.meetings = try MeetingArgument.resolve(meetings, among: accounts)
+        let draft = Planner.plan(accounts, strategy: strategy, context: context)
+        let now = Date()
+        let request = PlanRequest(
+            name: name ?? "Plan du \(SchoolCalendar.frenchDate(now))", strategy: strategy, strategySource: source,
+            selection: selection.recorded(defaultActivation: .pending), actor: by ?? Actor.current, now: now)
+        let id = try store.savePlan(draft, request)
+        let plan = try store.plan(id)
+        switch format {
+        case .json: print(try JSONOutput.string(PlanJSON(plan)))
+        case .text: print(PlanReport(plan, strategyTitle: strategy.title).summary, terminator: "")
+        }
+    }
+}
+
+struct PlanShowCommand: SesameCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Montrer un plan : ses lots, et pour chacun les lettres et leur état.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp("Numéro du plan (sinon le plus récent).", valueName: "plan"))
+    var id: Int64?
+
+    @Option(help: "Format : text ou json.")
+    var format: ReportFormat = .text
+
+    func execute() throws {
+        let store = try store.open()
+        let plan = try store.plan(id ?? store.latestPlanID())
+        switch format {
+        case .json: print(try JSONOutput.string(PlanJSON(plan)))
+        case .text: print(PlanReport(plan, strategyTitle: nil).detail, terminator: "")
+        }
+    }
+}
+
+struct PlansCommand: SesameCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plans", abstract: "Lister les plans de distribution.")
+
+    @OptionGroup var store: StoreOptions
+
+    func execute() throws {
+        let plans = try store.open().plans()
+        guard !plans.isEmpty else {
+            print("Aucun plan : créez-en un avec « sesame plan ».")
+            return
+        }
+        var out = Console.Output()
+        var table = TextTable(headers: ["N°", "Nom", "Stratégie", "Créé le", "Lettres", "États", "Laissés de côté"])
+        for plan in plans {
+            let states = DeliveryState.allCases.compactMap { s in plan.byState[s].map { "\($0) \(s.frenchName)" } }
+            table.add([
+                "\(plan.id)", plan.name + (plan.follows.map { " (suite du plan \($0))" } ?? ""), plan.strategy,
+                SchoolCalendar.frenchDate(plan.createdAt), "\(plan.deliveries)", states.joined(separator: ", "), "\(plan.leftOut)",
+            ])
+        }
+        table.render(into: &out)
+        out.flush()
+    }
+}

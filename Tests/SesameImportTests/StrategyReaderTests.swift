@@ -1,0 +1,99 @@
+import Foundation
+import SesameCore
+import Testing
+@testable import SesameImport
+
+/// The repository's Strategies folder, found from this file.
+private let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Strategies")
+
+private func channels(_ strategy: Strategy, _ profile: Profile) -> [Channel] {
+    guard case .channels(let steps) = strategy.rules[profile] else { return [] }
+    return steps.map(\.channel)
+}
+
+@Suite struct StrategyReaderTests {
+    @Test(arguments: ["ecole", "courriel", "via-eleve", "bureau", "reunion-courrier"])
+    func everyShippedStrategyReads(name: String) throws {
+        let strategy = try StrategyReader.load(shipped.appendingPathComponent("\(name).yaml"))
+        #expect(strategy.name == name)
+        #expect(!strategy.title.isEmpty)
+        guard case .excluded(let reason) = strategy.rules[.teacher] else { Issue.record("teachers not excluded"); return }
+        #expect(reason.contains("enseignante"))
+        let text = try String(contentsOf: shipped.appendingPathComponent("\(name).yaml"), encoding: .utf8)
+        #expect(text.hasPrefix("# Stratégie « \(name) »"))
+    }
+
+    @Test func theDefaultEncodesTheSeedsTable() throws {
+        let ecole = try StrategyReader.load(shipped.appendingPathComponent("ecole.yaml"))
+        #expect(channels(ecole, .student).first == .inClass)
+        #expect(channels(ecole, .parent) == [.meeting, .office, .email, .post])
+        #expect(channels(ecole, .staff) == [.office])
+        guard case .channels(let steps) = ecole.rules[.parent] else { return }
+        #expect(steps[2].conditions == [.hasEmail])
+        #expect(steps[3].conditions == [.hasAddress])
+    }
+
+    @Test func theOthersAreWhatTheirNamesSay() throws {
+        let load = { (name: String) in try StrategyReader.load(shipped.appendingPathComponent("\(name).yaml")) }
+        #expect(try channels(load("courriel"), .parent).first == .email)
+        #expect(try channels(load("via-eleve"), .parent).first == .viaStudent)
+        #expect(try Profile.allCases.filter { $0 != .teacher }.allSatisfy { try channels(load("bureau"), $0) == [.office] })
+    }
+
+    @Test func conditionsClassesAndCopiesAreRead() throws {
+        let yaml = """
+            title: Essai
+            profiles:
+              élève:
+                - channel: in-class
+                  if: [pending, {classes: [CP A, CP B]}]
+                  also: email
+              parent:
+                - channel: email
+                  if: has-email
+            """
+        let s = try StrategyReader.read(yaml, file: "essai.yaml", name: "essai")
+        guard case .channels(let steps) = s.rules[.student] else { Issue.record("no student rule"); return }
+        #expect(steps[0].conditions == [.pending, .classes(["CP A", "CP B"])])
+        #expect(steps[0].also == [.email])
+        #expect(s.title == "Essai")
+    }
+
+    @Test(arguments: [
+        ("profiles:\n  parent:\n    - meetin\n", 3, "canal « meetin » inconnu"),
+        ("profiles:\n  parent:\n    - in-class\n", 3, "ne s’applique pas aux parents"),
+        ("profiles:\n  tuteur:\n    - office\n", 2, "profil « tuteur » inconnu"),
+        ("titre: x\nprofiles:\n  parent: [office]\n", 1, "clé « titre » inconnue"),
+        ("profiles:\n  parent:\n    - channel: email\n      if: has-mail\n", 4, "condition « has-mail » inconnue"),
+        ("profiles:\n  parent:\n    - channel: email\n      quand: has-email\n", 4, "clé « quand » inconnue"),
+        ("profiles:\n  parent:\n    - if: has-email\n", 3, "« channel » manque"),
+        ("profiles:\n  parent: []\n", 2, "la liste des canaux est vide"),
+        ("profiles:\n  teacher:\n    exclu: non\n", 3, "« excluded: raison » était attendue"),
+        ("profiles:\n", 1, "une table profil → canaux était attendue"),
+        ("title: x\n", 1, "« profiles » manque ou est vide"),
+    ])
+    func mistakesAreNamedWithTheirLine(yaml: String, line: Int, message: String) {
+        do {
+            _ = try StrategyReader.read(yaml, file: "ma-strategie.yaml", name: "x")
+            Issue.record("accepted: \(yaml)")
+        } catch let error as StrategyError {
+            guard case let .invalid(file, errorLine, _, text) = error else { Issue.record("\(error)"); return }
+            #expect(file == "ma-strategie.yaml")
+            #expect(errorLine == line)
+            #expect(text.contains(message), "\(text)")
+            #expect(error.userMessage.hasPrefix("ma-strategie.yaml, ligne \(line), colonne "))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test func brokenYAMLIsReportedWithItsLine() {
+        #expect(throws: StrategyError.self) { try StrategyReader.read("profiles:\n  parent: [office\n", file: "f.yaml", name: "f") }
+        do {
+            _ = try StrategyReader.read("profiles:\n  parent:\n    - office\n   - email\n", file: "f.yaml", name: "f")
+        } catch let error as StrategyError {
+            #expect(error.userMessage.contains("f.yaml, ligne 4"))
+        } catch { Issue.record("\(error)") }
+    }
+}
