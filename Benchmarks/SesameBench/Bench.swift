@@ -10,7 +10,16 @@ import SesameFixtures
 /// memory is the child's maximum resident set size (getrusage).
 @main
 struct Bench {
-    static func main() throws {
+    static func main() {
+        do {
+            try run()
+        } catch {
+            print("benchmark failed: \(error)")
+            exit(1)
+        }
+    }
+
+    static func run() throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
         let command = arguments.isEmpty ? "import" : arguments.removeFirst()
         let options = Options(arguments)

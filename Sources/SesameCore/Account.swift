@@ -30,12 +30,14 @@ public struct Account: Sendable, Hashable, Identifiable {
     public var createdAt: Date?
     /// For a parent: the children the export links them to, in this school.
     public var children: [Relative]
+    /// The alphabetical sort key (`NameKey.person`), as the store keeps it.
+    public var nameSortKey: String
 
     public init(
         id: ID, entKey: String, school: String, profile: Profile, lastName: String, firstName: String,
         login: String, originalLogin: String? = nil, activationCode: String?, classes: [String] = [],
         email: ContactEmail? = nil, postalAddress: PostalAddress? = nil, phone: String? = nil,
-        isLocalAdmin: Bool = false, createdAt: Date? = nil, children: [Relative] = []
+        isLocalAdmin: Bool = false, createdAt: Date? = nil, children: [Relative] = [], nameSortKey: String? = nil
     ) {
         self.id = id
         self.entKey = entKey
@@ -53,6 +55,7 @@ public struct Account: Sendable, Hashable, Identifiable {
         self.isLocalAdmin = isLocalAdmin
         self.createdAt = createdAt
         self.children = children
+        self.nameSortKey = nameSortKey ?? NameKey.person(lastName: lastName, firstName: firstName, tieBreaker: login)
     }
 
     public var isActivated: Bool { activationCode == nil }
@@ -60,9 +63,6 @@ public struct Account: Sendable, Hashable, Identifiable {
     /// "Prénom Nom", the way the ENT writes a person in its Enfants and Parents columns.
     public var displayName: String { "\(firstName) \(lastName)" }
 
-    public var nameSortKey: String {
-        NameKey.person(lastName: lastName, firstName: firstName, tieBreaker: login)
-    }
 }
 
 /// A child named on a parent's account.
@@ -72,13 +72,15 @@ public struct Relative: Sendable, Hashable {
     public var firstName: String
     public var lastName: String
     public var classes: [String]
+    public var nameSortKey: String
 
-    public init(id: Account.ID, login: String, firstName: String, lastName: String, classes: [String]) {
+    public init(id: Account.ID, login: String, firstName: String, lastName: String, classes: [String], nameSortKey: String? = nil) {
         self.id = id
         self.login = login
         self.firstName = firstName
         self.lastName = lastName
         self.classes = classes
+        self.nameSortKey = nameSortKey ?? NameKey.person(lastName: lastName, firstName: firstName, tieBreaker: login)
     }
 
     public var displayName: String { "\(firstName) \(lastName)" }

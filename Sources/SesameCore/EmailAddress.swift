@@ -26,6 +26,11 @@ public struct EmailAddress: Sendable, Hashable, Codable, CustomStringConvertible
         value = String(decoding: bytes, as: UTF8.self)
     }
 
+    /// An address the store validated when it imported it.
+    public init(stored value: String) {
+        self.value = value
+    }
+
     public var description: String { value }
 
     private static func isLetter(_ b: UInt8) -> Bool {

@@ -12,7 +12,7 @@ public enum Planner {
         var batches: [BatchKey: PlannedBatch] = [:]
         var leftOut: [LeftOut] = []
         var replanned: [Account.ID] = []
-        let scope = Set(context.classScope.map(NameKey.exact))
+        var classes = ClassOrder(scope: Set(context.classScope.map(NameKey.exact)))
 
         for account in accounts {
             func leave(_ reason: LeftOut.Reason) {
@@ -29,14 +29,15 @@ public enum Planner {
             }
             var reasons: [String] = []
             var planned = false
+            let packet = classes.packetClass(of: account)
             for (index, step) in steps.enumerated() {
-                if let why = obstacle(to: step.channel, for: account, scope: scope) ?? step.conditions.first(where: { !$0.holds(for: account) })?.unmetReason {
+                if let why = obstacle(to: step.channel, for: account, packetClass: packet) ?? step.conditions.first(where: { !$0.holds(for: account) })?.unmetReason {
                     reasons.append("\(step.channel.frenchName) : \(why)")
                     continue
                 }
-                add(account, via: step.channel, step: index, isCopy: false, scope: scope, context: context, to: &batches)
-                for extra in step.also where obstacle(to: extra, for: account, scope: scope) == nil {
-                    add(account, via: extra, step: index, isCopy: true, scope: scope, context: context, to: &batches)
+                add(account, via: step.channel, step: index, isCopy: false, packetClass: packet, classes: &classes, context: context, to: &batches)
+                for extra in step.also where obstacle(to: extra, for: account, packetClass: packet) == nil {
+                    add(account, via: extra, step: index, isCopy: true, packetClass: packet, classes: &classes, context: context, to: &batches)
                 }
                 planned = true
                 break
@@ -53,12 +54,12 @@ public enum Planner {
     }
 
     /// Why a channel cannot reach an account, whatever the strategy says; nil if it can.
-    static func obstacle(to channel: Channel, for account: Account, scope: Set<String>) -> String? {
+    static func obstacle(to channel: Channel, for account: Account, packetClass: String?) -> String? {
         guard channel.applies(to: account.profile) else { return "ne s’applique pas aux \(account.profile.frenchPlural.lowercased())" }
         switch channel {
         case .email: return account.email == nil ? "pas d’adresse électronique" : nil
         case .post: return account.postalAddress == nil ? "pas d’adresse postale" : nil
-        case .inClass, .viaStudent, .meeting: return packetClass(of: account, scope: scope) == nil ? "pas de classe connue" : nil
+        case .inClass, .viaStudent, .meeting: return packetClass == nil ? "pas de classe connue" : nil
         case .office: return nil
         }
     }
@@ -66,22 +67,44 @@ public enum Planner {
     /// The class whose packet carries an account's letter: a pupil's own class; for a parent,
     /// the youngest child's class (or, without linked children, the youngest of the parent's
     /// classes in the export), within the classes selected when there is a class filter.
-    public static func packetClass(of account: Account, scope: Set<String>) -> String? {
-        var classes = account.profile == .parent && !account.children.isEmpty
-            ? account.children.flatMap(\.classes) : account.classes
-        if !scope.isEmpty {
-            let inScope = classes.filter { scope.contains(NameKey.exact($0)) }
-            if !inScope.isEmpty { classes = inScope }
+    struct ClassOrder {
+        let scope: Set<String>
+        /// Class names and their school-order keys, computed once per name.
+        private var keys: [String: String] = [:]
+
+        init(scope: Set<String>) {
+            self.scope = scope
         }
-        return classes.min { ClassLevel.sortKey(forClass: $0) < ClassLevel.sortKey(forClass: $1) }
+
+        mutating func key(_ className: String) -> String {
+            if let key = keys[className] { return key }
+            let key = ClassLevel.sortKey(forClass: className)
+            keys[className] = key
+            return key
+        }
+
+        mutating func packetClass(of account: Account) -> String? {
+            var classes = account.profile == .parent && !account.children.isEmpty
+                ? account.children.flatMap(\.classes) : account.classes
+            if !scope.isEmpty {
+                let inScope = classes.filter { scope.contains(NameKey.exact($0)) }
+                if !inScope.isEmpty { classes = inScope }
+            }
+            var best: (name: String, key: String)?
+            for name in classes {
+                let k = key(name)
+                if best == nil || k < best!.key { best = (name, k) }
+            }
+            return best?.name
+        }
     }
 
     private static func add(
-        _ account: Account, via channel: Channel, step: Int, isCopy: Bool, scope: Set<String>,
+        _ account: Account, via channel: Channel, step: Int, isCopy: Bool, packetClass: String?, classes: inout ClassOrder,
         context: PlanningContext, to batches: inout [BatchKey: PlannedBatch]
     ) {
-        let className = channel.isPerClass ? packetClass(of: account, scope: scope) : nil
-        let key = BatchKey(school: account.school, channel: channel, classSort: className.map(ClassLevel.sortKey(forClass:)) ?? "", className: className ?? "")
+        let className = channel.isPerClass ? packetClass : nil
+        let key = BatchKey(school: account.school, channel: channel, classSort: className.map { classes.key($0) } ?? "", className: className ?? "")
         let ref = className.map { ClassRef(school: account.school, name: $0) }
         let delivery = PlannedDelivery(
             accountID: account.id, login: account.login, profile: account.profile, letter: LetterKind(for: account),
@@ -100,8 +123,8 @@ public enum Planner {
         case .viaStudent, .meeting:
             let child = account.children
                 .filter { c in className.map { c.classes.contains($0) } ?? true }
-                .min { NameKey.person(lastName: $0.lastName, firstName: $0.firstName, tieBreaker: $0.login) < NameKey.person(lastName: $1.lastName, firstName: $1.firstName, tieBreaker: $1.login) }
-            return (child.map { NameKey.person(lastName: $0.lastName, firstName: $0.firstName, tieBreaker: $0.login) } ?? "") + "\u{2}" + account.nameSortKey
+                .min { $0.nameSortKey < $1.nameSortKey }
+            return (child?.nameSortKey ?? "") + "\u{2}" + account.nameSortKey
         case .post:
             return (account.postalAddress?.postcode ?? "") + "\u{2}" + account.nameSortKey
         default:

@@ -18,6 +18,12 @@ struct BulkStatement {
         handle = statement.sqliteStatement
     }
 
+    /// A query whose arguments are bound once, by GRDB, before it is read row by row.
+    init(_ db: Database, sql: String, arguments: StatementArguments) throws {
+        try self.init(db, sql: sql)
+        try statement.setArguments(arguments)
+    }
+
     mutating func bind(_ value: String?) {
         index += 1
         guard let value else { sqlite3_bind_null(handle, index); return }
@@ -93,6 +99,10 @@ struct RowReader {
     func string(_ column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         return String(cString: text)
+    }
+
+    func bool(_ column: Int32) -> Bool {
+        sqlite3_column_int64(handle, column) != 0
     }
 
     func int64(_ column: Int32) -> Int64? {

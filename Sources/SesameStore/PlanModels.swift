@@ -111,3 +111,31 @@ public enum PlanError: UserFacingError, Equatable {
         }
     }
 }
+
+/// A plan's batches with their counts, without the letters: what a summary shows.
+public struct PlanOverview: Sendable {
+    public var id: Int64
+    public var name: String
+    public var strategy: String
+    public var createdAt: Date
+    public var createdBy: String
+    public var follows: Int64?
+    public var batches: [BatchOverview]
+    public var leftOut: [LeftOutDetail]
+
+    public var letters: Int { batches.reduce(0) { $0 + $1.letters } }
+    public var activations: Int { batches.reduce(0) { $0 + $1.activations } }
+}
+
+public struct BatchOverview: Sendable, Hashable {
+    public var id: Int64
+    public var channel: Channel
+    public var school: String
+    public var className: String?
+    public var recipients: [String]
+    public var meeting: Date?
+    public var letters = 0
+    public var activations = 0
+    public var copies = 0
+    public var byProfile: [Profile: Int] = [:]
+}

@@ -34,43 +34,48 @@ extension Store {
             let selection = try AccountSelection(filter, db: db)
             var accounts: [Account] = []
             var positions: [Account.ID: Int] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
+            var rows = try BulkStatement(db, sql: """
                 SELECT a.id, a.ent_key, s.name, a.profile, a.last_name, a.first_name, COALESCE(a.alias, a.login),
                        a.login, a.activation_code, a.classes, a.ent_email, a.collected_email, a.street, a.postcode,
                        a.city, COALESCE(a.phone, a.collected_phone), a.is_local_admin,
-                       COALESCE(a.created_at, a.first_seen_at)
+                       COALESCE(a.created_at, a.first_seen_at), a.name_sort
                 FROM account a JOIN school s ON s.id = a.school_id
                 WHERE \(selection.condition)
                 ORDER BY \(AccountSelection.ordering(keys))
                 """, arguments: selection.arguments)
-            while let row = try rows.next() {
-                let entEmail = (row[10] as String?).flatMap(EmailAddress.init)
-                let collected = (row[11] as String?).flatMap(EmailAddress.init)
-                let street: String? = row[12]
-                positions[row[0]] = accounts.count
+            // Schools repeat on every row: one string per school rather than one per row.
+            var schools: [String: String] = [:]
+            try rows.forEach { r in
+                let id = r.int64(0)!
+                let schoolName = r.string(2)!
+                let school = schools[schoolName] ?? schoolName
+                schools[schoolName] = school
+                // Emails were validated when imported.
+                let email = r.string(10).map { ContactEmail(address: EmailAddress(stored: $0), source: .ent) }
+                    ?? r.string(11).map { ContactEmail(address: EmailAddress(stored: $0), source: .collected) }
+                positions[id] = accounts.count
                 accounts.append(Account(
-                    id: row[0], entKey: row[1], school: row[2], profile: Profile(rawValue: row[3]) ?? .guest,
-                    lastName: row[4], firstName: row[5], login: row[6], originalLogin: row[7],
-                    activationCode: row[8], classes: ListColumn.split(row[9]),
-                    email: entEmail.map { ContactEmail(address: $0, source: .ent) }
-                        ?? collected.map { ContactEmail(address: $0, source: .collected) },
-                    postalAddress: street.map { PostalAddress(street: $0, postcode: row[13] ?? "", city: row[14] ?? "") },
-                    phone: row[15], isLocalAdmin: row[16],
-                    createdAt: (row[17] as Double?).map(Date.init(timeIntervalSince1970:))))
+                    id: id, entKey: r.string(1)!, school: school, profile: Profile(rawValue: r.string(3)!) ?? .guest,
+                    lastName: r.string(4)!, firstName: r.string(5)!, login: r.string(6)!, originalLogin: r.string(7),
+                    activationCode: r.string(8), classes: ListColumn.split(r.string(9)!), email: email,
+                    postalAddress: r.string(12).map { PostalAddress(street: $0, postcode: r.string(13) ?? "", city: r.string(14) ?? "") },
+                    phone: r.string(15), isLocalAdmin: r.bool(16),
+                    createdAt: r.double(17).map(Date.init(timeIntervalSince1970:)), nameSortKey: r.string(18)))
             }
             guard filter.profiles.isEmpty || filter.profiles.contains(.parent) else { return accounts }
-            let children = try Row.fetchCursor(db, sql: """
-                SELECT pc.parent_id, c.id, COALESCE(c.alias, c.login), c.first_name, c.last_name, c.classes
+            var children = try BulkStatement(db, sql: """
+                SELECT pc.parent_id, c.id, COALESCE(c.alias, c.login), c.first_name, c.last_name, c.classes, c.name_sort
                 FROM parent_child pc
                 JOIN account a ON a.id = pc.parent_id
                 JOIN account c ON c.id = pc.child_id
                 WHERE \(selection.condition) AND a.profile = 'parent' AND c.removed_import_id IS NULL
                 ORDER BY c.name_sort
                 """, arguments: selection.arguments)
-            while let row = try children.next() {
-                guard let position = positions[row[0]] else { continue }
+            try children.forEach { r in
+                guard let position = positions[r.int64(0)!] else { return }
                 accounts[position].children.append(Relative(
-                    id: row[1], login: row[2], firstName: row[3], lastName: row[4], classes: ListColumn.split(row[5])))
+                    id: r.int64(1)!, login: r.string(2)!, firstName: r.string(3)!, lastName: r.string(4)!,
+                    classes: ListColumn.split(r.string(5)!), nameSortKey: r.string(6)))
             }
             return accounts
         }

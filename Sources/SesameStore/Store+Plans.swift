@@ -83,6 +83,49 @@ extension Store {
         return id
     }
 
+    /// A plan's batches and their counts, computed by SQLite: cheap whatever the plan's size.
+    public func planOverview(_ id: Int64) throws -> PlanOverview {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT name, strategy, created_at, created_by, follows_plan_id FROM plan WHERE id = ?
+                """, arguments: [id]) else { throw PlanError.unknownPlan(id) }
+            var batches: [BatchOverview] = []
+            var positions: [Int64: Int] = [:]
+            for b in try Row.fetchAll(db, sql: """
+                SELECT b.id, b.channel, s.name, b.class_name, b.recipients, b.meeting_at
+                FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id = ? ORDER BY b.position
+                """, arguments: [id]) {
+                positions[b[0]] = batches.count
+                batches.append(BatchOverview(
+                    id: b[0], channel: Channel(rawValue: b[1]) ?? .office, school: b[2], className: b[3],
+                    recipients: ListColumn.split(b[4]), meeting: (b[5] as Double?).map(Date.init(timeIntervalSince1970:))))
+            }
+            for c in try Row.fetchAll(db, sql: """
+                SELECT d.batch_id, a.profile, d.letter, d.is_copy, COUNT(*) FROM delivery d JOIN account a ON a.id = d.account_id
+                WHERE d.plan_id = ? GROUP BY d.batch_id, a.profile, d.letter, d.is_copy
+                """, arguments: [id]) {
+                guard let i = positions[c[0]], let profile = Profile(rawValue: c[1]) else { continue }
+                let n: Int = c[4]
+                batches[i].letters += n
+                batches[i].byProfile[profile, default: 0] += n
+                if c[2] == LetterKind.activation.rawValue { batches[i].activations += n }
+                if c[3] as Bool { batches[i].copies += n }
+            }
+            return PlanOverview(
+                id: id, name: row[0], strategy: row[1], createdAt: Date(timeIntervalSince1970: row[2]), createdBy: row[3],
+                follows: row[4], batches: batches, leftOut: try leftOut(db, plan: id))
+        }
+    }
+
+    private func leftOut(_ db: Database, plan id: Int64) throws -> [LeftOutDetail] {
+        try Row.fetchAll(db, sql: """
+            SELECT COALESCE(a.alias, a.login), a.first_name, a.last_name, a.profile, l.code, l.reason
+            FROM left_out l JOIN account a ON a.id = l.account_id WHERE l.plan_id = ? ORDER BY a.profile_rank, a.name_sort
+            """, arguments: [id]).map {
+            LeftOutDetail(login: $0[0], firstName: $0[1], lastName: $0[2], profile: Profile(rawValue: $0[3]) ?? .guest, code: $0[4], reason: $0[5])
+        }
+    }
+
     public func plan(_ id: Int64) throws -> PlanDetail {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
@@ -125,12 +168,7 @@ extension Store {
                     state: DeliveryState(rawValue: d[8]) ?? .planned, step: d[9], isCopy: d[10],
                     children: children[accountID] ?? []))
             }
-            let leftOut = try Row.fetchAll(db, sql: """
-                SELECT COALESCE(a.alias, a.login), a.first_name, a.last_name, a.profile, l.code, l.reason
-                FROM left_out l JOIN account a ON a.id = l.account_id WHERE l.plan_id = ? ORDER BY a.profile_rank, a.name_sort
-                """, arguments: [id]).map {
-                LeftOutDetail(login: $0[0], firstName: $0[1], lastName: $0[2], profile: Profile(rawValue: $0[3]) ?? .guest, code: $0[4], reason: $0[5])
-            }
+            let leftOut = try leftOut(db, plan: id)
             return PlanDetail(
                 id: id, name: row[0], strategy: row[1], strategySource: row[2], selection: row[3],
                 createdAt: Date(timeIntervalSince1970: row[4]), createdBy: row[5], follows: row[6],

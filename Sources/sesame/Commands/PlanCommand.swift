@@ -58,10 +58,9 @@ struct PlanCreateCommand: SesameCommand {
             name: name ?? "Plan du \(SchoolCalendar.frenchDate(now))", strategy: strategy, strategySource: source,
             selection: selection.recorded(defaultActivation: .pending), actor: by ?? Actor.current, now: now)
         let id = try store.savePlan(draft, request)
-        let plan = try store.plan(id)
         switch format {
-        case .json: print(try JSONOutput.string(PlanJSON(plan)))
-        case .text: print(PlanReport(plan, strategyTitle: strategy.title).summary, terminator: "")
+        case .json: print(try JSONOutput.string(PlanJSON(try store.plan(id))))
+        case .text: print(PlanReport(try store.planOverview(id), strategyTitle: strategy.title).text, terminator: "")
         }
     }
 }
@@ -81,10 +80,11 @@ struct PlanShowCommand: SesameCommand {
 
     func execute() throws {
         let store = try store.open()
-        let plan = try store.plan(id ?? store.latestPlanID())
+        let id = try id ?? store.latestPlanID()
+        let plan = try store.plan(id)
         switch format {
         case .json: print(try JSONOutput.string(PlanJSON(plan)))
-        case .text: print(PlanReport(plan, strategyTitle: nil).detail, terminator: "")
+        case .text: print(PlanReport(try store.planOverview(id), detail: plan).text, terminator: "")
         }
     }
 }

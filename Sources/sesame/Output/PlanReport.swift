@@ -3,31 +3,24 @@ import SesameCore
 import SesameStore
 
 /// A plan as a director reads it: per school, channel and class, how many letters for whom,
-/// and what was left out and why.
+/// and what was left out and why; with `detail`, every letter of every batch.
 struct PlanReport {
-    let plan: PlanDetail
+    let plan: PlanOverview
     let strategyTitle: String?
+    let detail: PlanDetail?
 
-    init(_ plan: PlanDetail, strategyTitle: String?) {
+    init(_ plan: PlanOverview, strategyTitle: String? = nil, detail: PlanDetail? = nil) {
         self.plan = plan
         self.strategyTitle = strategyTitle
+        self.detail = detail
     }
 
-    /// What `sesame plan` prints: counts per batch.
-    var summary: String {
-        render(detailed: false)
-    }
-
-    /// What `sesame plan show` prints: every letter of every batch.
-    var detail: String {
-        render(detailed: true)
-    }
-
-    private func render(detailed: Bool) -> String {
+    var text: String {
         var out = ""
         func line(_ text: String = "") { out += text + "\n" }
         line("Plan n° \(plan.id) « \(plan.name) » — stratégie \(plan.strategy)\(strategyTitle.map { " (\($0))" } ?? "")")
         line("Créé le \(SchoolCalendar.frenchDate(plan.createdAt)) par \(plan.createdBy)\(plan.follows.map { ", suite du plan \($0)" } ?? "")")
+        let letters = Dictionary(uniqueKeysWithValues: (detail?.batches ?? []).map { ($0.id, $0.deliveries) })
         var school = ""
         var channel: Channel?
         for batch in plan.batches {
@@ -41,22 +34,19 @@ struct PlanReport {
                 channel = batch.channel
                 line("  \(batch.channel.frenchName.capitalizedFirst)")
             }
-            line("    \(heading(batch)) : \(counts(batch.deliveries))")
-            if detailed {
-                for d in batch.deliveries {
-                    let children = d.children.isEmpty ? "" : " — enfants : \(d.children.joined(separator: ", "))"
-                    line("      \(d.displayName) (\(d.login), \(d.profile.frenchName.lowercased())) — \(d.letter == .activation ? "première connexion" : "rappel"), \(d.state.frenchName)\(d.isCopy ? ", copie" : "")\(children)")
-                }
+            line("    \(heading(batch)) : \(counts(batch))")
+            for d in letters[batch.id] ?? [] {
+                let children = d.children.isEmpty ? "" : " — enfants : \(d.children.joined(separator: ", "))"
+                line("      \(d.displayName) (\(d.login), \(d.profile.frenchName.lowercased())) — \(d.letter == .activation ? "première connexion" : "rappel"), \(d.state.frenchName)\(d.isCopy ? ", copie" : "")\(children)")
             }
         }
-        let all = plan.batches.flatMap(\.deliveries)
         line()
-        line("Total : \(plural(all.count, "lettre prévue", "lettres prévues")) (\(all.count { $0.letter == .activation }) de première connexion, \(plural(all.count { $0.letter == .reminder }, "rappel")))")
+        line("Total : \(plural(plan.letters, "lettre prévue", "lettres prévues")) (\(plan.activations) de première connexion, \(plural(plan.letters - plan.activations, "rappel")))")
         leftOut(line)
         return out
     }
 
-    private func heading(_ batch: BatchDetail) -> String {
+    private func heading(_ batch: BatchOverview) -> String {
         guard let className = batch.className else { return "tout l’établissement" }
         var text = className
         if !batch.recipients.isEmpty { text += " (\(batch.recipients.joined(separator: ", ")))" }
@@ -67,21 +57,25 @@ struct PlanReport {
         return text
     }
 
-    private func counts(_ deliveries: [DeliveryDetail]) -> String {
+    private func counts(_ batch: BatchOverview) -> String {
         let byProfile = Profile.allCases.compactMap { p -> String? in
-            let n = deliveries.count { $0.profile == p }
-            return n == 0 ? nil : "\(n) \((n > 1 ? p.frenchPlural : p.frenchName).lowercased())"
+            guard let n = batch.byProfile[p], n > 0 else { return nil }
+            return "\(n) \((n > 1 ? p.frenchPlural : p.frenchName).lowercased())"
         }
-        let copies = deliveries.count(where: \.isCopy)
-        return plural(deliveries.count, "lettre") + " — " + byProfile.joined(separator: ", ") + (copies > 0 ? " (dont \(copies) en copie)" : "")
+        return plural(batch.letters, "lettre") + " — " + byProfile.joined(separator: ", ")
+            + (batch.copies > 0 ? " (dont \(batch.copies) en copie)" : "")
     }
 
     private func leftOut(_ line: (String) -> Void) {
         guard !plan.leftOut.isEmpty else { return }
         line("Laissés de côté : \(plan.leftOut.count)")
         var groups: [(reason: String, people: [LeftOutDetail])] = []
+        var index: [String: Int] = [:]
         for item in plan.leftOut {
-            if let i = groups.firstIndex(where: { $0.reason == item.reason }) { groups[i].people.append(item) } else { groups.append((item.reason, [item])) }
+            if let i = index[item.reason] { groups[i].people.append(item) } else {
+                index[item.reason] = groups.count
+                groups.append((item.reason, [item]))
+            }
         }
         for group in groups {
             let names = group.people.prefix(8).map { "\($0.firstName) \($0.lastName)" }.joined(separator: ", ")
