@@ -119,5 +119,11 @@ public struct PlanDraft: Sendable {
     /// Accounts planned again with --replan: their other deliveries are to be cancelled.
     public var replanned: [Account.ID]
 
+    public init(batches: [PlannedBatch], leftOut: [LeftOut], replanned: [Account.ID]) {
+        self.batches = batches
+        self.leftOut = leftOut
+        self.replanned = replanned
+    }
+
     public var deliveryCount: Int { batches.reduce(0) { $0 + $1.deliveries.count } }
 }

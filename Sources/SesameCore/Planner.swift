@@ -13,6 +13,7 @@ public enum Planner {
         var leftOut: [LeftOut] = []
         var replanned: [Account.ID] = []
         var classes = ClassOrder(scope: Set(context.classScope.map(NameKey.exact)))
+        var schools = SchoolIndex()
 
         for account in accounts {
             func leave(_ reason: LeftOut.Reason) {
@@ -35,9 +36,10 @@ public enum Planner {
                     reasons.append("\(step.channel.frenchName) : \(why)")
                     continue
                 }
-                add(account, via: step.channel, step: index, isCopy: false, packetClass: packet, classes: &classes, context: context, to: &batches)
+                let school = schools.index(of: account.school)
+                add(account, via: step.channel, step: index, isCopy: false, school: school, packetClass: packet, classes: &classes, context: context, to: &batches)
                 for extra in step.also where obstacle(to: extra, for: account, packetClass: packet) == nil {
-                    add(account, via: extra, step: index, isCopy: true, packetClass: packet, classes: &classes, context: context, to: &batches)
+                    add(account, via: extra, step: index, isCopy: true, school: school, packetClass: packet, classes: &classes, context: context, to: &batches)
                 }
                 planned = true
                 break
@@ -99,12 +101,30 @@ public enum Planner {
         }
     }
 
+    /// Schools by order of appearance: batch keys hold an index, as hashing a school's
+    /// accented name for every letter of a million was a measurable cost.
+    struct SchoolIndex {
+        private var names: [String] = []
+        private var last = -1
+
+        mutating func index(of school: String) -> Int {
+            if last >= 0, names[last] == school { return last }
+            if let i = names.firstIndex(of: school) {
+                last = i
+                return i
+            }
+            names.append(school)
+            last = names.count - 1
+            return last
+        }
+    }
+
     private static func add(
-        _ account: Account, via channel: Channel, step: Int, isCopy: Bool, packetClass: String?, classes: inout ClassOrder,
-        context: PlanningContext, to batches: inout [BatchKey: PlannedBatch]
+        _ account: Account, via channel: Channel, step: Int, isCopy: Bool, school: Int, packetClass: String?,
+        classes: inout ClassOrder, context: PlanningContext, to batches: inout [BatchKey: PlannedBatch]
     ) {
         let className = channel.isPerClass ? packetClass : nil
-        let key = BatchKey(school: account.school, channel: channel, classSort: className.map { classes.key($0) } ?? "", className: className ?? "")
+        let key = BatchKey(school: account.school, schoolIndex: school, channel: channel, classSort: className.map { classes.key($0) } ?? "", className: className ?? "")
         let ref = className.map { ClassRef(school: account.school, name: $0) }
         let delivery = PlannedDelivery(
             accountID: account.id, login: account.login, profile: account.profile, letter: LetterKind(for: account),
@@ -134,9 +154,20 @@ public enum Planner {
 
     private struct BatchKey: Hashable, Comparable {
         var school: String
+        var schoolIndex: Int
         var channel: Channel
         var classSort: String
         var className: String
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(schoolIndex)
+            hasher.combine(channel)
+            hasher.combine(className)
+        }
+
+        static func == (a: BatchKey, b: BatchKey) -> Bool {
+            a.schoolIndex == b.schoolIndex && a.channel == b.channel && a.className == b.className
+        }
 
         static func < (a: BatchKey, b: BatchKey) -> Bool {
             (a.school, a.channel, a.classSort, a.className) < (b.school, b.channel, b.classSort, b.className)

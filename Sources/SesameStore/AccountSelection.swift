@@ -9,7 +9,8 @@ struct AccountSelection {
     var condition: String
     var arguments: StatementArguments
 
-    init(_ filter: AccountFilter, db: Database) throws {
+    /// `schoolID` narrows the selection to one school (plans are made school by school).
+    init(_ filter: AccountFilter, db: Database, schoolID: Int64? = nil) throws {
         var clauses = ["a.removed_import_id IS NULL"]
         var arguments = StatementArguments()
         func add(_ clause: String, _ values: [DatabaseValueConvertible?] = []) {
@@ -55,8 +56,16 @@ struct AccountSelection {
             let perSchool = "SELECT id FROM account WHERE school_id IN (SELECT id FROM school) AND"
             add("a.id IN (\(perSchool) login IN (\(marks)) UNION \(perSchool) alias IN (\(marks)))", filter.logins + filter.logins)
         }
+        if let schoolID { add("a.school_id = ?", [schoolID]) }
         condition = clauses.joined(separator: " AND ")
         self.arguments = arguments
+    }
+
+    /// The schools a selection may reach, in name order.
+    static func schoolIDs(_ filter: AccountFilter, db: Database) throws -> [Int64] {
+        filter.schools.isEmpty
+            ? try Int64.fetchAll(db, sql: "SELECT id FROM school ORDER BY name")
+            : try SchoolDirectory.ids(of: filter.schools, db: db)
     }
 
     /// School first (documents are per school), then the requested keys, then the name.

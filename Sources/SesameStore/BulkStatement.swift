@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -99,6 +100,17 @@ struct RowReader {
     func string(_ column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         return String(cString: text)
+    }
+
+    /// Whether a text column holds exactly `text`, compared as bytes, without making a string.
+    func equals(_ column: Int32, _ text: String) -> Bool {
+        guard let bytes = sqlite3_column_text(handle, column) else { return false }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        var text = text
+        return text.withUTF8 { mine in
+            guard mine.count == count else { return false }
+            return count == 0 || memcmp(mine.baseAddress!, bytes, count) == 0
+        }
     }
 
     func bool(_ column: Int32) -> Bool {

@@ -27,57 +27,73 @@ extension Store {
         }
     }
 
+    /// Checks that classes exist (in these schools, or in any): an error lists the known ones.
+    public func checkClasses(_ names: [String], inSchools schools: [String] = []) throws {
+        guard !names.isEmpty else { return }
+        try pool.read { db in
+            let schoolIDs = schools.isEmpty ? nil : try SchoolDirectory.ids(of: schools, db: db)
+            _ = try SchoolDirectory.classIDs(named: names, schoolIDs: schoolIDs, db: db)
+        }
+    }
+
     /// The seed's steps 1 and 2: the accounts a filter selects, in the requested order,
     /// parents with the children they are linked to.
     public func accounts(matching filter: AccountFilter, sortedBy keys: [AccountSortKey] = []) throws -> [Account] {
         try pool.read { db in
-            let selection = try AccountSelection(filter, db: db)
-            var accounts: [Account] = []
-            var positions: [Account.ID: Int] = [:]
-            var rows = try BulkStatement(db, sql: """
-                SELECT a.id, a.ent_key, s.name, a.profile, a.last_name, a.first_name, COALESCE(a.alias, a.login),
-                       a.login, a.activation_code, a.classes, a.ent_email, a.collected_email, a.street, a.postcode,
-                       a.city, COALESCE(a.phone, a.collected_phone), a.is_local_admin,
-                       COALESCE(a.created_at, a.first_seen_at), a.name_sort
-                FROM account a JOIN school s ON s.id = a.school_id
-                WHERE \(selection.condition)
-                ORDER BY \(AccountSelection.ordering(keys))
-                """, arguments: selection.arguments)
-            // Schools repeat on every row: one string per school rather than one per row.
-            var schools: [String: String] = [:]
-            try rows.forEach { r in
-                let id = r.int64(0)!
-                let schoolName = r.string(2)!
-                let school = schools[schoolName] ?? schoolName
-                schools[schoolName] = school
-                // Emails were validated when imported.
-                let email = r.string(10).map { ContactEmail(address: EmailAddress(stored: $0), source: .ent) }
-                    ?? r.string(11).map { ContactEmail(address: EmailAddress(stored: $0), source: .collected) }
-                positions[id] = accounts.count
-                accounts.append(Account(
-                    id: id, entKey: r.string(1)!, school: school, profile: Profile(rawValue: r.string(3)!) ?? .guest,
-                    lastName: r.string(4)!, firstName: r.string(5)!, login: r.string(6)!, originalLogin: r.string(7),
-                    activationCode: r.string(8), classes: ListColumn.split(r.string(9)!), email: email,
-                    postalAddress: r.string(12).map { PostalAddress(street: $0, postcode: r.string(13) ?? "", city: r.string(14) ?? "") },
-                    phone: r.string(15), isLocalAdmin: r.bool(16),
-                    createdAt: r.double(17).map(Date.init(timeIntervalSince1970:)), nameSortKey: r.string(18)))
-            }
-            guard filter.profiles.isEmpty || filter.profiles.contains(.parent) else { return accounts }
-            var children = try BulkStatement(db, sql: """
-                SELECT pc.parent_id, c.id, COALESCE(c.alias, c.login), c.first_name, c.last_name, c.classes, c.name_sort
-                FROM parent_child pc
-                JOIN account a ON a.id = pc.parent_id
-                JOIN account c ON c.id = pc.child_id
-                WHERE \(selection.condition) AND a.profile = 'parent' AND c.removed_import_id IS NULL
-                ORDER BY c.name_sort
-                """, arguments: selection.arguments)
-            try children.forEach { r in
-                guard let position = positions[r.int64(0)!] else { return }
-                accounts[position].children.append(Relative(
-                    id: r.int64(1)!, login: r.string(2)!, firstName: r.string(3)!, lastName: r.string(4)!,
-                    classes: ListColumn.split(r.string(5)!), nameSortKey: r.string(6)))
-            }
-            return accounts
+            try AccountReader.read(try AccountSelection(filter, db: db), ordering: AccountSelection.ordering(keys), db: db)
         }
+    }
+}
+
+/// Reads selected accounts, and their children for parents.
+enum AccountReader {
+    /// `ordering` is an SQL ORDER BY, or nil when any order will do (sorting a million rows costs seconds).
+    static func read(_ selection: AccountSelection, ordering: String?, db: Database) throws -> [Account] {
+        var accounts: [Account] = []
+        var positions: [Account.ID: Int] = [:]
+        var rows = try BulkStatement(db, sql: """
+            SELECT a.id, a.ent_key, s.name, a.profile, a.last_name, a.first_name, COALESCE(a.alias, a.login),
+                   a.login, a.activation_code, a.classes, a.ent_email, a.collected_email, a.street, a.postcode,
+                   a.city, COALESCE(a.phone, a.collected_phone), a.is_local_admin,
+                   COALESCE(a.created_at, a.first_seen_at), a.name_sort
+            FROM account a JOIN school s ON s.id = a.school_id
+            WHERE \(selection.condition)
+            \(ordering.map { "ORDER BY " + $0 } ?? "")
+            """, arguments: selection.arguments)
+        // Schools repeat on every row: one string per school rather than one per row.
+        var school = ""
+        try rows.forEach { r in
+            let id = r.int64(0)!
+            if !r.equals(2, school) { school = r.string(2)! }
+            // Emails were validated when imported.
+            let email = r.string(10).map { ContactEmail(address: EmailAddress(stored: $0), source: .ent) }
+                ?? r.string(11).map { ContactEmail(address: EmailAddress(stored: $0), source: .collected) }
+            positions[id] = accounts.count
+            accounts.append(Account(
+                id: id, entKey: r.string(1)!, school: school, profile: Profile(rawValue: r.string(3)!) ?? .guest,
+                lastName: r.string(4)!, firstName: r.string(5)!, login: r.string(6)!, originalLogin: r.string(7),
+                activationCode: r.string(8), classes: ListColumn.split(r.string(9)!), email: email,
+                postalAddress: r.string(12).map { PostalAddress(street: $0, postcode: r.string(13) ?? "", city: r.string(14) ?? "") },
+                phone: r.string(15), isLocalAdmin: r.bool(16),
+                createdAt: r.double(17).map(Date.init(timeIntervalSince1970:)), nameSortKey: r.string(18)))
+        }
+        guard accounts.contains(where: { $0.profile == .parent }) else { return accounts }
+        var children = try BulkStatement(db, sql: """
+            SELECT pc.parent_id, c.id, COALESCE(c.alias, c.login), c.first_name, c.last_name, c.classes, c.name_sort
+            FROM parent_child pc
+            JOIN account a ON a.id = pc.parent_id
+            JOIN account c ON c.id = pc.child_id
+            WHERE \(selection.condition) AND a.profile = 'parent' AND c.removed_import_id IS NULL
+            """, arguments: selection.arguments)
+        try children.forEach { r in
+            guard let position = positions[r.int64(0)!] else { return }
+            accounts[position].children.append(Relative(
+                id: r.int64(1)!, login: r.string(2)!, firstName: r.string(3)!, lastName: r.string(4)!,
+                classes: ListColumn.split(r.string(5)!), nameSortKey: r.string(6)))
+        }
+        for i in accounts.indices where accounts[i].children.count > 1 {
+            accounts[i].children.sort { $0.nameSortKey < $1.nameSortKey }
+        }
+        return accounts
     }
 }

@@ -3,51 +3,54 @@ import GRDB
 import SesameCore
 
 extension Store {
-    /// What the planner needs from the store for these accounts: the teachers of their
-    /// classes, and the deliveries they already have under way in other plans.
-    public func planningContext(for accounts: [Account]) throws -> PlanningContext {
-        try pool.read { db in
-            var context = PlanningContext()
-            let schools = Set(accounts.map(\.school))
-            for row in try Row.fetchAll(db, sql: """
-                SELECT s.name, c.name, a.first_name, a.last_name
-                FROM class_teacher ct JOIN class c ON c.id = ct.class_id JOIN school s ON s.id = c.school_id
-                JOIN account a ON a.id = ct.teacher_id
-                ORDER BY a.name_sort
-                """) where schools.contains(row[0]) {
-                context.teachers[ClassRef(school: row[0], name: row[1]), default: []].append("\(row[2] as String) \(row[3] as String)")
+    /// Makes and records a plan school by school, in one transaction: the accounts a filter
+    /// selects in each school, with what the planner needs to know of them (the teachers
+    /// of their classes, the deliveries they already have under way), are handed to
+    /// `planner`, and its draft is written. Memory follows the size of one school. If
+    /// nothing at all is planned, nothing is recorded and the reasons are thrown.
+    public func createPlan(
+        _ request: PlanRequest, selecting filter: AccountFilter,
+        planner: (_ accounts: [Account], _ context: PlanningContext) throws -> PlanDraft
+    ) throws -> Int64 {
+        try pool.writeWithoutTransaction { db in
+            try ImportTransaction.run(db) {
+                var writer = try PlanWriter(db: db, request: request)
+                for schoolID in try AccountSelection.schoolIDs(filter, db: db) {
+                    let selection = try AccountSelection(filter, db: db, schoolID: schoolID)
+                    let accounts = try AccountReader.read(selection, ordering: nil, db: db)
+                    guard !accounts.isEmpty else { continue }
+                    try writer.write(try planner(accounts, try Self.context(db, schoolID: schoolID, accounts: accounts)))
+                }
+                return try writer.finish()
             }
-            let ids = Set(accounts.map(\.id))
-            let active = try Row.fetchCursor(db, sql: """
-                SELECT account_id, plan_id, channel, state FROM delivery
-                WHERE is_copy = 0 AND state NOT IN ('escalated', 'activated', 'cancelled')
-                ORDER BY id
-                """)
-            while let row = try active.next() {
-                let id: Int64 = row[0]
-                guard ids.contains(id) else { continue }
-                context.activeElsewhere[id] = ActiveDelivery(
-                    planID: row[1], channel: Channel(rawValue: row[2]) ?? .office, state: DeliveryState(rawValue: row[3]) ?? .planned)
-            }
-            return context
         }
     }
 
-    /// Records a plan in one transaction: its batches, a delivery per letter (each with its
-    /// first event), what was left out, and the cancellation of the deliveries it replans.
-    public func savePlan(_ draft: PlanDraft, _ request: PlanRequest) throws -> Int64 {
-        guard draft.deliveryCount > 0 else {
-            var reasons: [(String, Int)] = []
-            for item in draft.leftOut {
-                if let i = reasons.firstIndex(where: { $0.0 == item.message }) { reasons[i].1 += 1 } else { reasons.append((item.message, 1)) }
-            }
-            throw PlanError.nothingToPlan(selected: draft.leftOut.count, reasons: reasons)
+    /// The teachers of a school's classes, and the deliveries under way of these accounts.
+    private static func context(_ db: Database, schoolID: Int64, accounts: [Account]) throws -> PlanningContext {
+        var context = PlanningContext()
+        let school = accounts[0].school
+        var teachers = try BulkStatement(db, sql: """
+            SELECT c.name, a.first_name, a.last_name
+            FROM class_teacher ct JOIN class c ON c.id = ct.class_id JOIN account a ON a.id = ct.teacher_id
+            WHERE c.school_id = ? ORDER BY a.name_sort
+            """)
+        teachers.bind(schoolID)
+        try teachers.forEach { r in
+            context.teachers[ClassRef(school: school, name: r.string(0)!), default: []].append("\(r.string(1)!) \(r.string(2)!)")
         }
-        return try pool.writeWithoutTransaction { db in
-            try ImportTransaction.run(db) {
-                try PlanWriter(db: db, request: request).write(draft)
-            }
+        var active = try BulkStatement(db, sql: """
+            SELECT d.account_id, d.plan_id, d.channel, d.state FROM delivery d JOIN account a ON a.id = d.account_id
+            WHERE a.school_id = ? AND d.is_copy = 0 AND d.state NOT IN ('escalated', 'activated', 'cancelled')
+            ORDER BY d.id
+            """)
+        active.bind(schoolID)
+        try active.forEach { r in
+            context.activeElsewhere[r.int64(0)!] = ActiveDelivery(
+                planID: r.int64(1)!, channel: Channel(rawValue: r.string(2)!) ?? .office,
+                state: DeliveryState(rawValue: r.string(3)!) ?? .planned)
         }
+        return context
     }
 
     public func plans() throws -> [PlanSummary] {
@@ -102,7 +105,7 @@ extension Store {
             }
             for c in try Row.fetchAll(db, sql: """
                 SELECT d.batch_id, a.profile, d.letter, d.is_copy, COUNT(*) FROM delivery d JOIN account a ON a.id = d.account_id
-                WHERE d.plan_id = ? GROUP BY d.batch_id, a.profile, d.letter, d.is_copy
+                WHERE d.batch_id IN (SELECT id FROM batch WHERE plan_id = ?) GROUP BY d.batch_id, a.profile, d.letter, d.is_copy
                 """, arguments: [id]) {
                 guard let i = positions[c[0]], let profile = Profile(rawValue: c[1]) else { continue }
                 let n: Int = c[4]
@@ -148,7 +151,7 @@ extension Store {
                 SELECT pc.parent_id, COALESCE(k.alias, k.login) FROM parent_child pc
                 JOIN account k ON k.id = pc.child_id
                 WHERE k.removed_import_id IS NULL
-                  AND pc.parent_id IN (SELECT account_id FROM delivery WHERE plan_id = ?)
+                  AND pc.parent_id IN (SELECT account_id FROM delivery WHERE batch_id IN (SELECT id FROM batch WHERE plan_id = ?))
                 ORDER BY k.name_sort
                 """, arguments: [id]) {
                 children[c[0], default: []].append(c[1])
@@ -157,7 +160,7 @@ extension Store {
                 SELECT d.id, d.batch_id, d.account_id, COALESCE(a.alias, a.login), a.first_name, a.last_name, a.profile,
                        d.letter, d.state, d.step, d.is_copy
                 FROM delivery d JOIN account a ON a.id = d.account_id
-                WHERE d.plan_id = ? ORDER BY d.batch_id, d.position
+                WHERE d.batch_id IN (SELECT id FROM batch WHERE plan_id = ?) ORDER BY d.batch_id, d.position
                 """, arguments: [id])
             while let d = try deliveries.next() {
                 guard let position = positions[d[1]] else { continue }

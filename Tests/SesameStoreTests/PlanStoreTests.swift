@@ -26,12 +26,16 @@ private struct Planned {
         let s = try StrategyReader.load(url)
         var filter = AccountFilter()
         filter.activation = activation
-        let accounts = try store.accounts(matching: filter)
-        var context = try store.planningContext(for: accounts)
-        context.replan = replan
-        let draft = Planner.plan(accounts, strategy: s, context: context)
-        let id = try store.savePlan(draft, PlanRequest(name: "Essai", strategy: s, strategySource: "", selection: "{}", actor: "test"))
-        return (draft, id)
+        var drafts: [PlanDraft] = []
+        let id = try store.createPlan(
+            PlanRequest(name: "Essai", strategy: s, strategySource: "", selection: "{}", actor: "test"), selecting: filter
+        ) { accounts, found in
+            var context = found
+            context.replan = replan
+            drafts.append(Planner.plan(accounts, strategy: s, context: context))
+            return drafts.last!
+        }
+        return (PlanDraft(batches: drafts.flatMap(\.batches), leftOut: drafts.flatMap(\.leftOut), replanned: drafts.flatMap(\.replanned)), id)
     }
 
     func count(_ sql: String) throws -> Int {
@@ -75,10 +79,11 @@ private struct Planned {
 
     @Test func theTeachersOfEachClassAreItsPacketsRecipients() throws {
         let p = try Planned()
-        let context = try p.store.planningContext(for: try p.store.accounts(matching: AccountFilter()))
+        let plan = try p.store.plan(try p.plan().1)
         for teacher in p.school.people(.teacher) {
             for className in teacher.classes {
-                #expect(context.teachers[ClassRef(school: p.school.name, name: className)]?.contains(teacher.displayName) == true)
+                let packet = try #require(plan.batches.first { $0.channel == .inClass && $0.className == className })
+                #expect(packet.recipients.contains(teacher.displayName))
             }
         }
     }

@@ -47,17 +47,18 @@ struct PlanCreateCommand: SesameCommand {
         let store = try store.open()
         let (strategy, source) = try strategyOptions.load()
         let filter = selection.filter(defaultActivation: .pending)
-        let accounts = try store.accounts(matching: filter)
-        var context = try store.planningContext(for: accounts)
-        context.replan = replan
-        context.classScope = filter.classes
-        context.meetings = try MeetingArgument.resolve(meetings, among: accounts)
-        let draft = Planner.plan(accounts, strategy: strategy, context: context)
         let now = Date()
         let request = PlanRequest(
             name: name ?? "Plan du \(SchoolCalendar.frenchDate(now))", strategy: strategy, strategySource: source,
             selection: selection.recorded(defaultActivation: .pending), actor: by ?? Actor.current, now: now)
-        let id = try store.savePlan(draft, request)
+        try store.checkClasses(meetings.map(\.className), inSchools: filter.schools)
+        let id = try store.createPlan(request, selecting: filter) { accounts, found in
+            var context = found
+            context.replan = replan
+            context.classScope = filter.classes
+            context.meetings = MeetingArgument.resolve(meetings, among: accounts)
+            return Planner.plan(accounts, strategy: strategy, context: context)
+        }
         switch format {
         case .json: print(try JSONOutput.string(PlanJSON(try store.plan(id))))
         case .text: print(PlanReport(try store.planOverview(id), strategyTitle: strategy.title).text, terminator: "")

@@ -20,7 +20,8 @@ struct MeetingArgument: ExpressibleByArgument {
     static var defaultValueDescription: String { "CLASSE=AAAA-MM-JJ HH:MM" }
 
     /// The meetings of the classes the selected accounts are in (in every school that has such a class).
-    static func resolve(_ meetings: [MeetingArgument], among accounts: [Account]) throws -> [ClassRef: Date] {
+    static func resolve(_ meetings: [MeetingArgument], among accounts: [Account]) -> [ClassRef: Date] {
+        guard !meetings.isEmpty else { return [:] }
         var classes: [String: Set<ClassRef>] = [:]
         for account in accounts {
             for name in account.classes + account.children.flatMap(\.classes) {
@@ -29,8 +30,7 @@ struct MeetingArgument: ExpressibleByArgument {
         }
         var result: [ClassRef: Date] = [:]
         for meeting in meetings {
-            guard let refs = classes[NameKey.exact(meeting.className)] else { throw PlanError.unknownClass(meeting.className) }
-            for ref in refs { result[ref] = meeting.date }
+            for ref in classes[NameKey.exact(meeting.className)] ?? [] { result[ref] = meeting.date }
         }
         return result
     }
