@@ -11,7 +11,8 @@ struct DemoCommand: SesameCommand {
         abstract: "Dérouler Sésame sur une école fictive (fichiers, base et résultats dans un dossier).",
         discussion: """
             Crée l’export ENT et le fichier des familles d’une école fictive, les importe dans une base neuve, \
-            puis montre la sélection des comptes à distribuer. Rien n’est lu ni écrit hors du dossier choisi.
+            montre la sélection des comptes à distribuer, puis prévoit leur distribution avec la stratégie \
+            « ecole ». Rien n’est écrit hors du dossier choisi.
             """)
 
     @Option(help: ArgumentHelp("Dossier de la démonstration.", valueName: "dossier"))
@@ -37,6 +38,13 @@ struct DemoCommand: SesameCommand {
             "--db", dbPath, "--profile", "parent", "--activation", "pending", "--sort", "class",
         ])
         try accounts.run()
+
+        section("3. Plan de distribution (stratégie « ecole », réunions de rentrée le 15 septembre)")
+        let meetings = school.classes.enumerated().flatMap { index, className in
+            ["--meeting", "\(className)=2026-09-15 \(String(format: "%02d", 17 + index / 4)):\(index % 4 == 0 ? "00" : "\(index % 4 * 15)")"]
+        }
+        let plan = try PlanCreateCommand.parse(["--db", dbPath, "--name", "Rentrée 2026", "--by", "Direction"] + meetings)
+        try plan.run()
 
         print("\nLes fichiers et la base de la démonstration sont dans \(folder.path)/.")
     }
