@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Pure domain: no I/O, no system libraries.
@@ -20,6 +21,12 @@ let package = Package(
         .systemLibrary(
             name: "COpenSSL", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(
+            name: "CQRencode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
 
         .target(
             name: "SesameImport",
@@ -32,12 +39,18 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         .target(
+            name: "SesameDocuments",
+            dependencies: [
+                "SesameCore", "CPangoCairo", "CQRencode",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .target(
             name: "SesameFixtures",
             dependencies: ["SesameCore"]),
         .executableTarget(
             name: "sesame",
             dependencies: [
-                "SesameCore", "SesameImport", "SesameStore", "SesameFixtures",
+                "SesameCore", "SesameImport", "SesameStore", "SesameDocuments", "SesameFixtures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -45,13 +58,15 @@ let package = Package(
             dependencies: ["SesameCore", "SesameImport", "SesameStore", "SesameFixtures"],
             path: "Benchmarks/SesameBench"),
 
+        .target(name: "SesameTestSupport", path: "Tests/SesameTestSupport"),
         .testTarget(name: "SesameCoreTests", dependencies: ["SesameCore"]),
+        .testTarget(name: "SesameDocumentsTests", dependencies: ["SesameDocuments", "SesameFixtures", "SesameTestSupport"]),
         .testTarget(name: "SesameImportTests", dependencies: ["SesameImport", "SesameFixtures"]),
         .testTarget(
             name: "SesameStoreTests",
             dependencies: [
                 "SesameStore", "SesameImport", "SesameFixtures", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "SesameEndToEndTests", dependencies: ["sesame", "SesameFixtures"]),
+        .testTarget(name: "SesameEndToEndTests", dependencies: ["sesame", "SesameFixtures", "SesameTestSupport"]),
     ]
 )

@@ -52,7 +52,8 @@ public enum DeliveryState: String, Sendable, Hashable, CaseIterable, Codable {
         case .deferred: [.sending, .issued, .bounced, .cancelled, .activated]
         case .issued: [.issued, .handedOver, .absent, .returned, .bounced, .lost, .refused, .cancelled, .activated]
         case .handedOver: [.lost, .activated]
-        case .absent, .returned, .bounced, .lost, .refused: [.handedOver, .escalated, .cancelled, .activated]
+        case .lost: [.issued, .handedOver, .escalated, .cancelled, .activated]
+        case .absent, .returned, .bounced, .refused: [.handedOver, .escalated, .cancelled, .activated]
         case .escalated, .activated, .cancelled: []
         }
     }

@@ -2,25 +2,6 @@ import Foundation
 import SesameCore
 import Yams
 
-/// A strategy file that cannot be used, with where and why.
-public enum StrategyError: UserFacingError, Equatable {
-    case unreadable(file: String, line: Int, column: Int, problem: String)
-    case invalid(file: String, line: Int, column: Int, message: String)
-    case notFound(name: String, available: [String])
-
-    public var userMessage: String {
-        switch self {
-        case let .unreadable(file, line, column, problem):
-            "\(file), ligne \(line), colonne \(column) : YAML illisible (\(problem))"
-        case let .invalid(file, line, column, message):
-            "\(file), ligne \(line), colonne \(column) : \(message)"
-        case let .notFound(name, available):
-            "aucune stratégie « \(name) »" + (available.isEmpty ? "" : " ; stratégies disponibles : \(available.joined(separator: ", "))")
-                + " (ou le chemin d’un fichier .yaml)"
-        }
-    }
-}
-
 /// Reads a distribution strategy from its YAML file (see `Strategies/ecole.yaml`).
 ///
 ///     title: texte
@@ -80,7 +61,7 @@ public enum StrategyReader {
         return Strategy(name: name, title: title, rules: rules)
     }
 
-    private static func syntaxError(_ error: YamlError, file: String) -> StrategyError {
+    private static func syntaxError(_ error: YamlError, file: String) -> YAMLFileError {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return .unreadable(file: file, line: mark.line, column: mark.column, problem: problem)
@@ -95,7 +76,7 @@ public enum StrategyReader {
     private struct Reader {
         let file: String
 
-        func invalid(_ node: Node?, _ message: String) -> StrategyError {
+        func invalid(_ node: Node?, _ message: String) -> YAMLFileError {
             .invalid(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message: message)
         }
 

@@ -9,6 +9,12 @@ struct AccountSelection {
     var condition: String
     var arguments: StatementArguments
 
+    /// A selection the store writes itself (the accounts of a batch…).
+    init(condition: String, arguments: StatementArguments) {
+        self.condition = condition
+        self.arguments = arguments
+    }
+
     /// `schoolID` narrows the selection to one school (plans are made school by school).
     init(_ filter: AccountFilter, db: Database, schoolID: Int64? = nil) throws {
         var clauses = ["a.removed_import_id IS NULL"]

@@ -190,3 +190,71 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// A plan's batches of these channels, each with its letters in batch order: the
+    /// deliveries still under way, with their accounts as they are now. An activation letter
+    /// whose account has been activated since becomes a reminder. `logins` keeps only those
+    /// accounts' letters (re-printing a lost letter).
+    public func letterBatches(plan: Int64, channels: Set<Channel>, logins: [String] = []) throws -> [LetterBatch] {
+        try pool.read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM plan WHERE id = ?", arguments: [plan]) != nil else {
+                throw PlanError.unknownPlan(plan)
+            }
+            var batches: [LetterBatch] = []
+            for b in try Row.fetchAll(db, sql: """
+                SELECT b.id, b.channel, s.name, b.class_name, b.recipients, b.meeting_at
+                FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id = ? ORDER BY b.position
+                """, arguments: [plan]) {
+                guard let channel = Channel(rawValue: b[1]), channels.contains(channel) else { continue }
+                let batchID: Int64 = b[0]
+                var condition = "a.removed_import_id IS NULL AND a.id IN (SELECT account_id FROM delivery WHERE batch_id = ?)"
+                var arguments: StatementArguments = [batchID]
+                if !logins.isEmpty {
+                    condition += " AND (a.login IN (\(logins.map { _ in "?" }.joined(separator: ","))) OR a.alias IN (\(logins.map { _ in "?" }.joined(separator: ","))))"
+                    arguments += StatementArguments(logins + logins)
+                }
+                let accounts = Dictionary(
+                    uniqueKeysWithValues: try AccountReader.read(AccountSelection(condition: condition, arguments: arguments), ordering: nil, db: db).map { ($0.id, $0) })
+                guard !accounts.isEmpty else { continue }
+                var letters: [Letter] = []
+                for d in try Row.fetchAll(db, sql: """
+                    SELECT id, account_id, letter FROM delivery
+                    WHERE batch_id = ? AND state NOT IN ('escalated', 'activated', 'cancelled') ORDER BY position
+                    """, arguments: [batchID]) {
+                    guard let account = accounts[d[1]] else { continue }
+                    let planned = LetterKind(rawValue: d[2]) ?? .activation
+                    letters.append(Letter(
+                        deliveryID: d[0], account: account, channel: channel,
+                        kind: planned == .activation && account.isActivated ? .reminder : planned, packetClass: b[3]))
+                }
+                guard !letters.isEmpty else { continue }
+                batches.append(LetterBatch(
+                    batchID: batchID, channel: channel, school: b[2], className: b[3], recipients: ListColumn.split(b[4]),
+                    meeting: (b[5] as Double?).map(Date.init(timeIntervalSince1970:)), letters: letters))
+            }
+            return batches
+        }
+    }
+}
+
+extension Store {
+    /// Records that letters were printed: planned ones become issued. Printing again changes
+    /// nothing; a re-print (`reprint`) is written in the history, and a lost letter printed
+    /// again is issued again.
+    public func recordPrinted(_ deliveries: [Int64], actor: String, reprint: Bool, at date: Date = Date()) throws {
+        try pool.write { db in
+            let ledger = DeliveryLedger(db: db)
+            var moves: [DeliveryLedger.Move] = []
+            for move in try ledger.moves(of: deliveries, to: .issued, note: nil) {
+                switch move.from {
+                case .planned: moves.append(DeliveryLedger.Move(deliveryID: move.deliveryID, login: move.login, from: .planned, to: .issued, note: "imprimée"))
+                case .issued where reprint, .lost where reprint:
+                    moves.append(DeliveryLedger.Move(deliveryID: move.deliveryID, login: move.login, from: move.from, to: .issued, note: "réimprimée"))
+                default: continue
+                }
+            }
+            try ledger.apply(moves, actor: actor, at: date)
+        }
+    }
+}

@@ -77,7 +77,7 @@ private func channels(_ strategy: Strategy, _ profile: Profile) -> [Channel] {
         do {
             _ = try StrategyReader.read(yaml, file: "ma-strategie.yaml", name: "x")
             Issue.record("accepted: \(yaml)")
-        } catch let error as StrategyError {
+        } catch let error as YAMLFileError {
             guard case let .invalid(file, errorLine, _, text) = error else { Issue.record("\(error)"); return }
             #expect(file == "ma-strategie.yaml")
             #expect(errorLine == line)
@@ -89,10 +89,10 @@ private func channels(_ strategy: Strategy, _ profile: Profile) -> [Channel] {
     }
 
     @Test func brokenYAMLIsReportedWithItsLine() {
-        #expect(throws: StrategyError.self) { try StrategyReader.read("profiles:\n  parent: [office\n", file: "f.yaml", name: "f") }
+        #expect(throws: YAMLFileError.self) { try StrategyReader.read("profiles:\n  parent: [office\n", file: "f.yaml", name: "f") }
         do {
             _ = try StrategyReader.read("profiles:\n  parent:\n    - office\n   - email\n", file: "f.yaml", name: "f")
-        } catch let error as StrategyError {
+        } catch let error as YAMLFileError {
             #expect(error.userMessage.contains("f.yaml, ligne 4"))
         } catch { Issue.record("\(error)") }
     }

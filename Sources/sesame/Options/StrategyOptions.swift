@@ -30,7 +30,7 @@ struct StrategyOptions: ParsableArguments {
         let available = directory.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) }?
             .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted() ?? []
         guard let directory, available.contains(strategy) else {
-            throw StrategyError.notFound(name: strategy, available: available)
+            throw StrategyNotFound(name: strategy, available: available)
         }
         return directory.appendingPathComponent(strategy + ".yaml")
     }

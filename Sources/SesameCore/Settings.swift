@@ -1,0 +1,62 @@
+/// What documents and emails need to know about the ENT and the schools, which the ENT
+/// export does not say: kept in a settings file beside the store (`sesame init`).
+public struct Settings: Sendable, Hashable {
+    public var ent = ENT()
+    public var schools: [School] = []
+    public var email = Email()
+
+    public init() {}
+
+    public struct ENT: Sendable, Hashable {
+        /// "e-primO", "ONE"…
+        public var name: String?
+        /// The address users open: "https://www.e-primo.fr".
+        public var url: String?
+        public init() {}
+    }
+
+    public struct School: Sendable, Hashable {
+        /// As the ENT export names it.
+        public var name: String
+        public var address: String?
+        public var city: String?
+        public var director: String?
+
+        public init(name: String, address: String? = nil, city: String? = nil, director: String? = nil) {
+            self.name = name
+            self.address = address
+            self.city = city
+            self.director = director
+        }
+    }
+
+    public struct Email: Sendable, Hashable {
+        /// The sender's address, and the name shown for it.
+        public var from: String?
+        public var fromName: String?
+        /// smtp://host:port or smtps://host:port
+        public var smtpURL: String?
+        public var starttls: Bool?
+        public var user: String?
+        /// A file holding the SMTP password (never the password itself).
+        public var passwordFile: String?
+        public init() {}
+    }
+
+    public func school(named name: String) -> School? {
+        schools.first { NameKey.exact($0.name) == NameKey.exact(name) }
+    }
+
+    /// The settings printing needs for these schools that are not filled in, named as in the file.
+    public func missingForPrinting(schools names: [String]) -> [String] {
+        var missing: [String] = []
+        if ent.name?.isEmpty ?? true { missing.append("ent.name (nom de l’ENT)") }
+        if let url = ent.url, url.hasPrefix("https://") || url.hasPrefix("http://") {} else { missing.append("ent.url (adresse de l’ENT, https://…)") }
+        for name in names {
+            let school = school(named: name)
+            if school?.city?.isEmpty ?? true { missing.append("city (ville) de « \(name) »") }
+            if school?.director?.isEmpty ?? true { missing.append("director (directeur ou directrice) de « \(name) »") }
+        }
+        return missing
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import SesameCore
+
+/// What the templates see of a letter (the variables documented in `Reports/lettre.mustache`).
+///
+/// Keys are French: directors edit the templates. Sections that are false are left out,
+/// so that Mustache skips them.
+enum LetterContext {
+    static func make(_ letter: Letter, school: Settings.School, ent: Settings.ENT, date: Date) -> [String: Any] {
+        let a = letter.account
+        var context: [String: Any] = [
+            "ecole": school.templateValue,
+            "ent": ["nom": ent.name ?? "", "adresse": ent.url ?? ""],
+            "date": FrenchDate.long(date),
+            "compte": [
+                "prenom": a.firstName, "nom": a.lastName, "nomComplet": a.displayName,
+                "profil": a.profile.frenchName.lowercased(), "identifiant": a.login,
+                "code": letter.kind == .activation ? (a.activationCode ?? "") : "",
+                "classes": a.classes.joined(separator: ", "),
+            ],
+            "enfants": a.children.map { ["prenom": $0.firstName, "nom": $0.lastName, "nomComplet": $0.displayName, "classe": $0.classes.joined(separator: ", ")] },
+            "enfantsTexte": childrenText(a.children),
+        ]
+        if let className = letter.packetClass { context["classe"] = className }
+        if let address = a.postalAddress {
+            // La Poste reads the last line as "44000 NANTES": postcode, then the town in capitals.
+            context["adresse"] = [
+                "rue": address.street, "codePostal": address.postcode, "commune": address.city,
+                "ligneVille": "\(address.postcode) \(address.city.uppercased())",
+            ]
+        }
+        context[letter.kind == .activation ? "activation" : "rappel"] = true
+        switch a.profile {
+        case .student: context["estEleve"] = true
+        case .parent: context["estParent"] = true
+        default: context["estAdulte"] = true
+        }
+        if letter.channel == .viaStudent { context["confidentiel"] = true }
+        if letter.channel == .post { context["postal"] = true }
+        return context
+    }
+
+    /// "Léa Martin (CP A) et Hugo Martin (CM2)".
+    static func childrenText(_ children: [Relative]) -> String {
+        let names = children.map { c in c.classes.isEmpty ? c.displayName : "\(c.displayName) (\(c.classes.joined(separator: ", ")))" }
+        switch names.count {
+        case 0: return "votre enfant"
+        case 1: return names[0]
+        default: return names.dropLast().joined(separator: ", ") + " et " + names.last!
+        }
+    }
+}
+
+extension Settings.School {
+    var templateValue: [String: String] {
+        ["nom": name, "adresse": address ?? "", "ville": city ?? "", "directeur": director ?? ""]
+    }
+}
+
+/// Dates as a French letter writes them.
+enum FrenchDate {
+    private static let months = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ]
+
+    /// "14 septembre 2026" ("1er septembre 2026").
+    static func long(_ date: Date) -> String {
+        let c = SchoolCalendar.calendar.dateComponents([.year, .month, .day], from: date)
+        return "\(c.day! == 1 ? "1er" : String(c.day!)) \(months[c.month! - 1]) \(c.year!)"
+    }
+}

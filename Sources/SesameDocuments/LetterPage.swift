@@ -1,0 +1,107 @@
+import CPangoCairo
+import SesameCore
+
+/// Draws a letter: on a whole A4 page (layout 1), or on an A5 half of a landscape A4 (layout 2).
+///
+/// On A4 the letter is made to be folded in three (bottom up, then top backwards): the top
+/// third carries the school, the date and the recipient, placed for the right-hand window
+/// of a DL or C5 envelope; the code sits in the middle third, hidden once folded. Positions
+/// are in millimetres of an A4 page; the A5 letter is the same letter drawn smaller.
+struct LetterPage {
+    let typesetter: Typesetter
+
+    enum Format { case a4, a5 }
+
+    /// Draws the letter's blocks with its top-left corner at (x, y) points.
+    func draw(_ blocks: [String: String], qr: String, format: Format, x: Double, y: Double) {
+        let context = typesetter.context
+        cairo_save(context)
+        cairo_translate(context, x, y)
+        // A5 is A4 scaled by 1/√2; its text is enlarged a little so that it stays readable.
+        let scale = format == .a4 ? 1.0 : mm(148) / mm(210)
+        let text = format == .a4 ? 1.0 : 1.18
+        cairo_scale(context, scale, scale)
+        let left = mm(20), width = mm(175)
+        let body = TextStyle.sans(11 * text)
+        typesetter.draw(blocks["en-tete"] ?? "", x: left, y: mm(16), width: mm(100), style: TextStyle.sans(11 * text))
+        let headerHeight = typesetter.height(blocks["en-tete"] ?? "", width: mm(100), style: TextStyle.sans(11 * text))
+        typesetter.draw(blocks["date"] ?? "", x: mm(125), y: mm(16), width: mm(70), style: TextStyle.sans(11 * text, alignment: .right))
+        var cursor: Double
+        if format == .a4 {
+            typesetter.draw(blocks["destinataire"] ?? "", x: mm(110), y: mm(50), width: mm(85), style: TextStyle.sans(11.5))
+            drawFoldMarks()
+            cursor = mm(106)
+        } else {
+            cursor = mm(16) + headerHeight + mm(10)
+            cursor += typesetter.draw(blocks["destinataire"] ?? "", x: mm(95), y: cursor, width: mm(100), style: TextStyle.sans(10 * text)) + mm(10)
+        }
+        cursor += typesetter.draw(blocks["objet"] ?? "", x: left, y: cursor, width: width, style: TextStyle.sans(12.5 * text)) + mm(5)
+        cursor += typesetter.draw(blocks["corps"] ?? "", x: left, y: cursor, width: width, style: body) + mm(6)
+        cursor += credentials(blocks["identifiants"] ?? "", caption: blocks["qr"] ?? "", qr: qr, x: left, y: cursor, width: width, text: text) + mm(7)
+        cursor += typesetter.draw(blocks["etapes"] ?? "", x: left, y: cursor, width: width, style: body) + mm(7)
+        typesetter.draw(blocks["pied"] ?? "", x: left, y: cursor, width: width, style: TextStyle.sans(10 * text))
+        cairo_restore(context)
+    }
+
+    /// The framed login and code, in a large monospaced font, with the QR code beside them.
+    /// Returns the height taken.
+    private func credentials(_ block: String, caption: String, qr: String, x: Double, y: Double, width: Double, text: Double) -> Double {
+        let rows = CredentialRows(block)
+        let qrSize = mm(28), padding = mm(4), gap = mm(2.5)
+        let labelWidth = mm(40)
+        let valueWidth = width - labelWidth - qrSize - 3 * padding
+        let label = TextStyle.sans(10 * text), value = TextStyle.mono(16 * text, bold: true)
+        let heights = rows.rows.map { max(typesetter.height($0.value, width: valueWidth, style: value), typesetter.height($0.label, width: labelWidth, style: label)) }
+        let captionStyle = TextStyle.sans(7.5 * text, alignment: .center)
+        let qrBlock = qrSize + typesetter.height(caption, width: qrSize + mm(6), style: captionStyle) + mm(2)
+        let boxHeight = max(heights.reduce(0, +) + gap * Double(max(0, rows.count - 1)), qrBlock) + 2 * padding
+        let context = typesetter.context
+        cairo_save(context)
+        cairo_set_source_rgb(context, 0.95, 0.95, 0.95)
+        cairo_rectangle(context, x, y, width, boxHeight)
+        cairo_fill_preserve(context)
+        cairo_set_source_rgb(context, 0.3, 0.3, 0.3)
+        cairo_set_line_width(context, 0.8)
+        cairo_stroke(context)
+        cairo_restore(context)
+        var row = y + padding
+        for ((labelText, valueText), height) in zip(rows.rows, heights) {
+            typesetter.draw(labelText, x: x + padding, y: row + mm(1.3) * text, width: labelWidth, style: label)
+            typesetter.draw(valueText, x: x + padding + labelWidth, y: row, width: valueWidth, style: value)
+            row += height + gap
+        }
+        let qrX = x + width - qrSize - padding
+        QRCode.draw(qr, in: context, x: qrX, y: y + padding, size: qrSize)
+        typesetter.draw(caption, x: qrX - mm(3), y: y + padding + qrSize + mm(1), width: qrSize + mm(6), style: captionStyle, gray: 0.3)
+        return boxHeight
+    }
+
+    /// Ticks in the margin where an A4 letter folds in three.
+    private func drawFoldMarks() {
+        let context = typesetter.context
+        cairo_save(context)
+        cairo_set_source_rgb(context, 0.6, 0.6, 0.6)
+        cairo_set_line_width(context, 0.5)
+        for fold in [99.0, 198.0] {
+            cairo_move_to(context, mm(4), mm(fold))
+            cairo_line_to(context, mm(9), mm(fold))
+        }
+        cairo_stroke(context)
+        cairo_restore(context)
+    }
+}
+
+/// The "Libellé | valeur" lines of an `identifiants` block; empty lines are dropped.
+struct CredentialRows {
+    let rows: [(label: String, value: String)]
+
+    init(_ block: String) {
+        rows = block.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[1].isEmpty else { return nil }
+            return (parts[0], parts[1])
+        }
+    }
+
+    var count: Int { rows.count }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import SesameCore
+
+/// Progress of a print job, after each file.
+public struct PrintProgress: Sendable {
+    public var files: Int
+    public var totalFiles: Int
+    public var letters: Int
+    public var totalLetters: Int
+    public var elapsed: TimeInterval
+    public var lastFile: String
+}
+
+/// Prints a plan's paper batches: one PDF per batch, a sign-off CSV beside each sheet, and
+/// an index. Batches are rendered in parallel, one per core; each file appears under its
+/// final name only once complete.
+public struct PrintJob: Sendable {
+    public let templates: TemplateSet
+    public let settings: Settings
+    public let options: PrintOptions
+
+    public init(templates: TemplateSet, settings: Settings, options: PrintOptions) {
+        self.templates = templates
+        self.settings = settings
+        self.options = options
+    }
+
+    public func run(_ batches: [LetterBatch], progress: @Sendable (PrintProgress) -> Void = { _ in }) throws -> [PrintedFile] {
+        try FileManager.default.createDirectory(at: options.folder, withIntermediateDirectories: true)
+        let names = FileNames.assign(batches, severalSchools: Set(batches.map(\.school)).count > 1)
+        for name in names where name.contains("/") {
+            let folder = options.folder.appendingPathComponent(name).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        let results = Results(count: batches.count, totalLetters: batches.reduce(0) { $0 + $1.letters.count })
+        let start = Date()
+        // The largest batches first, so that the last one to finish is a short one.
+        let order = batches.indices.sorted { batches[$0].letters.count > batches[$1].letters.count }
+        DispatchQueue.concurrentPerform(iterations: batches.count) { i in
+            let index = order[i]
+            let batch = batches[index]
+            let url = options.folder.appendingPathComponent(names[index])
+            do {
+                let packet = Packet(batch: batch, templates: templates, settings: settings, options: options)
+                let pages = try packet.render(to: url)
+                let signOff = batch.channel == .email ? nil : try SignOffCSV.write(packet.letters, channel: batch.channel, beside: url)
+                let file = PrintedFile(
+                    url: url, batchID: batch.batchID, channel: batch.channel, school: batch.school, className: batch.className,
+                    recipients: batch.recipients, letters: batch.letters.count, pages: pages,
+                    deliveryIDs: batch.letters.map(\.deliveryID), signOff: signOff)
+                progress(results.add(file, at: index, elapsed: Date().timeIntervalSince(start)))
+            } catch {
+                results.fail(error)
+            }
+        }
+        let files = try results.files()
+        try writeIndex(files)
+        return files
+    }
+
+    /// Re-prints letters (a lost one…) into one file of their own, `<name>_reimpression.pdf`,
+    /// without cover, sheet or index: the packets already printed stay as they are.
+    public func reprint(_ batches: [LetterBatch], name: String) throws -> [PrintedFile] {
+        try FileManager.default.createDirectory(at: options.folder, withIntermediateDirectories: true)
+        let url = options.folder.appendingPathComponent("\(FileNames.slug(name))_reimpression.pdf")
+        var all = batches[0]
+        all.letters = batches.flatMap(\.letters)
+        let packet = Packet(batch: all, templates: templates, settings: settings, options: options, lettersOnly: true)
+        let pages = try packet.render(to: url)
+        return [PrintedFile(
+            url: url, batchID: all.batchID, channel: all.channel, school: all.school, className: all.className,
+            recipients: [], letters: all.letters.count, pages: pages, deliveryIDs: all.letters.map(\.deliveryID), signOff: nil)]
+    }
+
+    private func writeIndex(_ files: [PrintedFile]) throws {
+        let rows: [[String: Any]] = files.map { f in
+            let relative = f.url.path.replacingOccurrences(of: options.folder.path + "/", with: "")
+            return [
+                "nom": relative, "lien": relative, "canal": f.channel.frenchName, "ecole": f.school, "classe": f.className ?? "",
+                "destinataires": f.recipients.joined(separator: ", "), "lettres": f.letters, "pages": f.pages,
+            ]
+        }
+        let html = templates.renderWhole("index.html.mustache", [
+            "plan": options.planID, "nom": options.planName, "date": FrenchDate.long(options.date), "fichiers": rows,
+            "total": files.reduce(0) { $0 + $1.letters }, "totalPages": files.reduce(0) { $0 + $1.pages },
+        ])
+        try AtomicFile.write(Data(html.utf8), to: options.folder.appendingPathComponent("index.html"))
+    }
+
+    /// Results gathered from the rendering threads.
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var done: [PrintedFile?]
+        private var error: Error?
+        private var letters = 0
+        private let totalLetters: Int
+
+        init(count: Int, totalLetters: Int) {
+            done = Array(repeating: nil, count: count)
+            self.totalLetters = totalLetters
+        }
+
+        func add(_ file: PrintedFile, at index: Int, elapsed: TimeInterval) -> PrintProgress {
+            lock.withLock {
+                done[index] = file
+                letters += file.letters
+                return PrintProgress(
+                    files: done.count { $0 != nil }, totalFiles: done.count, letters: letters, totalLetters: totalLetters,
+                    elapsed: elapsed, lastFile: file.url.lastPathComponent)
+            }
+        }
+
+        func fail(_ error: Error) {
+            lock.withLock { self.error = self.error ?? error }
+        }
+
+        func files() throws -> [PrintedFile] {
+            try lock.withLock {
+                if let error { throw error }
+                return done.compactMap { $0 }
+            }
+        }
+    }
+}
+
+/// Files written whole or not at all: to a temporary name, then renamed.
+enum AtomicFile {
+    static func write(_ data: Data, to url: URL, permissions: Int = 0o644) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: permissions]) else {
+            throw DocumentError.cannotWrite(url.path)
+        }
+        try AtomicFile.rename(temporary, to: url)
+    }
+
+    /// rename(2) replaces the destination atomically, whether it exists or not.
+    static func rename(_ temporary: URL, to url: URL) throws {
+        guard Foundation.rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw DocumentError.cannotWrite(url.path)
+        }
+    }
+}

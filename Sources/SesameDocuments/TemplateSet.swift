@@ -1,0 +1,137 @@
+import Foundation
+import Mustache
+
+/// The wording of the documents: the templates of `Reports/` (or of a school's own copy).
+///
+/// A template is a Mustache file cut into blocks by lines `## name`; the layout decides
+/// where each block goes, the template what it says. Every template is read and checked
+/// when the set is loaded, before anything is written: a broken one is reported with its
+/// file, line and column.
+public struct TemplateSet: Sendable {
+    public let folder: URL
+    private let files: [String: BlockTemplate]
+
+    /// The templates and the blocks each must have.
+    static let expected: [String: [String]] = [
+        "lettre.mustache": ["en-tete", "date", "destinataire", "objet", "corps", "identifiants", "etapes", "qr", "pied"],
+        "carte.mustache": ["nom", "details", "identifiants", "adresse"],
+        "paquet.mustache": ["couverture-titre", "couverture-texte", "feuille-titre", "feuille-consigne", "colonnes"],
+        "index.html.mustache": [],
+    ]
+
+    public init(folder: URL, extra: [String: [String]] = [:]) throws {
+        self.folder = folder
+        var files: [String: BlockTemplate] = [:]
+        for (name, blocks) in Self.expected.merging(extra, uniquingKeysWith: { a, _ in a }) {
+            let url = folder.appendingPathComponent(name)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw DocumentError.missingTemplate(file: name, folder: folder.path)
+            }
+            files[name] = try BlockTemplate(text, file: url.path, blocks: blocks)
+        }
+        self.files = files
+    }
+
+    /// The rendered blocks of a template, by name.
+    func render(_ file: String, _ context: [String: Any]) -> [String: String] {
+        files[file]?.render(context) ?? [:]
+    }
+
+    /// A whole template without blocks (index.html).
+    func renderWhole(_ file: String, _ context: [String: Any]) -> String {
+        files[file]?.render(context)[""] ?? ""
+    }
+}
+
+/// One template file, cut into named blocks.
+struct BlockTemplate: Sendable {
+    private var blocks: [(name: String, template: MustacheTemplate)] = []
+
+    /// `blocks` empty: the whole file is one template.
+    init(_ text: String, file: String, blocks expected: [String]) throws {
+        var current: (name: String, firstLine: Int, lines: [Substring])?
+        var parts: [(name: String, firstLine: Int, text: String)] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if expected.isEmpty {
+            parts = [("", 1, text)]
+        } else {
+            var preamble: [Substring] = []
+            for (index, line) in lines.enumerated() {
+                if line.hasPrefix("## ") {
+                    if let block = current { parts.append((block.name, block.firstLine, block.lines.joined(separator: "\n"))) }
+                    let name = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+                    guard expected.contains(name) else {
+                        throw DocumentError.template(
+                            file: file, line: index + 1, column: 4,
+                            message: "bloc « \(name) » inconnu ; blocs attendus : \(expected.joined(separator: ", "))")
+                    }
+                    current = (name, index + 2, [])
+                } else if current != nil {
+                    current!.lines.append(line)
+                } else {
+                    preamble.append(line)
+                }
+            }
+            if let block = current { parts.append((block.name, block.firstLine, block.lines.joined(separator: "\n"))) }
+            // Before the first block only a Mustache comment may stand (the template's notice).
+            if let stray = Self.firstText(preamble.joined(separator: "\n")) {
+                throw DocumentError.template(
+                    file: file, line: stray, column: 1, message: "texte hors bloc ; chaque bloc commence par « ## nom »")
+            }
+            let missing = expected.filter { name in !parts.contains { $0.name == name } }
+            guard missing.isEmpty else {
+                throw DocumentError.template(file: file, line: lines.count, column: 1, message: "bloc(s) manquant(s) : \(missing.joined(separator: ", "))")
+            }
+        }
+        for part in parts {
+            do {
+                blocks.append((part.name, try MustacheTemplate(string: part.text)))
+            } catch let error as MustacheTemplate.ParserError {
+                throw DocumentError.template(
+                    file: file, line: part.firstLine + error.context.lineNumber - 1, column: error.context.columnNumber,
+                    message: "modèle illisible (\(Self.describe(error.error))) : « \(error.context.line.trimmingCharacters(in: .whitespaces)) »")
+            }
+        }
+    }
+
+    func render(_ context: [String: Any]) -> [String: String] {
+        var out: [String: String] = [:]
+        for block in blocks {
+            out[block.name] = block.template.render(context).trimmingCharacters(in: .newlines)
+        }
+        return out
+    }
+
+    /// The line of the first text that is not a Mustache comment, if any.
+    private static func firstText(_ text: String) -> Int? {
+        var inComment = false
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = Substring(line)
+            while !rest.isEmpty {
+                if inComment {
+                    guard let end = rest.range(of: "}}") else { rest = ""; break }
+                    rest = rest[end.upperBound...]
+                    inComment = false
+                } else if let start = rest.range(of: "{{!") {
+                    if !rest[..<start.lowerBound].trimmingCharacters(in: .whitespaces).isEmpty { return index + 1 }
+                    rest = rest[start.upperBound...]
+                    inComment = true
+                } else {
+                    if !rest.trimmingCharacters(in: .whitespaces).isEmpty { return index + 1 }
+                    rest = ""
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "la section fermée n’est pas celle qui est ouverte"
+        case .unfinishedName: "balise mal fermée"
+        case .expectedSectionEnd: "section jamais fermée"
+        case .invalidSetDelimiter: "changement de délimiteurs invalide"
+        default: "\(error)"
+        }
+    }
+}

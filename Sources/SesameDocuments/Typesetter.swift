@@ -1,0 +1,124 @@
+import CPangoCairo
+
+/// Text styles of the documents: DejaVu, which fontconfig always has on Debian
+/// (fonts-dejavu-core) and which covers Latin, Vietnamese and Arabic.
+public struct TextStyle: Hashable, Sendable {
+    var family: String
+    var size: Double
+    var bold = false
+    var alignment: Alignment = .left
+    /// Extra space between lines, as a factor of the font size.
+    var lineSpacing = 1.15
+
+    enum Alignment: Hashable, Sendable { case left, center, right }
+
+    static func sans(_ size: Double, bold: Bool = false, alignment: Alignment = .left) -> TextStyle {
+        TextStyle(family: "DejaVu Sans", size: size, bold: bold, alignment: alignment)
+    }
+
+    static func mono(_ size: Double, bold: Bool = false) -> TextStyle {
+        TextStyle(family: "DejaVu Sans Mono", size: size, bold: bold)
+    }
+
+    func scaled(_ factor: Double) -> TextStyle {
+        var copy = self
+        copy.size *= factor
+        return copy
+    }
+
+    var fontDescription: String { "\(family)\(bold ? " Bold" : "") \(size)" }
+}
+
+/// Lays out and draws Pango markup on one cairo context.
+///
+/// Text that every letter shares (the steps, the footer…) is laid out once: layouts are
+/// kept by their markup, width and style, and drawn again as they are. Confined to the
+/// thread of its context.
+final class Typesetter {
+    let context: OpaquePointer
+    /// Pango's context for this cairo context, at 72 dpi: sizes are then true points on
+    /// the PDF page (Pango assumes 96 otherwise, a third larger).
+    private let pango: OpaquePointer
+    private var layouts: [LayoutKey: OpaquePointer] = [:]
+    private var fonts: [TextStyle: OpaquePointer] = [:]
+
+    private struct LayoutKey: Hashable {
+        var markup: String
+        var width: Int32
+        var style: TextStyle
+    }
+
+    init(context: OpaquePointer) {
+        self.context = context
+        pango = pango_cairo_create_context(context)
+        pango_cairo_context_set_resolution(pango, 72)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(pango))
+        for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        for font in fonts.values { pango_font_description_free(font) }
+    }
+
+    /// The height the markup takes at this width, in points.
+    func height(_ markup: String, width: Double, style: TextStyle) -> Double {
+        var w: Int32 = 0, h: Int32 = 0
+        pango_layout_get_size(layout(markup, width: width, style: style), &w, &h)
+        return Double(h) / Double(PANGO_SCALE)
+    }
+
+    /// The width of the longest line, in points.
+    func width(_ markup: String, style: TextStyle) -> Double {
+        var w: Int32 = 0, h: Int32 = 0
+        pango_layout_get_size(layout(markup, width: -1, style: style), &w, &h)
+        return Double(w) / Double(PANGO_SCALE)
+    }
+
+    /// Draws the markup with its top-left corner at (x, y); returns its height.
+    @discardableResult
+    func draw(_ markup: String, x: Double, y: Double, width: Double, style: TextStyle, gray: Double = 0) -> Double {
+        let layout = layout(markup, width: width, style: style)
+        cairo_save(context)
+        cairo_set_source_rgb(context, gray, gray, gray)
+        cairo_move_to(context, x, y)
+        pango_cairo_update_layout(context, layout)
+        pango_cairo_show_layout(context, layout)
+        cairo_restore(context)
+        var w: Int32 = 0, h: Int32 = 0
+        pango_layout_get_size(layout, &w, &h)
+        return Double(h) / Double(PANGO_SCALE)
+    }
+
+    private func layout(_ markup: String, width: Double, style: TextStyle) -> OpaquePointer {
+        let key = LayoutKey(markup: markup, width: width < 0 ? -1 : Int32(width * Double(PANGO_SCALE)), style: style)
+        if let cached = layouts[key] { return cached }
+        let layout = pango_layout_new(pango)!
+        pango_layout_set_font_description(layout, font(style))
+        if key.width > 0 {
+            pango_layout_set_width(layout, key.width)
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        }
+        pango_layout_set_line_spacing(layout, Float(style.lineSpacing))
+        switch style.alignment {
+        case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        }
+        pango_layout_set_markup(layout, markup, -1)
+        // Per-letter text (names, codes) fills the cache too: start afresh when it is full,
+        // the shared text is laid out again once.
+        if layouts.count >= 512 {
+            for old in layouts.values { g_object_unref(UnsafeMutableRawPointer(old)) }
+            layouts.removeAll(keepingCapacity: true)
+        }
+        layouts[key] = layout
+        return layout
+    }
+
+    private func font(_ style: TextStyle) -> OpaquePointer {
+        if let font = fonts[style] { return font }
+        let font = pango_font_description_from_string(style.fontDescription)!
+        fonts[style] = font
+        return font
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import SesameCore
+import SesameImport
+import SesameStore
+
+struct InitCommand: SesameCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Écrire les réglages de l’école (ENT, directeur, ville, adresse, expéditeur des courriels).",
+        discussion: """
+            Les réglages sont dans un fichier à côté de la base (sesame.db → sesame.reglages.yaml), modifiable \
+            à la main. Les établissements importés y sont ajoutés ; seuls les réglages donnés sont changés.
+
+            Exemple : sesame init --ent-name e-primO --ent-url https://www.e-primo.fr --director "Anne Roux" --city Nantes
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .customLong("ent-name"), help: ArgumentHelp("Nom de l’ENT (e-primO, ONE…).", valueName: "nom"))
+    var entName: String?
+
+    @Option(name: .customLong("ent-url"), help: ArgumentHelp("Adresse de l’ENT (https://…).", valueName: "url"))
+    var entURL: String?
+
+    @Option(help: ArgumentHelp("Établissement concerné (sinon le seul de la base).", valueName: "nom"))
+    var school: String?
+
+    @Option(help: ArgumentHelp("Directeur ou directrice, qui signe les lettres.", valueName: "nom"))
+    var director: String?
+
+    @Option(help: ArgumentHelp("Ville, pour dater les lettres.", valueName: "ville"))
+    var city: String?
+
+    @Option(help: ArgumentHelp("Adresse de l’école, en tête des lettres.", valueName: "adresse"))
+    var address: String?
+
+    @Option(help: ArgumentHelp("Adresse de l’expéditeur des courriels.", valueName: "adresse"))
+    var from: String?
+
+    @Option(name: .customLong("from-name"), help: ArgumentHelp("Nom affiché de l’expéditeur.", valueName: "nom"))
+    var fromName: String?
+
+    func validate() throws {
+        if let entURL, !(entURL.hasPrefix("https://") || entURL.hasPrefix("http://")) {
+            throw ValidationError("--ent-url : une adresse https://… est attendue")
+        }
+        if let from, EmailAddress(from) == nil {
+            throw ValidationError("--from : « \(from) » n’est pas une adresse électronique valide")
+        }
+    }
+
+    func execute() throws {
+        let store = try store.open()
+        let url = SettingsFile.location(forStore: store.path)
+        var settings = try SettingsFile.read(url)
+        let known = try store.schools().map(\.name)
+        for name in known where settings.school(named: name) == nil {
+            settings.schools.append(Settings.School(name: name))
+        }
+        if let entName { settings.ent.name = entName }
+        if let entURL { settings.ent.url = entURL }
+        if let from { settings.email.from = from }
+        if let fromName { settings.email.fromName = fromName }
+        if director != nil || city != nil || address != nil {
+            let target: String
+            if let school {
+                target = try store.resolveSchool(school)
+            } else if settings.schools.count == 1 {
+                target = settings.schools[0].name
+            } else {
+                throw StoreError.schoolRequired(known: settings.schools.map(\.name))
+            }
+            let index = settings.schools.firstIndex { NameKey.exact($0.name) == NameKey.exact(target) }!
+            if let director { settings.schools[index].director = director }
+            if let city { settings.schools[index].city = city }
+            if let address { settings.schools[index].address = address }
+        }
+        try SettingsFile.write(settings, to: url)
+        print("Réglages écrits dans \(url.path)")
+        let missing = settings.missingForPrinting(schools: settings.schools.map(\.name))
+        if missing.isEmpty {
+            print("Tout ce qu’il faut pour imprimer est renseigné.")
+        } else {
+            print("Encore à renseigner pour imprimer : \(missing.joined(separator: ", ")).")
+        }
+    }
+}

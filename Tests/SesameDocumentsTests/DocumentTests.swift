@@ -1,0 +1,229 @@
+import Foundation
+import SesameCore
+import SesameFixtures
+import SesameTestSupport
+import Testing
+@testable import SesameDocuments
+
+private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let reports = repository.appendingPathComponent("Reports")
+
+private func settings(for school: String) -> Settings {
+    var s = Settings()
+    s.ent.name = "e-primO"
+    s.ent.url = "https://www.e-primo.fr"
+    s.schools = [Settings.School(name: school, address: "12 rue des Tilleuls, 44000 Nantes", city: "Nantes", director: "Anne Roux")]
+    return s
+}
+
+private func folder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-docs-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Every account of a generated school, planned with the seed's table, as batches of letters.
+private func batches(_ school: GeneratedSchool, activation: Bool = true) -> [LetterBatch] {
+    let strategy = Strategy(name: "t", title: "t", rules: [
+        .student: .channels([ChannelStep(.inClass)]),
+        .parent: .channels([ChannelStep(.meeting)]),
+        .staff: .channels([ChannelStep(.office)]),
+        .teacher: .channels([ChannelStep(.office)]),
+    ])
+    let accounts = school.accounts()
+    let byID = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id, $0) })
+    let draft = Planner.plan(accounts, strategy: strategy, context: PlanningContext())
+    return draft.batches.enumerated().map { i, b in
+        LetterBatch(
+            batchID: Int64(i + 1), channel: b.channel, school: b.school, className: b.className, recipients: b.recipients,
+            meeting: b.meeting,
+            letters: b.deliveries.enumerated().map { j, d in
+                Letter(deliveryID: Int64(i * 1000 + j), account: byID[d.accountID]!, channel: b.channel, kind: d.letter, packetClass: b.className)
+            })
+    }
+}
+
+private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String, into out: URL) throws -> [PrintedFile] {
+    let options = PrintOptions(layout: layout, folder: out, sort: [], date: SchoolCalendar.parse("2026-09-01")!,
+                               returnBy: SchoolCalendar.parse("2026-09-08")!, planID: 1, planName: "Rentrée")
+    return try PrintJob(templates: try TemplateSet(folder: reports), settings: settings(for: school), options: options).run(batches)
+}
+
+@Suite struct LetterTests {
+    let school = SchoolGenerator().generate()
+
+    @Test func eachLetterShowsItsOwnLoginAndCodeAndNoOther() throws {
+        let out = try folder()
+        let all = batches(school)
+        let files = try run(all, school: school.name, into: out)
+        let codes = Set(school.people.compactMap(\.activationCode))
+        var seen: [String: Int] = [:]
+        for (file, batch) in zip(files.sorted { $0.batchID < $1.batchID }, all) {
+            let pages = Tools.pdfPages(file.url)
+            let letterPages = pages.suffix(batch.letters.count)
+            #expect(letterPages.count == batch.letters.count)
+            for (page, letter) in zip(letterPages, batch.letters) {
+                #expect(page.contains(letter.account.login))
+                seen[letter.account.login, default: 0] += 1
+                if let code = letter.account.activationCode {
+                    #expect(page.contains(code))
+                    #expect(page.contains("Première connexion"))
+                    #expect(codes.filter { page.contains($0) } == [code])
+                } else {
+                    #expect(page.contains("Mot de passe oublié"))
+                    #expect(codes.allSatisfy { !page.contains($0) })
+                }
+            }
+        }
+        // Every letter printed exactly once across the files.
+        #expect(seen.count == all.flatMap(\.letters).count)
+        #expect(seen.values.allSatisfy { $0 == 1 })
+    }
+
+    @Test func parentsLettersNameEveryChildWithTheirClass() throws {
+        let out = try folder()
+        let meeting = batches(school).filter { $0.channel == .meeting }
+        let files = try run(meeting, school: school.name, into: out)
+        let parent = try #require(meeting.flatMap(\.letters).first { $0.account.children.count >= 2 })
+        let file = try #require(files.first { $0.deliveryIDs.contains(parent.deliveryID) })
+        let page = try #require(Tools.pdfPages(file.url).first { $0.contains(parent.account.login) })
+        let flat = page.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for child in parent.account.children {
+            #expect(flat.contains("\(child.displayName) (\(child.classes[0]))"))
+        }
+    }
+
+    @Test(arguments: [(Layout.one, 1), (.two, 2), (.eight, 8)])
+    func pageCountsFollowTheLayout(layout: Layout, perPage: Int) throws {
+        let out = try folder()
+        let inClass = batches(school).filter { $0.channel == .inClass }
+        let files = try run(inClass, layout: layout, school: school.name, into: out)
+        for file in files {
+            let batch = inClass.first { $0.batchID == file.batchID }!
+            // A cover, a one-page roster (a class fits on one sheet), then the letters.
+            let letterPages = (batch.letters.count + perPage - 1) / perPage
+            #expect(file.pages == 2 + letterPages)
+            #expect(Tools.pdfPageCount(file.url) == file.pages)
+            let pages = Tools.pdfPages(file.url)
+            #expect(pages[0].contains("Comment faire"))
+            #expect(pages[1].contains("Émargement"))
+            #expect(pages.dropFirst(2).allSatisfy { $0.contains("Identifiant") })
+        }
+    }
+
+    @Test func theQRCodeDecodesToTheENTAddressAndNeverTheCode() throws {
+        let out = try folder()
+        let staff = batches(school).filter { $0.channel == .office }
+        let file = try #require(try run(staff, school: school.name, into: out).first)
+        let codes = Tools.qrCodes(file.url, page: file.pages)
+        #expect(codes == ["https://www.e-primo.fr"])
+        let cards = try run(staff, layout: .eight, school: school.name, into: try folder())[0]
+        // The office list first, then eight cards a page.
+        let decoded = (2...cards.pages).flatMap { Tools.qrCodes(cards.url, page: $0) }
+        #expect(decoded.count == staff[0].letters.count)
+        #expect(Set(decoded) == ["https://www.e-primo.fr"])
+    }
+
+    @Test func fontsAreEmbeddedAndSubset() throws {
+        let out = try folder()
+        let file = try #require(try run(Array(batches(school).prefix(1)), school: school.name, into: out).first)
+        let fonts = Tools.pdfFonts(file.url)
+        #expect(!fonts.isEmpty)
+        #expect(fonts.allSatisfy { $0.embedded })
+        #expect(fonts.allSatisfy { $0.name.contains("+") })  // subset fonts are named ABCDEF+Font
+    }
+
+    @Test func namesOfEveryScriptRenderAndExtract() throws {
+        var account = Account(
+            id: 1, entKey: "x", school: school.name, profile: .parent, lastName: "Nguyễn", firstName: "Thị Ánh", login: "thi.nguyen",
+            activationCode: "ab3cd4ef", children: [
+                Relative(id: 2, login: "c1", firstName: "Œdipe", lastName: "L’Hôte-Ça", classes: ["CP A"]),
+                Relative(id: 3, login: "c2", firstName: "محمد", lastName: "العربي", classes: ["CM2"]),
+            ])
+        account.postalAddress = PostalAddress(street: "3 rue de l’Église", postcode: "44000", city: "Nantes")
+        let batch = LetterBatch(batchID: 1, channel: .post, school: school.name, className: nil, recipients: [], meeting: nil,
+                                letters: [Letter(deliveryID: 1, account: account, channel: .post, kind: .activation, packetClass: nil)])
+        let file = try #require(try run([batch], school: school.name, into: try folder()).first)
+        let text = Tools.pdfPages(file.url).joined()
+        for name in ["Thị Ánh Nguyễn", "Œdipe L’Hôte-Ça", "محمد", "العربي", "3 rue de l’Église", "44000 NANTES"] {
+            #expect(text.contains(name), "\(name) not found")
+        }
+    }
+
+    @Test func printingTwiceGivesTheSameDocuments() throws {
+        let first = try folder(), second = try folder()
+        let all = Array(batches(school).prefix(3))
+        let a = try run(all, school: school.name, into: first), b = try run(all, school: school.name, into: second)
+        for (x, y) in zip(a, b) {
+            #expect(x.url.lastPathComponent == y.url.lastPathComponent)
+            #expect(Tools.pdfPages(x.url) == Tools.pdfPages(y.url))
+            #expect(try Data(contentsOf: x.signOff!) == Data(contentsOf: y.signOff!))
+        }
+    }
+
+    @Test func filesAreNamedForTheirBatch() {
+        #expect(FileNames.slug("CM1 Mme Roux") == "CM1-Mme-Roux")
+        #expect(FileNames.slug("École élémentaire Jules-Ferry") == "Ecole-elementaire-Jules-Ferry")
+        let meeting = LetterBatch(batchID: 1, channel: .meeting, school: "A", className: "CM1", recipients: [], meeting: SchoolCalendar.parse("2026-09-15 18:00"), letters: [])
+        let packet = LetterBatch(batchID: 2, channel: .inClass, school: "A", className: "CP A", recipients: ["Camille Roux"], meeting: nil, letters: [])
+        let office = LetterBatch(batchID: 3, channel: .office, school: "A", className: nil, recipients: [], meeting: nil, letters: [])
+        #expect(FileNames.assign([meeting, packet, office, office], severalSchools: false) == [
+            "CM1_reunion-2026-09-15.pdf", "CP-A_Camille-Roux_remise-en-classe.pdf", "bureau-du-directeur.pdf", "bureau-du-directeur-2.pdf",
+        ])
+        #expect(FileNames.assign([office], severalSchools: true) == ["A/bureau-du-directeur.pdf"])
+    }
+
+    @Test func aPurgedCodeIsRefusedAndLeavesNoFileBehind() throws {
+        let out = try folder()
+        var batch = batches(school).first { $0.channel == .office }!
+        batch.letters[0].account.activationCode = nil
+        batch.letters[0].kind = .activation
+        #expect(throws: DocumentError.purgedCode(login: batch.letters[0].account.login)) { try run([batch], school: school.name, into: out) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+}
+
+@Suite struct TemplateTests {
+    @Test func theShippedTemplatesLoad() throws {
+        let set = try TemplateSet(folder: reports)
+        let blocks = set.render("lettre.mustache", ["activation": true, "compte": ["identifiant": "lea"], "ent": ["nom": "ONE"]])
+        #expect(blocks["objet"]?.contains("première connexion") == true)
+        #expect(blocks["identifiants"]?.contains("Identifiant | lea") == true)
+    }
+
+    private func broken(_ file: String, _ replace: (String) -> String) throws -> URL {
+        let dir = try folder()
+        for name in ["lettre.mustache", "carte.mustache", "paquet.mustache", "index.html.mustache"] {
+            var text = try String(contentsOf: reports.appendingPathComponent(name), encoding: .utf8)
+            if name == file { text = replace(text) }
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return dir
+    }
+
+    private func failure(_ dir: URL) -> DocumentError? {
+        do { _ = try TemplateSet(folder: dir); return nil } catch let e as DocumentError { return e } catch { return nil }
+    }
+
+    @Test func anUnclosedSectionIsNamedWithItsLine() throws {
+        let dir = try broken("lettre.mustache") { $0.replacingOccurrences(of: "## qr\n", with: "## qr\n{{#activation}}\n") }
+        let error = try #require(failure(dir))
+        guard case let .template(file, line, _, message) = error else { Issue.record("\(error)"); return }
+        #expect(file.hasSuffix("lettre.mustache"))
+        let lines = try String(contentsOf: dir.appendingPathComponent("lettre.mustache"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(line > lines.firstIndex { $0 == "## qr" }! && line <= lines.count)
+        #expect(message.contains("modèle illisible"))
+    }
+
+    @Test func anUnknownBlockTextOutsideBlocksAndAMissingBlockAreRefused() throws {
+        let unknown = try #require(failure(try broken("carte.mustache") { $0.replacingOccurrences(of: "## details", with: "## détails") }))
+        #expect(unknown.userMessage.contains("bloc « détails » inconnu"))
+        let stray = try #require(failure(try broken("paquet.mustache") { "Bonjour\n" + $0 }))
+        #expect(stray.userMessage.contains("ligne 1") && stray.userMessage.contains("texte hors bloc"))
+        let missing = try #require(failure(try broken("lettre.mustache") { $0.replacingOccurrences(of: "## pied", with: "## qr") }))
+        #expect(missing.userMessage.contains("pied"))
+        let dir = try broken("lettre.mustache") { $0 }
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("carte.mustache"))
+        #expect(failure(dir) == .missingTemplate(file: "carte.mustache", folder: dir.path))
+    }
+}
