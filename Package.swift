@@ -55,7 +55,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "sesame-bench",
-            dependencies: ["SesameCore", "SesameImport", "SesameStore", "SesameFixtures"],
+            dependencies: ["SesameCore", "SesameImport", "SesameStore", "SesameDocuments", "SesameFixtures"],
             path: "Benchmarks/SesameBench"),
 
         .target(name: "SesameTestSupport", path: "Tests/SesameTestSupport"),

@@ -5,6 +5,7 @@ import SesameFixtures
 ///
 ///     swift build -c release && .build/release/sesame-bench import [--accounts 1000000]
 ///     .build/release/sesame-bench plan       # on the store the import left
+///     .build/release/sesame-bench print [--letters 1000]   # against wkhtmltopdf, then 100,000 letters
 ///
 /// Each step runs `sesame` as a child process; wall time is measured around it and peak
 /// memory is the child's maximum resident set size (getrusage).
@@ -26,8 +27,9 @@ struct Bench {
         switch command {
         case "import": try ImportBench(options).run()
         case "plan": try PlanBench(options).run()
+        case "print": try PrintBench(options).run()
         default:
-            print("usage: sesame-bench import|plan [--accounts N] [--work DIR]")
+            print("usage: sesame-bench import|plan|print [--accounts N] [--letters N] [--work DIR]")
             exit(2)
         }
     }
@@ -35,6 +37,7 @@ struct Bench {
 
 struct Options {
     var accounts = 1_000_000
+    var letters = 1_000
     var work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sesame-bench")
 
     init(_ arguments: [String]) {
@@ -43,6 +46,7 @@ struct Options {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
             switch arguments[i] {
             case "--accounts": accounts = Int(value) ?? accounts; i += 1
+            case "--letters": letters = Int(value) ?? letters; i += 1
             case "--work": work = URL(fileURLWithPath: value); i += 1
             default: break
             }

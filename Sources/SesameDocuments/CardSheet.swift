@@ -16,7 +16,7 @@ struct CardSheet {
         var cursor = y + margin
         cursor += typesetter.draw(blocks["nom"] ?? "", x: x + margin, y: cursor, width: inner - qrSize, style: .sans(10.5, bold: false)) + mm(1)
         cursor += typesetter.draw(blocks["details"] ?? "", x: x + margin, y: cursor, width: inner - qrSize, style: .sans(8)) + mm(4)
-        QRCode.draw(qr, in: typesetter.context, x: x + cardWidth - margin - qrSize, y: y + margin - mm(2), size: qrSize)
+        typesetter.qrCode(qr, x: x + cardWidth - margin - qrSize, y: y + margin - mm(2), size: qrSize)
         for (label, value) in CredentialRows(blocks["identifiants"] ?? "").rows {
             typesetter.draw(label, x: x + margin, y: cursor + mm(1.2), width: mm(24), style: .sans(8.5))
             cursor += typesetter.draw(value, x: x + margin + mm(24), y: cursor, width: inner - mm(24), style: .mono(13, bold: true)) + mm(1.5)

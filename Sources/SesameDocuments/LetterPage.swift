@@ -71,7 +71,7 @@ struct LetterPage {
             row += height + gap
         }
         let qrX = x + width - qrSize - padding
-        QRCode.draw(qr, in: context, x: qrX, y: y + padding, size: qrSize)
+        typesetter.qrCode(qr, x: qrX, y: y + padding, size: qrSize)
         typesetter.draw(caption, x: qrX - mm(3), y: y + padding + qrSize + mm(1), width: qrSize + mm(6), style: captionStyle, gray: 0.3)
         return boxHeight
     }

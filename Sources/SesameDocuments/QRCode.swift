@@ -6,6 +6,16 @@ import CQRencode
 enum QRCode {
     /// Draws the code of `text` in a square of `size` points, quiet zone included.
     static func draw(_ text: String, in context: OpaquePointer, x: Double, y: Double, size: Double) {
+        cairo_save(context)
+        cairo_translate(context, x, y)
+        cairo_scale(context, size, size)
+        drawUnit(text, in: context)
+        cairo_restore(context)
+    }
+
+    /// Draws the code in the unit square at the origin.
+    static func drawUnit(_ text: String, in context: OpaquePointer) {
+        let (x, y, size) = (0.0, 0.0, 1.0)
         guard let code = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1) else { return }
         defer { QRcode_free(code) }
         let width = Int(code.pointee.width)

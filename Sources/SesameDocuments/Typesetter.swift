@@ -32,8 +32,9 @@ public struct TextStyle: Hashable, Sendable {
 /// Lays out and draws Pango markup on one cairo context.
 ///
 /// Text that every letter shares (the steps, the footer…) is laid out once: layouts are
-/// kept by their markup, width and style, and drawn again as they are. Confined to the
-/// thread of its context.
+/// kept by their markup, width and style. Text drawn a second time is recorded as a
+/// `Stamp` and placed from then on, so the PDF carries it once. Confined to the thread of
+/// its context.
 final class Typesetter {
     let context: OpaquePointer
     /// Pango's context for this cairo context, at 72 dpi: sizes are then true points on
@@ -41,6 +42,23 @@ final class Typesetter {
     private let pango: OpaquePointer
     private var layouts: [LayoutKey: OpaquePointer] = [:]
     private var fonts: [TextStyle: OpaquePointer] = [:]
+    private var qrCodes: [String: Stamp] = [:]
+    /// Text drawn once already, and the stamps of text drawn again; both bounded, as
+    /// per-letter text (names, codes) never repeats.
+    private var drawn: Set<StampKey> = []
+    private var stamps: [StampKey: Stamp] = [:]
+
+    private struct StampKey: Hashable {
+        var layout: LayoutKey
+        var gray: Double
+    }
+
+    /// Draws the QR code of `text`, recorded once per text and placed as a stamp.
+    func qrCode(_ text: String, x: Double, y: Double, size: Double) {
+        let stamp = qrCodes[text] ?? Stamp(width: 1, height: 1, margin: 0) { QRCode.drawUnit(text, in: $0) }
+        qrCodes[text] = stamp
+        stamp.place(on: context, x: x, y: y, scale: size)
+    }
 
     private struct LayoutKey: Hashable {
         var markup: String
@@ -77,16 +95,34 @@ final class Typesetter {
     /// Draws the markup with its top-left corner at (x, y); returns its height.
     @discardableResult
     func draw(_ markup: String, x: Double, y: Double, width: Double, style: TextStyle, gray: Double = 0) -> Double {
+        let key = StampKey(layout: LayoutKey(markup: markup, width: width < 0 ? -1 : Int32(width * Double(PANGO_SCALE)), style: style), gray: gray)
+        if let stamp = stamps[key] {
+            stamp.place(on: context, x: x, y: y)
+            return stamp.height
+        }
         let layout = layout(markup, width: width, style: style)
-        cairo_save(context)
-        cairo_set_source_rgb(context, gray, gray, gray)
-        cairo_move_to(context, x, y)
-        pango_cairo_update_layout(context, layout)
-        pango_cairo_show_layout(context, layout)
-        cairo_restore(context)
         var w: Int32 = 0, h: Int32 = 0
         pango_layout_get_size(layout, &w, &h)
-        return Double(h) / Double(PANGO_SCALE)
+        let height = Double(h) / Double(PANGO_SCALE)
+        func show(_ target: OpaquePointer, _ x: Double, _ y: Double) {
+            cairo_save(target)
+            cairo_set_source_rgb(target, gray, gray, gray)
+            cairo_move_to(target, x, y)
+            pango_cairo_update_layout(target, layout)
+            pango_cairo_show_layout(target, layout)
+            cairo_restore(target)
+        }
+        guard drawn.contains(key) else {
+            if drawn.count >= 4096 { drawn.removeAll(keepingCapacity: true) }
+            drawn.insert(key)
+            show(context, x, y)
+            return height
+        }
+        if stamps.count >= 256 { stamps.removeAll(keepingCapacity: true) }
+        let stamp = Stamp(width: max(Double(w) / Double(PANGO_SCALE), width), height: height) { show($0, 0, 0) }
+        stamps[key] = stamp
+        stamp.place(on: context, x: x, y: y)
+        return height
     }
 
     private func layout(_ markup: String, width: Double, style: TextStyle) -> OpaquePointer {

@@ -11,8 +11,8 @@ struct DemoCommand: SesameCommand {
         abstract: "Dérouler Sésame sur une école fictive (fichiers, base et résultats dans un dossier).",
         discussion: """
             Crée l’export ENT et le fichier des familles d’une école fictive, les importe dans une base neuve, \
-            montre la sélection des comptes à distribuer, puis prévoit leur distribution avec la stratégie \
-            « ecole ». Rien n’est écrit hors du dossier choisi.
+            montre la sélection des comptes à distribuer, prévoit leur distribution avec la stratégie \
+            « ecole » et imprime les paquets. Rien n’est écrit hors du dossier choisi.
             """)
 
     @Option(help: ArgumentHelp("Dossier de la démonstration.", valueName: "dossier"))
@@ -45,6 +45,16 @@ struct DemoCommand: SesameCommand {
         }
         let plan = try PlanCreateCommand.parse(["--db", dbPath, "--name", "Rentrée 2026", "--by", "Direction"] + meetings)
         try plan.run()
+
+        section("4. Impression des paquets (réglages de l’école fictive, puis un PDF par lot)")
+        let settings = try InitCommand.parse([
+            "--db", dbPath, "--ent-name", "e-primO", "--ent-url", "https://www.e-primo.fr", "--director", "Anne Roux",
+            "--city", school.city, "--address", "12 rue des Tilleuls, 44000 Nantes",
+            "--from", "direction.tilleuls@ecole.example", "--from-name", school.name,
+        ])
+        try settings.run()
+        let printing = try PrintCommand.parse(["--db", dbPath, "--out", folder.appendingPathComponent("paquets").path, "--by", "Direction"])
+        try printing.run()
 
         print("\nLes fichiers et la base de la démonstration sont dans \(folder.path)/.")
     }

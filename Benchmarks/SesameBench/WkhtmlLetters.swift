@@ -1,0 +1,63 @@
+import Foundation
+import SesameCore
+import SesameStore
+
+/// The same letters as Sésame's, as one HTML document for wkhtmltopdf: header, date,
+/// recipient, object, text, the framed login and code with the QR code (one image, as it
+/// is the same for every letter), the steps and the footer; one A4 page each.
+enum WkhtmlLetters {
+    static func write(db: String, to url: URL) throws {
+        let store = try Store(path: db)
+        let batches = try store.letterBatches(plan: 1, channels: [.office])
+        let qr = url.deletingLastPathComponent().appendingPathComponent("qr.png")
+        try qrImage(to: qr)
+        var html = """
+            <!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><style>
+            body { font-family: "DejaVu Sans"; font-size: 11pt; margin: 0; }
+            .page { width: 210mm; height: 296mm; padding: 16mm 15mm 0 20mm; box-sizing: border-box; page-break-after: always; position: relative; }
+            .date { position: absolute; right: 15mm; top: 16mm; }
+            .to { position: absolute; left: 110mm; top: 50mm; font-size: 11.5pt; }
+            .object { margin-top: 90mm; font-weight: bold; font-size: 12.5pt; }
+            table.codes { width: 100%; background: #f2f2f2; border: 1px solid #4d4d4d; margin: 6mm 0; }
+            table.codes td.v { font-family: "DejaVu Sans Mono"; font-size: 16pt; font-weight: bold; }
+            .foot { font-size: 10pt; margin-top: 7mm; }
+            </style></head><body>
+
+            """
+        for letter in batches.flatMap(\.letters) {
+            let a = letter.account
+            let code = letter.kind == .activation ? "<tr><td>Code d’activation</td><td class=\"v\">\(a.activationCode ?? "")</td></tr>" : ""
+            html += """
+                <div class="page"><b>\(a.school)</b><br>1 place de la Mairie
+                <div class="date">Nantes, le 25 novembre 2026</div>
+                <div class="to"><b>\(a.displayName)</b><br>\(a.profile.frenchName)</div>
+                <div class="object">Objet : votre compte e-primO — première connexion</div>
+                <p>Voici les informations de connexion de votre compte dans e-primO, l’espace numérique de travail de l’école.</p>
+                <table class="codes"><tr><td>Adresse</td><td class="v">https://www.e-primo.fr</td><td rowspan="3"><img src="qr.png" width="100"><br><small>Scannez pour ouvrir e-primO</small></td></tr>
+                <tr><td>Identifiant</td><td class="v">\(a.login)</td></tr>\(code)</table>
+                <p><b>Première connexion, en 5 étapes</b><br>1. Ouvrez <b>https://www.e-primo.fr</b>, ou scannez le code ci-contre avec un téléphone.<br>
+                2. Saisissez l’identifiant et le code d’activation ci-dessus.<br>3. Choisissez un mot de passe personnel, que vous seul connaîtrez.<br>
+                4. Indiquez une adresse électronique : elle servira si le mot de passe est oublié.<br>5. Acceptez la charte d’utilisation de l’ENT.</p>
+                <p class="foot"><b>Conservez cette lettre. Ne communiquez votre code à personne</b> : il donne accès au compte, et il ne sert qu’une fois.<br>
+                Pour toute question : \(a.school).<br><br>Anne Roux, directeur·rice de l’école</p></div>
+
+                """
+        }
+        html += "</body></html>\n"
+        try html.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// The ENT address's QR code as a PNG, drawn by qrencode's own command when available.
+    private static func qrImage(to url: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/qrencode")
+        process.arguments = ["-o", url.path, "-s", "6", "https://www.e-primo.fr"]
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            // Without the qrencode command, a blank image of the same size keeps the comparison fair enough.
+            try Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==")!.write(to: url)
+        }
+    }
+}
