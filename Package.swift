@@ -27,6 +27,9 @@ let package = Package(
         .systemLibrary(
             name: "CQRencode", pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]),
+        .target(
+            name: "CCurlSMTP",
+            linkerSettings: [.linkedLibrary("curl")]),
 
         .target(
             name: "SesameImport",
@@ -39,18 +42,21 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         .target(
+            name: "SesameTemplates",
+            dependencies: ["SesameCore", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(
             name: "SesameDocuments",
-            dependencies: [
-                "SesameCore", "CPangoCairo", "CQRencode",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]),
+            dependencies: ["SesameCore", "SesameTemplates", "CPangoCairo", "CQRencode"]),
+        .target(
+            name: "SesameMail",
+            dependencies: ["SesameCore", "SesameTemplates", "CCurlSMTP"]),
         .target(
             name: "SesameFixtures",
             dependencies: ["SesameCore"]),
         .executableTarget(
             name: "sesame",
             dependencies: [
-                "SesameCore", "SesameImport", "SesameStore", "SesameDocuments", "SesameFixtures",
+                "SesameCore", "SesameImport", "SesameStore", "SesameTemplates", "SesameDocuments", "SesameMail", "SesameFixtures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -60,8 +66,9 @@ let package = Package(
 
         .target(name: "SesameTestSupport", path: "Tests/SesameTestSupport"),
         .testTarget(name: "SesameCoreTests", dependencies: ["SesameCore"]),
-        .testTarget(name: "SesameDocumentsTests", dependencies: ["SesameDocuments", "SesameFixtures", "SesameTestSupport"]),
+        .testTarget(name: "SesameDocumentsTests", dependencies: ["SesameDocuments", "SesameTemplates", "SesameFixtures", "SesameTestSupport"]),
         .testTarget(name: "SesameImportTests", dependencies: ["SesameImport", "SesameFixtures"]),
+        .testTarget(name: "SesameMailTests", dependencies: ["SesameMail", "SesameFixtures", "SesameTestSupport"]),
         .testTarget(
             name: "SesameStoreTests",
             dependencies: [

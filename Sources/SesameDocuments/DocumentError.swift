@@ -3,8 +3,6 @@ import SesameCore
 /// What stops documents from being made, in French.
 public enum DocumentError: UserFacingError, Equatable {
     case cannotWrite(String)
-    case template(file: String, line: Int, column: Int, message: String)
-    case missingTemplate(file: String, folder: String)
     case missingSetting(names: [String], file: String)
     case purgedCode(login: String)
 
@@ -12,10 +10,6 @@ public enum DocumentError: UserFacingError, Equatable {
         switch self {
         case .cannotWrite(let path):
             "impossible d’écrire \(path)"
-        case let .template(file, line, column, message):
-            "\(file), ligne \(line), colonne \(column) : \(message)"
-        case let .missingTemplate(file, folder):
-            "modèle \(file) introuvable dans \(folder)"
         case let .missingSetting(names, file):
             "réglage\(names.count > 1 ? "s" : "") manquant\(names.count > 1 ? "s" : "") pour imprimer : \(names.joined(separator: ", ")) ; renseignez-\(names.count > 1 ? "les" : "le") avec « sesame init » ou dans \(file)"
         case .purgedCode(let login):

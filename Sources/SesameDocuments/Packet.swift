@@ -1,5 +1,6 @@
 import Foundation
 import SesameCore
+import SesameTemplates
 
 /// Renders one batch into its PDF: the service pages its channel needs, then its letters.
 ///

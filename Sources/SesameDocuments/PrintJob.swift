@@ -1,5 +1,6 @@
 import Foundation
 import SesameCore
+import SesameTemplates
 
 /// Progress of a print job, after each file.
 public struct PrintProgress: Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import SesameCore
 import SesameFixtures
 import SesameTestSupport
+import SesameTemplates
 import Testing
 @testable import SesameDocuments
 
@@ -46,7 +47,7 @@ private func batches(_ school: GeneratedSchool, activation: Bool = true) -> [Let
 private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String, into out: URL) throws -> [PrintedFile] {
     let options = PrintOptions(layout: layout, folder: out, sort: [], date: SchoolCalendar.parse("2026-09-01")!,
                                returnBy: SchoolCalendar.parse("2026-09-08")!, planID: 1, planName: "Rentrée")
-    return try PrintJob(templates: try TemplateSet(folder: reports), settings: settings(for: school), options: options).run(batches)
+    return try PrintJob(templates: try DocumentTemplates.load(reports), settings: settings(for: school), options: options).run(batches)
 }
 
 @Suite struct LetterTests {
@@ -185,7 +186,7 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
 
 @Suite struct TemplateTests {
     @Test func theShippedTemplatesLoad() throws {
-        let set = try TemplateSet(folder: reports)
+        let set = try DocumentTemplates.load(reports)
         let blocks = set.render("lettre.mustache", ["activation": true, "compte": ["identifiant": "lea"], "ent": ["nom": "ONE"]])
         #expect(blocks["objet"]?.contains("première connexion") == true)
         #expect(blocks["identifiants"]?.contains("Identifiant | lea") == true)
@@ -201,14 +202,14 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
         return dir
     }
 
-    private func failure(_ dir: URL) -> DocumentError? {
-        do { _ = try TemplateSet(folder: dir); return nil } catch let e as DocumentError { return e } catch { return nil }
+    private func failure(_ dir: URL) -> TemplateError? {
+        do { _ = try DocumentTemplates.load(dir); return nil } catch let e as TemplateError { return e } catch { return nil }
     }
 
     @Test func anUnclosedSectionIsNamedWithItsLine() throws {
         let dir = try broken("lettre.mustache") { $0.replacingOccurrences(of: "## qr\n", with: "## qr\n{{#activation}}\n") }
         let error = try #require(failure(dir))
-        guard case let .template(file, line, _, message) = error else { Issue.record("\(error)"); return }
+        guard case let .invalid(file, line, _, message) = error else { Issue.record("\(error)"); return }
         #expect(file.hasSuffix("lettre.mustache"))
         let lines = try String(contentsOf: dir.appendingPathComponent("lettre.mustache"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(line > lines.firstIndex { $0 == "## qr" }! && line <= lines.count)
@@ -224,6 +225,6 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
         #expect(missing.userMessage.contains("pied"))
         let dir = try broken("lettre.mustache") { $0 }
         try FileManager.default.removeItem(at: dir.appendingPathComponent("carte.mustache"))
-        #expect(failure(dir) == .missingTemplate(file: "carte.mustache", folder: dir.path))
+        #expect(failure(dir) == .missing(file: "carte.mustache", folder: dir.path))
     }
 }

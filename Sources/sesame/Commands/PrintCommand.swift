@@ -4,6 +4,7 @@ import SesameCore
 import SesameDocuments
 import SesameImport
 import SesameStore
+import SesameTemplates
 
 struct PrintCommand: SesameCommand {
     static let configuration = CommandConfiguration(
@@ -54,7 +55,7 @@ struct PrintCommand: SesameCommand {
         let store = try store.open()
         let settingsFile = SettingsFile.location(forStore: store.path)
         let settings = try SettingsFile.read(settingsFile)
-        let templates = try TemplateSet(folder: try Templates.folder(templatesFolder))
+        let templates = try DocumentTemplates.load(try Templates.folder(templatesFolder))
         let planID = try plan ?? store.latestPlanID()
         let paper = Set(Channel.allCases.filter(\.isPaper))
         let batches = try store.letterBatches(plan: planID, channels: paper, logins: accounts)
@@ -112,7 +113,7 @@ enum PrintError: UserFacingError {
 enum Templates {
     static func folder(_ flag: String?) throws -> URL {
         guard let folder = Resources.directory("Reports", flag: flag, environment: "SESAME_REPORTS") else {
-            throw DocumentError.missingTemplate(file: "lettre.mustache", folder: "Reports (ni --templates ni $SESAME_REPORTS)")
+            throw TemplateError.missing(file: "lettre.mustache", folder: "Reports (ni --templates ni $SESAME_REPORTS)")
         }
         return folder
     }

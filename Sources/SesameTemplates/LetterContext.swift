@@ -1,12 +1,13 @@
 import Foundation
 import SesameCore
 
-/// What the templates see of a letter (the variables documented in `Reports/lettre.mustache`).
+/// What the templates see of a letter (the variables documented in `Reports/lettre.mustache`),
+/// for the printed letters and the emails alike.
 ///
 /// Keys are French: directors edit the templates. Sections that are false are left out,
 /// so that Mustache skips them.
-enum LetterContext {
-    static func make(_ letter: Letter, school: Settings.School, ent: Settings.ENT, date: Date) -> [String: Any] {
+public enum LetterContext {
+    public static func make(_ letter: Letter, school: Settings.School, ent: Settings.ENT, date: Date) -> [String: Any] {
         let a = letter.account
         var context: [String: Any] = [
             "ecole": school.templateValue,
@@ -52,19 +53,19 @@ enum LetterContext {
 }
 
 extension Settings.School {
-    var templateValue: [String: String] {
+    public var templateValue: [String: String] {
         ["nom": name, "adresse": address ?? "", "ville": city ?? "", "directeur": director ?? ""]
     }
 }
 
 /// Dates as a French letter writes them.
-enum FrenchDate {
+public enum FrenchDate {
     private static let months = [
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
     ]
 
     /// "14 septembre 2026" ("1er septembre 2026").
-    static func long(_ date: Date) -> String {
+    public static func long(_ date: Date) -> String {
         let c = SchoolCalendar.calendar.dateComponents([.year, .month, .day], from: date)
         return "\(c.day! == 1 ? "1er" : String(c.day!)) \(months[c.month! - 1]) \(c.year!)"
     }

@@ -1,31 +1,38 @@
 import Foundation
 import Mustache
+import SesameCore
 
-/// The wording of the documents: the templates of `Reports/` (or of a school's own copy).
+/// A template that cannot be used, with where and why.
+public enum TemplateError: UserFacingError, Equatable {
+    case invalid(file: String, line: Int, column: Int, message: String)
+    case missing(file: String, folder: String)
+
+    public var userMessage: String {
+        switch self {
+        case let .invalid(file, line, column, message): "\(file), ligne \(line), colonne \(column) : \(message)"
+        case let .missing(file, folder): "modèle \(file) introuvable dans \(folder)"
+        }
+    }
+}
+
+/// The wording of documents and emails: the templates of `Reports/` (or of a school's own copy).
 ///
-/// A template is a Mustache file cut into blocks by lines `## name`; the layout decides
-/// where each block goes, the template what it says. Every template is read and checked
-/// when the set is loaded, before anything is written: a broken one is reported with its
-/// file, line and column.
+/// A template is a Mustache file cut into blocks by lines `## name`; the layout (or the
+/// message) decides where each block goes, the template what it says. Every template is
+/// read and checked when the set is loaded, before anything is written: a broken one is
+/// reported with its file, line and column.
 public struct TemplateSet: Sendable {
     public let folder: URL
     private let files: [String: BlockTemplate]
 
-    /// The templates and the blocks each must have.
-    static let expected: [String: [String]] = [
-        "lettre.mustache": ["en-tete", "date", "destinataire", "objet", "corps", "identifiants", "etapes", "qr", "pied"],
-        "carte.mustache": ["nom", "details", "identifiants", "adresse"],
-        "paquet.mustache": ["couverture-titre", "couverture-texte", "feuille-titre", "feuille-consigne", "colonnes"],
-        "index.html.mustache": [],
-    ]
-
-    public init(folder: URL, extra: [String: [String]] = [:]) throws {
+    /// Loads `templates`: file names, each with the blocks it must have (none: one whole template).
+    public init(folder: URL, templates: [String: [String]]) throws {
         self.folder = folder
         var files: [String: BlockTemplate] = [:]
-        for (name, blocks) in Self.expected.merging(extra, uniquingKeysWith: { a, _ in a }) {
+        for (name, blocks) in templates {
             let url = folder.appendingPathComponent(name)
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                throw DocumentError.missingTemplate(file: name, folder: folder.path)
+                throw TemplateError.missing(file: name, folder: folder.path)
             }
             files[name] = try BlockTemplate(text, file: url.path, blocks: blocks)
         }
@@ -33,12 +40,12 @@ public struct TemplateSet: Sendable {
     }
 
     /// The rendered blocks of a template, by name.
-    func render(_ file: String, _ context: [String: Any]) -> [String: String] {
+    public func render(_ file: String, _ context: [String: Any]) -> [String: String] {
         files[file]?.render(context) ?? [:]
     }
 
     /// A whole template without blocks (index.html).
-    func renderWhole(_ file: String, _ context: [String: Any]) -> String {
+    public func renderWhole(_ file: String, _ context: [String: Any]) -> String {
         files[file]?.render(context)[""] ?? ""
     }
 }
@@ -61,7 +68,7 @@ struct BlockTemplate: Sendable {
                     if let block = current { parts.append((block.name, block.firstLine, block.lines.joined(separator: "\n"))) }
                     let name = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
                     guard expected.contains(name) else {
-                        throw DocumentError.template(
+                        throw TemplateError.invalid(
                             file: file, line: index + 1, column: 4,
                             message: "bloc « \(name) » inconnu ; blocs attendus : \(expected.joined(separator: ", "))")
                     }
@@ -75,19 +82,19 @@ struct BlockTemplate: Sendable {
             if let block = current { parts.append((block.name, block.firstLine, block.lines.joined(separator: "\n"))) }
             // Before the first block only a Mustache comment may stand (the template's notice).
             if let stray = Self.firstText(preamble.joined(separator: "\n")) {
-                throw DocumentError.template(
+                throw TemplateError.invalid(
                     file: file, line: stray, column: 1, message: "texte hors bloc ; chaque bloc commence par « ## nom »")
             }
             let missing = expected.filter { name in !parts.contains { $0.name == name } }
             guard missing.isEmpty else {
-                throw DocumentError.template(file: file, line: lines.count, column: 1, message: "bloc(s) manquant(s) : \(missing.joined(separator: ", "))")
+                throw TemplateError.invalid(file: file, line: lines.count, column: 1, message: "bloc(s) manquant(s) : \(missing.joined(separator: ", "))")
             }
         }
         for part in parts {
             do {
                 blocks.append((part.name, try MustacheTemplate(string: part.text)))
             } catch let error as MustacheTemplate.ParserError {
-                throw DocumentError.template(
+                throw TemplateError.invalid(
                     file: file, line: part.firstLine + error.context.lineNumber - 1, column: error.context.columnNumber,
                     message: "modèle illisible (\(Self.describe(error.error))) : « \(error.context.line.trimmingCharacters(in: .whitespaces)) »")
             }
