@@ -64,7 +64,7 @@ let package = Package(
             dependencies: ["SesameCore", "SesameImport", "SesameStore", "SesameDocuments", "SesameFixtures"],
             path: "Benchmarks/SesameBench"),
 
-        .target(name: "SesameTestSupport", path: "Tests/SesameTestSupport"),
+        .target(name: "SesameTestSupport", path: "Tests/SesameTestSupport", exclude: ["Resources"]),
         .testTarget(name: "SesameCoreTests", dependencies: ["SesameCore"]),
         .testTarget(name: "SesameDocumentsTests", dependencies: ["SesameDocuments", "SesameTemplates", "SesameFixtures", "SesameTestSupport"]),
         .testTarget(name: "SesameImportTests", dependencies: ["SesameImport", "SesameFixtures"]),

@@ -9,6 +9,7 @@ struct ccurl_smtp {
     CURL *curl;
     char error[CURL_ERROR_SIZE];
     char last_reply[512];
+    char failure_reply[512];
     const char *data;
     size_t length;
     size_t offset;
@@ -24,7 +25,8 @@ static size_t read_message(char *buffer, size_t size, size_t count, void *user) 
     return n;
 }
 
-// Keeps the server's last reply line: a bounce records what the server said.
+// Keeps the server's replies: the first refusal (4xx, 5xx) is what a bounce records, not
+// the "221 Bye" that follows it; the last reply otherwise.
 static int watch_replies(CURL *curl, curl_infotype type, char *data, size_t size, void *user) {
     (void)curl;
     struct ccurl_smtp *s = user;
@@ -33,6 +35,7 @@ static int watch_replies(CURL *curl, curl_infotype type, char *data, size_t size
     while (n > 0 && (data[n - 1] == '\r' || data[n - 1] == '\n')) n--;
     memcpy(s->last_reply, data, n);
     s->last_reply[n] = 0;
+    if ((data[0] == '4' || data[0] == '5') && !s->failure_reply[0]) memcpy(s->failure_reply, s->last_reply, n + 1);
     return 0;
 }
 
@@ -77,6 +80,7 @@ ccurl_smtp_result ccurl_smtp_send(ccurl_smtp *s, const char *from, const char *t
     s->offset = 0;
     s->error[0] = 0;
     s->last_reply[0] = 0;
+    s->failure_reply[0] = 0;
     curl_easy_setopt(s->curl, CURLOPT_MAIL_FROM, from);
     curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, recipients);
     curl_easy_setopt(s->curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)length);
@@ -85,7 +89,8 @@ ccurl_smtp_result ccurl_smtp_send(ccurl_smtp *s, const char *from, const char *t
     curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, NULL);
     result.curl_code = (int)code;
     curl_easy_getinfo(s->curl, CURLINFO_RESPONSE_CODE, &result.reply_code);
-    const char *reply = s->last_reply[0] ? s->last_reply : (s->error[0] ? s->error : curl_easy_strerror(code));
+    const char *reply = code != CURLE_OK && s->failure_reply[0] ? s->failure_reply
+        : s->last_reply[0] ? s->last_reply : (s->error[0] ? s->error : curl_easy_strerror(code));
     strncpy(result.reply, reply, sizeof result.reply - 1);
     return result;
 }

@@ -8,13 +8,16 @@ public struct Letter: Sendable, Hashable {
     public var kind: LetterKind
     /// The class of the packet carrying it, for class packets and meetings.
     public var packetClass: String?
+    /// Where its delivery stands.
+    public var state: DeliveryState
 
-    public init(deliveryID: Int64, account: Account, channel: Channel, kind: LetterKind, packetClass: String?) {
+    public init(deliveryID: Int64, account: Account, channel: Channel, kind: LetterKind, packetClass: String?, state: DeliveryState = .planned) {
         self.deliveryID = deliveryID
         self.account = account
         self.channel = channel
         self.kind = kind
         self.packetClass = packetClass
+        self.state = state
     }
 }
 

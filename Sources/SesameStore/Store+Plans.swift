@@ -219,14 +219,15 @@ extension Store {
                 guard !accounts.isEmpty else { continue }
                 var letters: [Letter] = []
                 for d in try Row.fetchAll(db, sql: """
-                    SELECT id, account_id, letter FROM delivery
+                    SELECT id, account_id, letter, state FROM delivery
                     WHERE batch_id = ? AND state NOT IN ('escalated', 'activated', 'cancelled') ORDER BY position
                     """, arguments: [batchID]) {
                     guard let account = accounts[d[1]] else { continue }
                     let planned = LetterKind(rawValue: d[2]) ?? .activation
                     letters.append(Letter(
                         deliveryID: d[0], account: account, channel: channel,
-                        kind: planned == .activation && account.isActivated ? .reminder : planned, packetClass: b[3]))
+                        kind: planned == .activation && account.isActivated ? .reminder : planned, packetClass: b[3],
+                        state: DeliveryState(rawValue: d[3]) ?? .planned))
                 }
                 guard !letters.isEmpty else { continue }
                 batches.append(LetterBatch(

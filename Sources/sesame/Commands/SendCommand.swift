@@ -1,0 +1,204 @@
+import ArgumentParser
+import Foundation
+import SesameCore
+import SesameImport
+import SesameMail
+import SesameStore
+import SesameTemplates
+
+struct SendCommand: SesameCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Envoyer par courriel les lettres du canal « courriel » d’un plan.",
+        discussion: """
+            Un message personnalisé par lettre, texte et HTML, depuis Reports/courriel.mustache. Chaque \
+            message est noté « envoi en cours » avant de partir et « émis » quand le serveur l’accepte : une \
+            seconde exécution n’envoie que ce qui reste. Après une interruption, les messages restés « en \
+            cours » sont signalés comme incertains et ne sont renvoyés qu’avec --resend-uncertain.
+            Le mot de passe SMTP vient d’un fichier (--password-file) ou de $SESAME_SMTP_PASSWORD, jamais \
+            de la ligne de commande.
+
+            Exemples :
+              sesame send --outbox courriels          (écrire les messages en .eml, sans rien envoyer)
+              sesame send --smtp smtp://smtp.ac-nantes.fr:587 --starttls --user directeur --password-file ~/.smtp --from ce.0440001@ac-nantes.fr
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp("Numéro du plan (sinon le plus récent).", valueName: "plan"))
+    var plan: Int64?
+
+    @Option(help: ArgumentHelp("Serveur SMTP : smtp://hôte:port ou smtps://hôte:port (sinon les réglages).", valueName: "url"))
+    var smtp: String?
+
+    @Flag(help: "Passer en TLS avec STARTTLS (exigé).")
+    var starttls = false
+
+    @Flag(help: "TLS dès la connexion (smtps).")
+    var tls = false
+
+    @Option(help: ArgumentHelp("Utilisateur SMTP.", valueName: "nom"))
+    var user: String?
+
+    @Option(name: .customLong("password-file"), help: ArgumentHelp("Fichier qui contient le mot de passe SMTP.", valueName: "fichier"))
+    var passwordFile: String?
+
+    @Option(name: .customLong("cacert"), help: ArgumentHelp("Certificats à accepter pour le serveur (PEM).", valueName: "fichier"))
+    var caFile: String?
+
+    @Option(help: ArgumentHelp("Adresse de l’expéditeur (sinon les réglages).", valueName: "adresse"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Au plus N messages par seconde.", valueName: "N"))
+    var rate: Double?
+
+    @Option(help: ArgumentHelp("Envoyer au plus N messages cette fois-ci.", valueName: "N"))
+    var limit: Int?
+
+    @Option(help: ArgumentHelp("Connexions SMTP en parallèle.", valueName: "N"))
+    var connections = 2
+
+    @Option(help: ArgumentHelp("Nouvelles tentatives après une réponse 4xx.", valueName: "N"))
+    var retries = 3
+
+    @Option(name: .customLong("retry-delay"), help: ArgumentHelp("Secondes avant la première nouvelle tentative (doublées ensuite).", valueName: "s"))
+    var retryDelay = 2.0
+
+    @Option(help: ArgumentHelp("Écrire les messages en .eml dans ce dossier au lieu de les envoyer.", valueName: "dossier"))
+    var outbox: String?
+
+    @Flag(name: .customLong("resend-uncertain"), help: "Renvoyer les messages dont l’envoi a été interrompu (risque de doublon).")
+    var resendUncertain = false
+
+    @Option(name: .customLong("templates"), help: ArgumentHelp("Dossier des modèles (sinon ceux livrés avec Sésame).", valueName: "dossier"))
+    var templatesFolder: String?
+
+    @Option(help: ArgumentHelp("Qui envoie, pour l’historique (sinon l’utilisateur du système).", valueName: "nom"))
+    var by: String?
+
+    func validate() throws {
+        if starttls && tls { throw ValidationError("--starttls et --tls s’excluent") }
+        if let rate, rate <= 0 { throw ValidationError("--rate : un nombre positif est attendu") }
+        if let limit, limit < 1 { throw ValidationError("--limit : au moins 1") }
+        if connections < 1 || connections > 16 { throw ValidationError("--connections : entre 1 et 16") }
+    }
+
+    func execute() throws {
+        let store = try store.open()
+        let settings = try SettingsFile.read(SettingsFile.location(forStore: store.path))
+        let templates = try TemplateSet(folder: try Templates.folder(templatesFolder), templates: MailComposer.templates)
+        guard let fromText = from ?? settings.email.from else { throw MailError.missingSetting("--from (adresse de l’expéditeur)") }
+        guard let sender = EmailAddress(fromText) else { throw ValidationError("--from : « \(fromText) » n’est pas une adresse électronique valide") }
+        let planID = try plan ?? store.latestPlanID()
+        let letters = try store.letterBatches(plan: planID, channels: [.email]).flatMap(\.letters)
+        let actor = by ?? Actor.current
+
+        var report = SendReport()
+        var toSend: [OutgoingMail] = []
+        let composer = MailComposer(
+            templates: templates, settings: settings,
+            sender: MailAddress(name: settings.email.fromName ?? settings.schools.first?.name, address: sender), date: Date())
+        for letter in letters {
+            switch letter.state {
+            case .planned, .deferred: break
+            case .sending where resendUncertain: break
+            case .sending: report.uncertain.append(letter.account.login); continue
+            default: report.alreadySent += 1; continue
+            }
+            guard let message = composer.message(for: letter, plan: planID) else {
+                report.skipped.append("\(letter.account.login) (pas d’adresse électronique valide)")
+                continue
+            }
+            do {
+                toSend.append(OutgoingMail(
+                    deliveryID: letter.deliveryID, login: letter.account.login, to: message.to.address,
+                    data: try message.rendered(login: letter.account.login)))
+            } catch let error as MailError {
+                report.skipped.append(error.userMessage)
+            }
+        }
+        if let limit, toSend.count > limit { toSend = Array(toSend.prefix(limit)) }
+
+        if let outbox {
+            let files = try Outbox.write(toSend, to: URL(fileURLWithPath: outbox, isDirectory: true))
+            report.print(header: "\(plural(files.count, "message écrit", "messages écrits")) dans \(outbox) (rien n’a été envoyé, aucun état n’a changé)")
+            return
+        }
+        let uncertain = toSend.filter { id in letters.contains { $0.deliveryID == id.deliveryID && $0.state == .sending } }.map(\.deliveryID)
+        if !uncertain.isEmpty { try store.move(uncertain, to: .planned, actor: actor, note: "renvoi d’un envoi incertain (--resend-uncertain)") }
+        let job = SendJob(
+            smtp: try smtpSettings(settings), envelopeFrom: sender, connections: connections, rate: rate,
+            retries: retries, retryDelay: retryDelay)
+        let progress = ProgressLine(unit: "messages")
+        defer { progress.finish() }
+        let summary = try job.run(toSend, ledger: StoreLedger(store: store, actor: actor)) { done, total in
+            progress.update(done: done, total: total, label: "")
+        }
+        progress.finish()
+        report.summary = summary
+        report.print(header: "Envoi du plan \(planID)")
+    }
+
+    private func smtpSettings(_ settings: Settings) throws -> SMTPSettings {
+        guard let url = smtp ?? settings.email.smtpURL else { throw MailError.missingSetting("--smtp (serveur SMTP)") }
+        guard url.hasPrefix("smtp://") || url.hasPrefix("smtps://") else {
+            throw ValidationError("--smtp : smtp://hôte:port ou smtps://hôte:port est attendu")
+        }
+        let security: SMTPSettings.Security = tls || url.hasPrefix("smtps://") ? .tls
+            : starttls || settings.email.starttls == true ? .starttls : .plain
+        var password: String?
+        if let path = passwordFile ?? settings.email.passwordFile {
+            guard let text = try? String(contentsOfFile: (path as NSString).expandingTildeInPath, encoding: .utf8) else {
+                throw MailError.unreadablePassword(path: path)
+            }
+            password = text.trimmingCharacters(in: .newlines)
+        } else if let value = ProcessInfo.processInfo.environment["SESAME_SMTP_PASSWORD"], !value.isEmpty {
+            password = value
+        }
+        return SMTPSettings(url: url, security: security, user: user ?? settings.email.user, password: password, caFile: caFile)
+    }
+}
+
+/// The store as the send job's ledger: each step of each message is a state change with its event.
+struct StoreLedger: SendLedger {
+    let store: Store
+    let actor: String
+
+    func willSend(_ deliveryID: Int64) throws {
+        try store.move([deliveryID], to: .sending, actor: actor, note: "envoi")
+    }
+
+    func record(_ deliveryID: Int64, _ outcome: SendOutcome) throws {
+        switch outcome {
+        case .accepted(let reply): try store.move([deliveryID], to: .issued, actor: actor, note: "accepté par le serveur : \(reply)")
+        case .deferred(let reply): try store.move([deliveryID], to: .deferred, actor: actor, note: "différé par le serveur : \(reply)")
+        case .bounced(let reply): try store.move([deliveryID], to: .bounced, actor: actor, note: "refusé par le serveur : \(reply)")
+        case .notSent(let reason): try store.move([deliveryID], to: .planned, actor: actor, note: reason)
+        }
+    }
+}
+
+/// What `sesame send` says at the end.
+struct SendReport {
+    var summary = SendSummary()
+    var alreadySent = 0
+    var uncertain: [String] = []
+    var skipped: [String] = []
+
+    func print(header: String) {
+        var out = Console.Output()
+        out.line(header)
+        out.line("  envoyés : \(summary.sent)")
+        out.line("  différés (à renvoyer plus tard) : \(summary.deferred)")
+        out.line("  rejetés par le serveur : \(summary.bounced)")
+        for bounce in summary.bounces.prefix(20) { out.line("    \(bounce.login) : \(bounce.reply)") }
+        out.line("  sans adresse valide ou refusés : \(skipped.count)")
+        for reason in skipped.prefix(20) { out.line("    \(reason)") }
+        if alreadySent > 0 { out.line("  déjà envoyés auparavant : \(alreadySent)") }
+        if !uncertain.isEmpty {
+            out.line("  incertains (envoi interrompu, peut-être reçus) : \(uncertain.count) — non renvoyés ; --resend-uncertain pour les renvoyer")
+            out.line("    \(uncertain.prefix(20).joined(separator: ", "))")
+        }
+        out.flush()
+    }
+}
