@@ -31,9 +31,12 @@ let package = Package(
             name: "CCurlSMTP",
             linkerSettings: [.linkedLibrary("curl")]),
 
+        // Writing files whole or not at all, for every module that writes one.
+        .target(name: "SesameFiles"),
+
         .target(
             name: "SesameImport",
-            dependencies: ["SesameCore", "COpenSSL", "Yams"]),
+            dependencies: ["SesameCore", "SesameFiles", "COpenSSL", "Yams"]),
         .target(
             name: "SesameStore",
             dependencies: [
@@ -46,10 +49,10 @@ let package = Package(
             dependencies: ["SesameCore", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "SesameDocuments",
-            dependencies: ["SesameCore", "SesameTemplates", "CPangoCairo", "CQRencode"]),
+            dependencies: ["SesameCore", "SesameFiles", "SesameTemplates", "CPangoCairo", "CQRencode"]),
         .target(
             name: "SesameMail",
-            dependencies: ["SesameCore", "SesameTemplates", "CCurlSMTP"]),
+            dependencies: ["SesameCore", "SesameFiles", "SesameTemplates", "CCurlSMTP"]),
         .target(
             name: "SesameFixtures",
             dependencies: ["SesameCore"]),
@@ -61,7 +64,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "sesame-bench",
-            dependencies: ["SesameCore", "SesameImport", "SesameStore", "SesameDocuments", "SesameFixtures"],
+            dependencies: ["SesameCore", "SesameImport", "SesameStore", "SesameTemplates", "SesameDocuments", "SesameFixtures"],
             path: "Benchmarks/SesameBench"),
 
         .target(name: "SesameTestSupport", path: "Tests/SesameTestSupport", exclude: ["Resources"]),

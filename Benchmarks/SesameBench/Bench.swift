@@ -6,6 +6,7 @@ import SesameFixtures
 ///     swift build -c release && .build/release/sesame-bench import [--accounts 1000000]
 ///     .build/release/sesame-bench plan       # on the store the import left
 ///     .build/release/sesame-bench print [--letters 1000]   # against wkhtmltopdf, then 100,000 letters
+///     .build/release/sesame-bench send        # 10,000 emails, against Python's smtplib
 ///
 /// Each step runs `sesame` as a child process; wall time is measured around it and peak
 /// memory is the child's maximum resident set size (getrusage).
@@ -28,8 +29,17 @@ struct Bench {
         case "import": try ImportBench(options).run()
         case "plan": try PlanBench(options).run()
         case "print": try PrintBench(options).run()
+        case "send": try SendBench(options).run()
+        case "sink":
+            // A loopback SMTP sink on its own, to measure other clients against it.
+            let sink = try SMTPSink()
+            FileHandle.standardError.write(Data("sink listening on port \(sink.port)\n".utf8))
+            while true {
+                Thread.sleep(forTimeInterval: 5)
+                FileHandle.standardError.write(Data("received: \(sink.count)\n".utf8))
+            }
         default:
-            print("usage: sesame-bench import|plan|print [--accounts N] [--letters N] [--work DIR]")
+            print("usage: sesame-bench import|plan|print|send [--accounts N] [--letters N] [--work DIR]")
             exit(2)
         }
     }

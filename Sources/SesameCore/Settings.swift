@@ -41,10 +41,15 @@ public struct Settings: Sendable, Hashable {
         /// A file holding the SMTP password (never the password itself).
         public var passwordFile: String?
         public init() {}
+
+        /// The server URLs libcurl is given: plain SMTP (possibly with STARTTLS) or implicit TLS.
+        public static func isServerURL(_ url: String) -> Bool {
+            url.hasPrefix("smtp://") || url.hasPrefix("smtps://")
+        }
     }
 
     public func school(named name: String) -> School? {
-        schools.first { NameKey.exact($0.name) == NameKey.exact(name) }
+        SchoolLookup(self)[name]
     }
 
     /// The settings printing needs for these schools that are not filled in, named as in the file.
@@ -58,5 +63,19 @@ public struct Settings: Sendable, Hashable {
             if school?.director?.isEmpty ?? true { missing.append("director (directeur ou directrice) de « \(name) »") }
         }
         return missing
+    }
+}
+
+/// The schools of the settings by name, as the export spells them or not (case, accents,
+/// spacing): built once for a run that looks one up per letter.
+public struct SchoolLookup: Sendable {
+    private let schools: [String: Settings.School]
+
+    public init(_ settings: Settings) {
+        schools = Dictionary(settings.schools.map { (NameKey.exact($0.name), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public subscript(name: String) -> Settings.School? {
+        schools[NameKey.exact(name)]
     }
 }

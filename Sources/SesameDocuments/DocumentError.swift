@@ -1,4 +1,5 @@
 import SesameCore
+import SesameFiles
 
 /// What stops documents from being made, in French.
 public enum DocumentError: UserFacingError, Equatable {
@@ -14,6 +15,17 @@ public enum DocumentError: UserFacingError, Equatable {
             "réglage\(names.count > 1 ? "s" : "") manquant\(names.count > 1 ? "s" : "") pour imprimer : \(names.joined(separator: ", ")) ; renseignez-\(names.count > 1 ? "les" : "le") avec « sesame init » ou dans \(file)"
         case .purgedCode(let login):
             "le code d’activation de \(login) a été effacé (sesame purge) : impossible d’imprimer sa lettre ; demandez un nouveau code dans l’ENT puis réimportez l’export"
+        }
+    }
+}
+
+extension DocumentError {
+    /// Runs a file write, its failure told as a document error.
+    static func writing<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let failure as FileWriteFailure {
+            throw DocumentError.cannotWrite(failure.path)
         }
     }
 }

@@ -1,5 +1,6 @@
 import CPangoCairo
 import Foundation
+import SesameFiles
 
 /// Millimetres to PDF points.
 @inline(__always)
@@ -30,11 +31,7 @@ final class PDFFile {
 
     init(destination: URL, title: String, author: String) throws {
         self.destination = destination
-        temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).tmp")
-        try? FileManager.default.removeItem(at: temporary)
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw DocumentError.cannotWrite(destination.path)
-        }
+        temporary = try DocumentError.writing { try AtomicFile.reserve(destination, permissions: 0o600) }
         surface = cairo_pdf_surface_create(temporary.path, PageSize.a4Portrait.width, PageSize.a4Portrait.height)
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
@@ -69,7 +66,7 @@ final class PDFFile {
             try? FileManager.default.removeItem(at: temporary)
             throw DocumentError.cannotWrite(destination.path)
         }
-        try AtomicFile.rename(temporary, to: destination)
+        try DocumentError.writing { try AtomicFile.commit(temporary, to: destination) }
     }
 
     /// Abandons the file: the temporary is removed, nothing takes the final name.

@@ -1,4 +1,5 @@
 import Foundation
+import SesameFiles
 import SesameCore
 import SesameTemplates
 
@@ -85,7 +86,7 @@ public struct PrintJob: Sendable {
             "plan": options.planID, "nom": options.planName, "date": FrenchDate.long(options.date), "fichiers": rows,
             "total": files.reduce(0) { $0 + $1.letters }, "totalPages": files.reduce(0) { $0 + $1.pages },
         ])
-        try AtomicFile.write(Data(html.utf8), to: options.folder.appendingPathComponent("index.html"))
+        try DocumentError.writing { try AtomicFile.write(Data(html.utf8), to: options.folder.appendingPathComponent("index.html")) }
     }
 
     /// Results gathered from the rendering threads.
@@ -120,25 +121,6 @@ public struct PrintJob: Sendable {
                 if let error { throw error }
                 return done.compactMap { $0 }
             }
-        }
-    }
-}
-
-/// Files written whole or not at all: to a temporary name, then renamed.
-enum AtomicFile {
-    static func write(_ data: Data, to url: URL, permissions: Int = 0o644) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: permissions]) else {
-            throw DocumentError.cannotWrite(url.path)
-        }
-        try AtomicFile.rename(temporary, to: url)
-    }
-
-    /// rename(2) replaces the destination atomically, whether it exists or not.
-    static func rename(_ temporary: URL, to url: URL) throws {
-        guard Foundation.rename(temporary.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw DocumentError.cannotWrite(url.path)
         }
     }
 }

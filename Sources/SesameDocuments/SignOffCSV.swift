@@ -1,4 +1,5 @@
 import Foundation
+import SesameFiles
 import SesameCore
 
 /// The sign-off sheet of a packet as CSV (`<packet>.emargement.csv`), to fill in and give
@@ -18,7 +19,7 @@ enum SignOffCSV {
             text += fields.map(quoted).joined(separator: ";") + "\r\n"
         }
         let url = pdf.deletingPathExtension().appendingPathExtension("emargement.csv")
-        try AtomicFile.write(Data(text.utf8), to: url)
+        try DocumentError.writing { try AtomicFile.write(Data(text.utf8), to: url) }
         return url
     }
 

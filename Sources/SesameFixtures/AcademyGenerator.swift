@@ -10,8 +10,9 @@ public enum AcademyGenerator {
         public var bytes = 0
     }
 
-    /// Writes schools of 3 to 7 classes until at least `accounts` accounts are written.
-    public static func writeExport(accounts target: Int, seed: UInt64, to url: URL) throws -> Result {
+    /// Writes schools of 3 to 7 classes until at least `accounts` accounts are written; with
+    /// `addresses`, also the families' file, every parent in it having given an email.
+    public static func writeExport(accounts target: Int, seed: UInt64, to url: URL, addresses: URL? = nil) throws -> Result {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
         }
@@ -23,6 +24,7 @@ public enum AcademyGenerator {
         try handle.write(contentsOf: header)
         result.bytes += header.count
         var logins = LoginRegistry()
+        var families = Data()
         var random = SeededRandom(seed: seed)
         let towns = ["Nantes", "Angers", "Le Mans", "Laval", "La Roche-sur-Yon", "Saint-Nazaire", "Cholet", "Saumur"]
         let patrons = ["Jules Ferry", "Jean Moulin", "Victor Hugo", "Les Tilleuls", "Marie Curie", "Jacques Prévert", "Pasteur", "Louise Michel"]
@@ -36,7 +38,13 @@ public enum AcademyGenerator {
             let classCount = random.int(3...7)
             let first = random.int(0...(levels.count - classCount))
             options.classNames = Array(levels[first..<first + classCount])
+            options.collectedEmailShare = 1
             let school = SchoolGenerator(options).generate(logins: &logins)
+            if addresses != nil {
+                // One header for the whole file: drop each school's.
+                let file = school.addressFile(encoding: .utf8, lineEnding: "\n")
+                families.append(families.isEmpty ? file : file.drop { $0 != UInt8(ascii: "\n") }.dropFirst())
+            }
             var chunk = ""
             for line in school.exportLines() { chunk += line + "\n" }
             let data = Data(chunk.utf8)
@@ -45,6 +53,7 @@ public enum AcademyGenerator {
             result.accounts += school.exportOrder.count
             result.schools += 1
         }
+        if let addresses { try families.write(to: addresses) }
         return result
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SesameCore
+import SesameFiles
 import Yams
 
 /// The settings file beside the store (`sesame.db` → `sesame.reglages.yaml`), written by
@@ -103,13 +104,9 @@ public enum SettingsFile {
               password-file:\(value(e.passwordFile))
 
             """
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(out.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw ImportError.unreadable(file: url.path, reason: "écriture impossible")
-        }
-        // rename(2) replaces the old file atomically.
-        guard rename(temporary.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
+        do {
+            try AtomicFile.write(Data(out.utf8), to: url, permissions: 0o600)
+        } catch {
             throw ImportError.unreadable(file: url.path, reason: "écriture impossible")
         }
     }

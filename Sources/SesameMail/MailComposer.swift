@@ -9,12 +9,14 @@ public struct MailComposer: Sendable {
 
     let templates: TemplateSet
     let settings: Settings
+    let schools: SchoolLookup
     let sender: MailAddress
     let date: Date
 
     public init(templates: TemplateSet, settings: Settings, sender: MailAddress, date: Date) {
         self.templates = templates
         self.settings = settings
+        schools = SchoolLookup(settings)
         self.sender = sender
         self.date = date
     }
@@ -22,7 +24,7 @@ public struct MailComposer: Sendable {
     /// The message of a letter sent by email; nil when the account has no address.
     public func message(for letter: Letter, plan: Int64) -> MailMessage? {
         guard let address = letter.account.email?.address else { return nil }
-        let school = settings.school(named: letter.account.school) ?? Settings.School(name: letter.account.school)
+        let school = schools[letter.account.school] ?? Settings.School(name: letter.account.school)
         let blocks = templates.render("courriel.mustache", LetterContext.make(letter, school: school, ent: settings.ent, date: date))
         let domain = sender.address.value.split(separator: "@").last.map(String.init) ?? "sesame.invalid"
         return MailMessage(
@@ -31,10 +33,29 @@ public struct MailComposer: Sendable {
             messageID: "<sesame.p\(plan).d\(letter.deliveryID)@\(domain)>", date: date)
     }
 
-    /// Mustache escapes values for HTML; the subject and the text part are not HTML.
+    /// Mustache escapes values for HTML; the subject and the text part are not HTML. One pass
+    /// over the bytes: an escaped "&amp;lt;" comes back as the "&lt;" that was typed.
     static func plain(_ text: String) -> String {
-        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        next: while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "&") {
+                for (entity, character) in entities where bytes[i...].starts(with: entity) {
+                    out.append(character)
+                    i += entity.count
+                    continue next
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let entities: [([UInt8], UInt8)] = [
+        ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&"),
+    ].map { (Array($0.utf8), UInt8(ascii: $1)) }
 }

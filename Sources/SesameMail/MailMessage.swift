@@ -94,14 +94,17 @@ enum MIME {
         func budget(_ used: Int) -> Int { min(45, (78 - used - 12) / 4 * 3) }
         var words: [String] = []
         var chunk: [Character] = []
+        var chunkBytes = 0
         var limit = budget(firstLineUsed)
         for character in text {
             chunk.append(character)
-            guard String(chunk).utf8.count > limit else { continue }
+            chunkBytes += character.utf8.count
+            guard chunkBytes > limit else { continue }
             var cut = chunk.count - 1
             if let space = chunk.dropLast().lastIndex(of: " "), space > 0 { cut = space }
             words.append(String(chunk[..<cut]))
             chunk = Array(chunk[cut...])
+            chunkBytes = chunk.reduce(0) { $0 + $1.utf8.count }
             limit = budget(1)
         }
         if !chunk.isEmpty { words.append(String(chunk)) }
@@ -113,22 +116,28 @@ enum MIME {
     static func quotedPrintable(_ text: String) -> String {
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() {
-            var length = 0
-            let bytes = Array(line.utf8)
-            for (i, byte) in bytes.enumerated() {
-                let last = i == bytes.count - 1
-                let plain = (byte >= 33 && byte <= 126 && byte != 61) || ((byte == 32 || byte == 9) && !last)
-                let piece: [UInt8] = plain ? [byte] : [61, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-                if length + piece.count > 75 {
-                    out += [61, 13, 10]
+        out.reserveCapacity(text.utf8.count * 11 / 10)
+        var length = 0
+        let bytes = Array(text.utf8)
+        for (i, byte) in bytes.enumerated() {
+            let next = i + 1 < bytes.count ? bytes[i + 1] : 10
+            if byte == 10 || (byte == 13 && next == 10) {
+                // CRLF or LF in the text: one CRLF out.
+                if byte == 10 {
+                    out += [13, 10]
                     length = 0
                 }
-                out += piece
-                length += piece.count
+                continue
             }
-            if index < lines.count - 1 { out += [13, 10] }
+            let lastOfLine = next == 10 || (next == 13 && i + 2 < bytes.count && bytes[i + 2] == 10)
+            let plain = (byte >= 33 && byte <= 126 && byte != 61) || ((byte == 32 || byte == 9) && !lastOfLine)
+            let width = plain ? 1 : 3
+            if length + width > 75 {
+                out += [61, 13, 10]
+                length = 0
+            }
+            if plain { out.append(byte) } else { out += [61, hex[Int(byte >> 4)], hex[Int(byte & 15)]] }
+            length += width
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -1,25 +1,34 @@
 import Foundation
+import SesameFiles
 
 /// Writes messages as `.eml` files instead of sending them: a dry run a director can open
 /// in any mail program. Files are readable by their owner only (they hold codes) and
 /// written whole: to a temporary name, then renamed.
 public enum Outbox {
-    public static func write(_ mails: [OutgoingMail], to folder: URL) throws -> [URL] {
+    /// Writes each message that can be written; the others are told by reason.
+    public static func write(_ mails: [OutgoingMail], to folder: URL) throws -> (files: [URL], unwritable: [String]) {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw MailError.cannotWrite(path: folder.path)
         }
-        return try mails.map { mail in
+        var files: [URL] = [], unwritable: [String] = []
+        for mail in mails {
+            let data: Data
+            do {
+                data = try mail.render()
+            } catch let error as MailError {
+                unwritable.append(error.userMessage)
+                continue
+            }
             let url = folder.appendingPathComponent("\(mail.deliveryID)_\(mail.login).eml")
-            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp")
-            guard FileManager.default.createFile(atPath: temporary.path, contents: mail.data, attributes: [.posixPermissions: 0o600]),
-                  rename(temporary.path, url.path) == 0
-            else {
-                try? FileManager.default.removeItem(at: temporary)
+            do {
+                try AtomicFile.write(data, to: url, permissions: 0o600)
+            } catch {
                 throw MailError.cannotWrite(path: url.path)
             }
-            return url
+            files.append(url)
         }
+        return (files, unwritable)
     }
 }

@@ -1,18 +1,20 @@
 import Foundation
 import SesameCore
 
-/// One email to send: the delivery it belongs to and its rendered bytes.
+/// One email to send: the delivery it belongs to, its recipient, and how to render it.
+/// Rendering happens on the connection's own thread, just before the message goes out:
+/// the connections compose in parallel and the first message leaves at once.
 public struct OutgoingMail: Sendable {
     public var deliveryID: Int64
     public var login: String
     public var to: EmailAddress
-    public var data: Data
+    public var render: @Sendable () throws -> Data
 
-    public init(deliveryID: Int64, login: String, to: EmailAddress, data: Data) {
+    public init(deliveryID: Int64, login: String, to: EmailAddress, render: @escaping @Sendable () throws -> Data) {
         self.deliveryID = deliveryID
         self.login = login
         self.to = to
-        self.data = data
+        self.render = render
     }
 }
 
@@ -28,11 +30,14 @@ public enum SendOutcome: Sendable, Equatable {
     case notSent(reason: String)
 }
 
-/// Where the job writes each step, so that nothing is lost and nothing sent twice: a
-/// message is marked as being sent before it goes out, and its outcome once known.
+/// Where the job writes each step, so that nothing is lost and nothing sent twice.
+///
+/// A message is marked as being sent, and that mark is written, before it goes out; its
+/// outcome is written with the next message's mark, in the same transaction. A run killed
+/// in between leaves the message marked as being sent: uncertain, which it is.
 public protocol SendLedger: Sendable {
-    func willSend(_ deliveryID: Int64) throws
-    func record(_ deliveryID: Int64, _ outcome: SendOutcome) throws
+    /// Writes `outcomes` and marks `next` as being sent, all or nothing.
+    func record(_ outcomes: [(deliveryID: Int64, outcome: SendOutcome)], thenSending next: Int64?) throws
 }
 
 public struct SendSummary: Sendable, Equatable {
@@ -40,6 +45,8 @@ public struct SendSummary: Sendable, Equatable {
     public var deferred = 0
     public var bounced = 0
     public var bounces: [(login: String, reply: String)] = []
+    /// Messages that could not be written (a name that would break a header): left as they were.
+    public var unwritable: [String] = []
 
     public init() {}
 
@@ -91,24 +98,44 @@ public struct SendJob: Sendable {
     private func work(_ queue: WorkQueue, ledger: SendLedger, progress: @Sendable (Int, Int) -> Void) {
         let connection: SMTPConnection
         do { connection = try SMTPConnection(smtp) } catch { queue.stop(error); return }
+        var known: [(deliveryID: Int64, outcome: SendOutcome)] = []
         while let mail = queue.next() {
+            let data: Data
             do {
-                try ledger.willSend(mail.deliveryID)
-                let outcome = try deliver(mail, over: connection)
-                try ledger.record(mail.deliveryID, outcome)
+                data = try mail.render()
+            } catch {
+                queue.unwritable((error as? UserFacingError)?.userMessage ?? "\(mail.login) : \(error)")
+                continue
+            }
+            do {
+                try ledger.record(known, thenSending: mail.deliveryID)
+                known = []
+            } catch {
+                queue.stop(error)
+                return
+            }
+            do {
+                let outcome = try deliver(mail, data: data, over: connection)
+                known.append((mail.deliveryID, outcome))
                 queue.done(mail, outcome)
                 progress(queue.finished, queue.total)
             } catch {
-                try? ledger.record(mail.deliveryID, .notSent(reason: "envoi interrompu : \((error as? UserFacingError)?.userMessage ?? "\(error)")"))
+                known.append((mail.deliveryID, .notSent(reason: "envoi interrompu : \((error as? UserFacingError)?.userMessage ?? "\(error)")")))
                 queue.stop(error)
+                break
             }
+        }
+        do {
+            try ledger.record(known, thenSending: nil)
+        } catch {
+            queue.stop(error)
         }
     }
 
-    private func deliver(_ mail: OutgoingMail, over connection: SMTPConnection) throws -> SendOutcome {
+    private func deliver(_ mail: OutgoingMail, data: Data, over connection: SMTPConnection) throws -> SendOutcome {
         var attempt = 0
         while true {
-            let reply = connection.send(from: envelopeFrom.value, to: mail.to.value, message: mail.data)
+            let reply = connection.send(from: envelopeFrom.value, to: mail.to.value, message: data)
             if reply.isAuthenticationFailure { throw MailError.authentication(reply: reply.text) }
             switch reply {
             case .accepted(let text): return .accepted(reply: text)
@@ -169,6 +196,13 @@ private final class WorkQueue: @unchecked Sendable {
                 summary.bounces.append((mail.login, reply))
             case .notSent: break
             }
+        }
+    }
+
+    func unwritable(_ reason: String) {
+        lock.withLock {
+            finished += 1
+            summary.unwritable.append(reason)
         }
     }
 

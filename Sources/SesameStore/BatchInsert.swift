@@ -3,27 +3,34 @@ import GRDB
 /// Rows inserted many per statement: for tables that take a row per account, where
 /// running one statement per row was most of the cost.
 struct BatchInsert {
+    private let db: Database
     private let columnCount: Int
     private let rowsPerStatement: Int
-    private var full: BulkStatement
+    private let prefix: String
+    private let row: String
+    /// Compiled when a first batch fills up: a few rows (one event) never pay for it.
+    private var full: BulkStatement?
     private var single: BulkStatement
     private var pending: [BulkValue] = []
 
     init(_ db: Database, table: String, columns: [String], orIgnore: Bool = true) throws {
+        self.db = db
         columnCount = columns.count
         // SQLite allows 32,766 bound values per statement.
         rowsPerStatement = min(128, 32_766 / columns.count)
-        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        let prefix = "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-        full = try BulkStatement(db, sql: prefix + Array(repeating: row, count: rowsPerStatement).joined(separator: ", "))
-        single = try BulkStatement(db, sql: prefix + row)
+        row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        prefix = "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        single = try BulkStatement(db, sql: prefix + row, cached: true)
     }
 
     mutating func add(_ values: [BulkValue]) throws {
         pending.append(contentsOf: values)
         guard pending.count == rowsPerStatement * columnCount else { return }
-        for value in pending { full.bind(value) }
-        try full.execute()
+        if full == nil {
+            full = try BulkStatement(db, sql: prefix + Array(repeating: row, count: rowsPerStatement).joined(separator: ", "), cached: true)
+        }
+        for value in pending { full!.bind(value) }
+        try full!.execute()
         pending.removeAll(keepingCapacity: true)
     }
 

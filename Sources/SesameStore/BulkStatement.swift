@@ -13,9 +13,10 @@ struct BulkStatement {
     private let db: Database
     private var index: Int32 = 0
 
-    init(_ db: Database, sql: String) throws {
+    /// `cached`: reuse the connection's compiled statement (for statements run by many small transactions).
+    init(_ db: Database, sql: String, cached: Bool = false) throws {
         self.db = db
-        statement = try db.makeStatement(sql: sql)
+        statement = cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
         handle = statement.sqliteStatement
     }
 

@@ -33,7 +33,7 @@ struct DeliveryLedger {
             throw IllegalTransition(login: illegal.login, from: illegal.from, to: illegal.to)
         }
         let now = date.timeIntervalSince1970
-        var update = try BulkStatement(db, sql: "UPDATE delivery SET state = ?, state_at = ? WHERE id = ?")
+        var update = try BulkStatement(db, sql: "UPDATE delivery SET state = ?, state_at = ? WHERE id = ?", cached: true)
         var events = try BatchInsert(db, table: "event", columns: ["delivery_id", "at", "actor", "from_state", "to_state", "note"], orIgnore: false)
         for move in moves {
             update.bind(move.to.rawValue)
@@ -47,16 +47,21 @@ struct DeliveryLedger {
 
     /// The moves of these deliveries from their current state to `state`.
     func moves(of deliveries: [Int64], to state: DeliveryState, note: String?) throws -> [Move] {
+        try moves(of: deliveries.map { DeliveryChange($0, to: state, note: note) })
+    }
+
+    /// The moves that make these changes, from the deliveries' current states.
+    func moves(of changes: [DeliveryChange]) throws -> [Move] {
         var moves: [Move] = []
         var statement = try BulkStatement(db, sql: """
             SELECT d.state, COALESCE(a.alias, a.login) FROM delivery d JOIN account a ON a.id = d.account_id WHERE d.id = ?
-            """)
-        for id in deliveries {
-            statement.bind(id)
+            """, cached: true)
+        for change in changes {
+            statement.bind(change.deliveryID)
             guard let (from, login) = try statement.first({ ($0.string(0) ?? "", $0.string(1) ?? "") }),
                   let current = DeliveryState(rawValue: from)
-            else { throw LedgerError.unknownDelivery(id) }
-            moves.append(Move(deliveryID: id, login: login, from: current, to: state, note: note))
+            else { throw LedgerError.unknownDelivery(change.deliveryID) }
+            moves.append(Move(deliveryID: change.deliveryID, login: login, from: current, to: change.state, note: change.note))
         }
         return moves
     }

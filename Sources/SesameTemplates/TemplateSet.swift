@@ -104,9 +104,19 @@ struct BlockTemplate: Sendable {
     func render(_ context: [String: Any]) -> [String: String] {
         var out: [String: String] = [:]
         for block in blocks {
-            out[block.name] = block.template.render(context).trimmingCharacters(in: .newlines)
+            out[block.name] = Self.trimmingLineEnds(block.template.render(context))
         }
         return out
+    }
+
+    /// Without the blank lines the block's own lines leave around it (Foundation's trimming
+    /// was most of the cost of rendering an email).
+    static func trimmingLineEnds(_ text: String) -> String {
+        let bytes = text.utf8
+        let isLineEnd = { (byte: UInt8) in byte == 10 || byte == 13 }
+        guard let first = bytes.firstIndex(where: { !isLineEnd($0) }), let last = bytes.lastIndex(where: { !isLineEnd($0) }) else { return "" }
+        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return text }
+        return String(text[first...last])
     }
 
     /// The line of the first text that is not a Mustache comment, if any.

@@ -96,7 +96,10 @@ import Testing
         #expect(try cli.run("send", "--smtp", server.url, "--password", "secret").status != 0)
         let file = try cli.write(Data("faux\n".utf8), to: "mot-de-passe")
         #expect(try cli.run("plan", "--strategy", "courriel", "--replan", "--class", "CP A").status == 0)
-        let refused = try cli.run("send", "--smtp", server.url, "--starttls", "--user", "directeur", "--password-file", file, "--cacert", cert)
+        // The server, STARTTLS, the user and the password file can come from the settings.
+        #expect(try cli.run("init", "--smtp", server.url, "--starttls", "--smtp-user", "directeur", "--password-file", file).status == 0)
+        #expect(try cli.run("init", "--smtp", "http://x").status != 0)
+        let refused = try cli.run("send", "--cacert", cert)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("refuse l’authentification"))
     }
@@ -126,6 +129,20 @@ import Testing
         let forced = try cli.run("send", "--smtp", server.url, "--resend-uncertain")
         #expect(forced.status == 0)
         #expect(try deliveries(cli).allSatisfy { $0["state"] as? String == "issued" })
+    }
+
+    @Test func aLimitSendsThatManyAndSaysWhatIsLeft() throws {
+        let cli = try planned()
+        let total = try deliveries(cli).count
+        let server = try SMTPTestServer()
+        defer { server.stop() }
+        let first = try cli.run("send", "--smtp", server.url, "--limit", "3")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("envoyés : 3") && first.stdout.contains("restant à envoyer (au-delà de --limit) : \(total - 3)"))
+        #expect(server.count == 3)
+        let rest = try cli.run("send", "--smtp", server.url)
+        #expect(rest.stdout.contains("envoyés : \(total - 3)"))
+        #expect(server.count == total)
     }
 
     @Test func withoutASenderItSaysWhatIsMissing() throws {

@@ -15,21 +15,25 @@ private func message(_ n: Int, to: String = "parent", name: String = "Zoé Lefè
 }
 
 private func mail(_ m: MailMessage, id: Int64) throws -> OutgoingMail {
-    OutgoingMail(deliveryID: id, login: "compte\(id)", to: m.to.address, data: try m.rendered(login: "compte\(id)"))
+    let data = try m.rendered(login: "compte\(id)")
+    return OutgoingMail(deliveryID: id, login: "compte\(id)", to: m.to.address) { data }
 }
 
-/// Records what the job writes, in order.
+/// Records what the job writes, in order, and how many writes (transactions) it took.
 private final class RecordingLedger: SendLedger, @unchecked Sendable {
     private let lock = NSLock()
     private(set) var steps: [(Int64, String)] = []
     private(set) var outcomes: [Int64: SendOutcome] = [:]
+    private(set) var writes = 0
 
-    func willSend(_ id: Int64) throws { lock.withLock { steps.append((id, "sending")) } }
-
-    func record(_ id: Int64, _ outcome: SendOutcome) throws {
+    func record(_ known: [(deliveryID: Int64, outcome: SendOutcome)], thenSending next: Int64?) throws {
         lock.withLock {
-            steps.append((id, "\(outcome)"))
-            outcomes[id] = outcome
+            writes += 1
+            for (id, outcome) in known {
+                steps.append((id, "\(outcome)"))
+                outcomes[id] = outcome
+            }
+            if let next { steps.append((next, "sending")) }
         }
     }
 }
@@ -71,6 +75,13 @@ private final class RecordingLedger: SendLedger, @unchecked Sendable {
         let long = MIME.quotedPrintable(String(repeating: "é", count: 60))
         #expect(long.components(separatedBy: "\r\n").allSatisfy { $0.count <= 76 })
         #expect(long.hasSuffix("=C3=A9"))
+        // CRLF and LF alike end a line; a lone CR is data; a blank before a line end is encoded.
+        #expect(MIME.quotedPrintable("un \r\ndeux\rtrois\t\n") == "un=20\r\ndeux=0Dtrois=09\r\n")
+    }
+
+    @Test func templateEscapesAreUndoneOnceForTheTextPart() {
+        #expect(MailComposer.plain("L&#39;&eacute;cole &lt;b&gt; &amp;lt; &quot;x&quot; &amp") == "L'&eacute;cole <b> &lt; \"x\" &amp")
+        #expect(MailComposer.plain("sans entité") == "sans entité")
     }
 
     @Test(arguments: ["Zoé\r\nBcc: tous@exemple.fr", "Zoé\nLefèvre", "Zoé\u{7}"])
@@ -103,6 +114,22 @@ private final class RecordingLedger: SendLedger, @unchecked Sendable {
             let steps = ledger.steps.filter { $0.0 == Int64(id) }.map(\.1)
             #expect(steps.count == 2 && steps[0] == "sending" && steps[1].hasPrefix("accepted"))
         }
+        // An outcome is written with the next message's mark: one write per message, plus a last one per connection.
+        #expect(ledger.writes <= 20 + 2)
+    }
+
+    @Test func aMessageThatCannotBeWrittenIsLeftAsItWas() throws {
+        let server = try SMTPTestServer()
+        defer { server.stop() }
+        let ledger = RecordingLedger()
+        let broken = OutgoingMail(deliveryID: 2, login: "compte2", to: EmailAddress("x@famille.example")!) {
+            try message(2, name: "Zoé\r\nBcc: tous@example.org").rendered(login: "compte2")
+        }
+        let summary = try job(server, connections: 1).run([try mail(message(1), id: 1), broken, try mail(message(3), id: 3)], ledger: ledger)
+        #expect(summary.sent == 2 && summary.unwritable.count == 1)
+        #expect(summary.unwritable.first?.contains("compte2") == true)
+        #expect(!ledger.steps.contains { $0.0 == 2 })
+        #expect(server.count == 2)
     }
 
     @Test func aRefusedRecipientBouncesWithTheServersReply() throws {

@@ -12,7 +12,9 @@ struct DemoCommand: SesameCommand {
         discussion: """
             Crée l’export ENT et le fichier des familles d’une école fictive, les importe dans une base neuve, \
             montre la sélection des comptes à distribuer, prévoit leur distribution avec la stratégie \
-            « ecole » et imprime les paquets. Rien n’est écrit hors du dossier choisi.
+            « courriel » (courriel pour qui a une adresse, sinon en classe, à la réunion ou au bureau), \
+            imprime les paquets et écrit les courriels dans un dossier, sans rien envoyer. Rien n’est \
+            écrit hors du dossier choisi.
             """)
 
     @Option(help: ArgumentHelp("Dossier de la démonstration.", valueName: "dossier"))
@@ -39,11 +41,11 @@ struct DemoCommand: SesameCommand {
         ])
         try accounts.run()
 
-        section("3. Plan de distribution (stratégie « ecole », réunions de rentrée le 15 septembre)")
+        section("3. Plan de distribution (stratégie « courriel », réunions de rentrée le 15 septembre)")
         let meetings = school.classes.enumerated().flatMap { index, className in
             ["--meeting", "\(className)=2026-09-15 \(String(format: "%02d", 17 + index / 4)):\(index % 4 == 0 ? "00" : "\(index % 4 * 15)")"]
         }
-        let plan = try PlanCreateCommand.parse(["--db", dbPath, "--name", "Rentrée 2026", "--by", "Direction"] + meetings)
+        let plan = try PlanCreateCommand.parse(["--db", dbPath, "--name", "Rentrée 2026", "--strategy", "courriel", "--by", "Direction"] + meetings)
         try plan.run()
 
         section("4. Impression des paquets (réglages de l’école fictive, puis un PDF par lot)")
@@ -55,6 +57,10 @@ struct DemoCommand: SesameCommand {
         try settings.run()
         let printing = try PrintCommand.parse(["--db", dbPath, "--out", folder.appendingPathComponent("paquets").path, "--by", "Direction"])
         try printing.run()
+
+        section("5. Courriels des familles qui ont une adresse (écrits en .eml, rien n’est envoyé)")
+        let mail = try SendCommand.parse(["--db", dbPath, "--outbox", folder.appendingPathComponent("courriels").path])
+        try mail.run()
 
         print("\nLes fichiers et la base de la démonstration sont dans \(folder.path)/.")
     }

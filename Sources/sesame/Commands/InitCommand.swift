@@ -41,7 +41,22 @@ struct InitCommand: SesameCommand {
     @Option(name: .customLong("from-name"), help: ArgumentHelp("Nom affiché de l’expéditeur.", valueName: "nom"))
     var fromName: String?
 
+    @Option(help: ArgumentHelp("Serveur d’envoi des courriels : smtp://hôte:port ou smtps://hôte:port.", valueName: "url"))
+    var smtp: String?
+
+    @Flag(help: "Exiger STARTTLS avec ce serveur.")
+    var starttls = false
+
+    @Option(name: .customLong("smtp-user"), help: ArgumentHelp("Utilisateur SMTP.", valueName: "nom"))
+    var smtpUser: String?
+
+    @Option(name: .customLong("password-file"), help: ArgumentHelp("Fichier qui contient le mot de passe SMTP (le mot de passe n’est jamais écrit dans les réglages).", valueName: "fichier"))
+    var passwordFile: String?
+
     func validate() throws {
+        if let smtp, !Settings.Email.isServerURL(smtp) {
+            throw ValidationError("--smtp : smtp://hôte:port ou smtps://hôte:port est attendu")
+        }
         if let entURL, !(entURL.hasPrefix("https://") || entURL.hasPrefix("http://")) {
             throw ValidationError("--ent-url : une adresse https://… est attendue")
         }
@@ -62,6 +77,10 @@ struct InitCommand: SesameCommand {
         if let entURL { settings.ent.url = entURL }
         if let from { settings.email.from = from }
         if let fromName { settings.email.fromName = fromName }
+        if let smtp { settings.email.smtpURL = smtp }
+        if starttls { settings.email.starttls = true }
+        if let smtpUser { settings.email.user = smtpUser }
+        if let passwordFile { settings.email.passwordFile = passwordFile }
         if director != nil || city != nil || address != nil {
             let target: String
             if let school {

@@ -95,6 +95,7 @@ struct SendCommand: SesameCommand {
 
         var report = SendReport()
         var toSend: [OutgoingMail] = []
+        var resent: [Int64] = []
         let composer = MailComposer(
             templates: templates, settings: settings,
             sender: MailAddress(name: settings.email.fromName ?? settings.schools.first?.name, address: sender), date: Date())
@@ -105,27 +106,25 @@ struct SendCommand: SesameCommand {
             case .sending: report.uncertain.append(letter.account.login); continue
             default: report.alreadySent += 1; continue
             }
-            guard let message = composer.message(for: letter, plan: planID) else {
+            if let limit, toSend.count == limit { report.left += 1; continue }
+            guard let address = letter.account.email?.address else {
                 report.skipped.append("\(letter.account.login) (pas d’adresse électronique valide)")
                 continue
             }
-            do {
-                toSend.append(OutgoingMail(
-                    deliveryID: letter.deliveryID, login: letter.account.login, to: message.to.address,
-                    data: try message.rendered(login: letter.account.login)))
-            } catch let error as MailError {
-                report.skipped.append(error.userMessage)
-            }
+            toSend.append(OutgoingMail(deliveryID: letter.deliveryID, login: letter.account.login, to: address) {
+                // Never nil: the address was there.
+                try composer.message(for: letter, plan: planID)!.rendered(login: letter.account.login)
+            })
+            if letter.state == .sending { resent.append(letter.deliveryID) }
         }
-        if let limit, toSend.count > limit { toSend = Array(toSend.prefix(limit)) }
 
         if let outbox {
-            let files = try Outbox.write(toSend, to: URL(fileURLWithPath: outbox, isDirectory: true))
-            report.print(header: "\(plural(files.count, "message écrit", "messages écrits")) dans \(outbox) (rien n’a été envoyé, aucun état n’a changé)")
+            let written = try Outbox.write(toSend, to: URL(fileURLWithPath: outbox, isDirectory: true))
+            report.summary.unwritable = written.unwritable
+            report.print(header: "\(plural(written.files.count, "message écrit", "messages écrits")) dans \(outbox) (rien n’a été envoyé, aucun état n’a changé)", sent: false)
             return
         }
-        let uncertain = toSend.filter { id in letters.contains { $0.deliveryID == id.deliveryID && $0.state == .sending } }.map(\.deliveryID)
-        if !uncertain.isEmpty { try store.move(uncertain, to: .planned, actor: actor, note: "renvoi d’un envoi incertain (--resend-uncertain)") }
+        try store.move(resent, to: .planned, actor: actor, note: "renvoi d’un envoi incertain (--resend-uncertain)")
         let job = SendJob(
             smtp: try smtpSettings(settings), envelopeFrom: sender, connections: connections, rate: rate,
             retries: retries, retryDelay: retryDelay)
@@ -141,7 +140,7 @@ struct SendCommand: SesameCommand {
 
     private func smtpSettings(_ settings: Settings) throws -> SMTPSettings {
         guard let url = smtp ?? settings.email.smtpURL else { throw MailError.missingSetting("--smtp (serveur SMTP)") }
-        guard url.hasPrefix("smtp://") || url.hasPrefix("smtps://") else {
+        guard Settings.Email.isServerURL(url) else {
             throw ValidationError("--smtp : smtp://hôte:port ou smtps://hôte:port est attendu")
         }
         let security: SMTPSettings.Security = tls || url.hasPrefix("smtps://") ? .tls
@@ -164,17 +163,17 @@ struct StoreLedger: SendLedger {
     let store: Store
     let actor: String
 
-    func willSend(_ deliveryID: Int64) throws {
-        try store.move([deliveryID], to: .sending, actor: actor, note: "envoi")
-    }
-
-    func record(_ deliveryID: Int64, _ outcome: SendOutcome) throws {
-        switch outcome {
-        case .accepted(let reply): try store.move([deliveryID], to: .issued, actor: actor, note: "accepté par le serveur : \(reply)")
-        case .deferred(let reply): try store.move([deliveryID], to: .deferred, actor: actor, note: "différé par le serveur : \(reply)")
-        case .bounced(let reply): try store.move([deliveryID], to: .bounced, actor: actor, note: "refusé par le serveur : \(reply)")
-        case .notSent(let reason): try store.move([deliveryID], to: .planned, actor: actor, note: reason)
+    func record(_ outcomes: [(deliveryID: Int64, outcome: SendOutcome)], thenSending next: Int64?) throws {
+        var changes = outcomes.map { id, outcome in
+            switch outcome {
+            case .accepted(let reply): DeliveryChange(id, to: .issued, note: "accepté par le serveur : \(reply)")
+            case .deferred(let reply): DeliveryChange(id, to: .deferred, note: "différé par le serveur : \(reply)")
+            case .bounced(let reply): DeliveryChange(id, to: .bounced, note: "refusé par le serveur : \(reply)")
+            case .notSent(let reason): DeliveryChange(id, to: .planned, note: reason)
+            }
         }
+        if let next { changes.append(DeliveryChange(next, to: .sending, note: "envoi")) }
+        try store.move(changes, actor: actor)
     }
 }
 
@@ -184,16 +183,23 @@ struct SendReport {
     var alreadySent = 0
     var uncertain: [String] = []
     var skipped: [String] = []
+    /// Beyond --limit: for a next run.
+    var left = 0
 
-    func print(header: String) {
+    /// `sent`: false for an outbox run, where nothing reached a server.
+    func print(header: String, sent: Bool = true) {
         var out = Console.Output()
         out.line(header)
-        out.line("  envoyés : \(summary.sent)")
-        out.line("  différés (à renvoyer plus tard) : \(summary.deferred)")
-        out.line("  rejetés par le serveur : \(summary.bounced)")
-        for bounce in summary.bounces.prefix(20) { out.line("    \(bounce.login) : \(bounce.reply)") }
-        out.line("  sans adresse valide ou refusés : \(skipped.count)")
+        if sent {
+            out.line("  envoyés : \(summary.sent)")
+            out.line("  différés (à renvoyer plus tard) : \(summary.deferred)")
+            out.line("  rejetés par le serveur : \(summary.bounced)")
+            for bounce in summary.bounces.prefix(20) { out.line("    \(bounce.login) : \(bounce.reply)") }
+        }
+        let skipped = skipped + summary.unwritable
+        if sent || !skipped.isEmpty { out.line("  sans adresse valide ou impossibles à écrire : \(skipped.count)") }
         for reason in skipped.prefix(20) { out.line("    \(reason)") }
+        if left > 0 { out.line("  restant à envoyer (au-delà de --limit) : \(left)") }
         if alreadySent > 0 { out.line("  déjà envoyés auparavant : \(alreadySent)") }
         if !uncertain.isEmpty {
             out.line("  incertains (envoi interrompu, peut-être reçus) : \(uncertain.count) — non renvoyés ; --resend-uncertain pour les renvoyer")
