@@ -60,6 +60,16 @@ public struct Account: Sendable, Hashable, Identifiable {
 
     public var isActivated: Bool { activationCode == nil }
 
+    /// Not activated, but its code was erased by `sesame purge`: no letter can carry it.
+    public var isCodePurged: Bool { activationCode == "" }
+
+    /// What a strategy's conditions and the follow-up look at.
+    public var facts: AccountFacts {
+        AccountFacts(
+            profile: profile, isActivated: isActivated, hasEmail: email != nil, hasAddress: postalAddress != nil,
+            isLocalAdmin: isLocalAdmin, classes: classes)
+    }
+
     /// "Prénom Nom", the way the ENT writes a person in its Enfants and Parents columns.
     public var displayName: String { "\(firstName) \(lastName)" }
 
@@ -112,5 +122,26 @@ public struct PostalAddress: Sendable, Hashable, Codable {
         self.street = street
         self.postcode = postcode
         self.city = city
+    }
+}
+
+/// The little of an account that decides which channels can reach it: enough to follow up a
+/// million deliveries without reading whole accounts.
+public struct AccountFacts: Sendable, Hashable {
+    public var profile: Profile
+    public var isActivated: Bool
+    public var hasEmail: Bool
+    public var hasAddress: Bool
+    public var isLocalAdmin: Bool
+    /// A pupil's class; a parent's children's classes (as the export gives them).
+    public var classes: [String]
+
+    public init(profile: Profile, isActivated: Bool, hasEmail: Bool, hasAddress: Bool, isLocalAdmin: Bool, classes: [String]) {
+        self.profile = profile
+        self.isActivated = isActivated
+        self.hasEmail = hasEmail
+        self.hasAddress = hasAddress
+        self.isLocalAdmin = isLocalAdmin
+        self.classes = classes
     }
 }

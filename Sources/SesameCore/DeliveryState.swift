@@ -50,15 +50,37 @@ public enum DeliveryState: String, Sendable, Hashable, CaseIterable, Codable {
         case .planned: [.sending, .issued, .cancelled, .activated]
         case .sending: [.issued, .deferred, .bounced, .planned, .activated]
         case .deferred: [.sending, .issued, .bounced, .cancelled, .activated]
-        case .issued: [.issued, .handedOver, .absent, .returned, .bounced, .lost, .refused, .cancelled, .activated]
-        case .handedOver: [.lost, .activated]
+        // Escalated from issued or handed over: the ENT changed the code, the letter is made again.
+        case .issued: [.issued, .handedOver, .absent, .returned, .bounced, .lost, .refused, .escalated, .cancelled, .activated]
+        case .handedOver: [.lost, .escalated, .activated]
         case .lost: [.issued, .handedOver, .escalated, .cancelled, .activated]
-        case .absent, .returned, .bounced, .refused: [.handedOver, .escalated, .cancelled, .activated]
+        case .absent, .returned, .refused: [.handedOver, .escalated, .cancelled, .activated]
+        // A refused address stays refused: the follow-up moves on to the next channel.
+        case .bounced: [.escalated, .cancelled, .activated]
         case .escalated, .activated, .cancelled: []
         }
     }
 
     public func canMove(to next: DeliveryState) -> Bool { successors.contains(next) }
+
+    /// Also by way of `channel`: nobody is absent from an email, and only a post letter or
+    /// one carried by the pupil comes back.
+    public func canMove(to next: DeliveryState, on channel: Channel) -> Bool {
+        canMove(to: next) && channel.canEnd(in: next)
+    }
+}
+
+extension Channel {
+    /// Whether a letter sent this way can end in `state`.
+    public func canEnd(in state: DeliveryState) -> Bool {
+        switch state {
+        case .absent: isPaper && self != .post
+        case .returned: self == .post || self == .viaStudent
+        case .lost: isPaper
+        case .bounced, .sending, .deferred: self == .email
+        default: true
+        }
+    }
 }
 
 /// A transition the state machine refuses, in French.
@@ -66,14 +88,19 @@ public struct IllegalTransition: UserFacingError, Equatable {
     public var login: String
     public var from: DeliveryState
     public var to: DeliveryState
+    public var channel: Channel?
 
-    public init(login: String, from: DeliveryState, to: DeliveryState) {
+    public init(login: String, from: DeliveryState, to: DeliveryState, channel: Channel? = nil) {
         self.login = login
         self.from = from
         self.to = to
+        self.channel = channel
     }
 
     public var userMessage: String {
-        "\(login) : une lettre « \(from.frenchName) » ne peut pas passer à « \(to.frenchName) »"
+        let letter = channel.map { "une lettre « \(from.frenchName) » (\($0.frenchName))" } ?? "une lettre « \(from.frenchName) »"
+        let hint = from == .planned && [.handedOver, .absent, .returned, .lost, .refused].contains(to)
+            ? " ; elle n’a pas encore été imprimée (sesame print)" : ""
+        return "\(login) : \(letter) ne peut pas passer à « \(to.frenchName) »\(hint)"
     }
 }

@@ -21,6 +21,17 @@ public struct ImportSummary: Sendable, Codable, Equatable {
         }
     }
 
+    /// What the import changed in the plans.
+    public struct Deliveries: Sendable, Codable, Equatable {
+        /// Letters closed because their account was activated.
+        public var closedByActivation = 0
+        /// Accounts whose printed or sent letter carries a code that no longer works.
+        public var toRemake: [String] = []
+        /// Letters cancelled because their account left the export.
+        public var cancelled = 0
+        public init() {}
+    }
+
     public struct Links: Sendable, Codable, Equatable {
         public var resolved = 0
         public var unresolved = 0
@@ -63,6 +74,7 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var localAdmins = 0
     public var links = Links()
     public var changes = Changes()
+    public var deliveries = Deliveries()
     public var addresses: Addresses?
     public var problems: [ImportProblem] = []
 

@@ -19,6 +19,9 @@ public struct Letter: Sendable, Hashable {
         self.packetClass = packetClass
         self.state = state
     }
+
+    /// A first-connection letter whose code the store no longer has (erased by `sesame purge`).
+    public var lacksCode: Bool { kind == .activation && (account.activationCode ?? "").isEmpty }
 }
 
 /// A batch of a plan (a packet, a sending) with the letters it carries.

@@ -46,8 +46,23 @@ public struct PlanningContext: Sendable {
     public var replan = false
     /// The classes the selection was limited to: a parent's letter goes to one of those.
     public var classScope: [String] = []
+    /// For a follow-up: where each escalated account's list of channels resumes.
+    public var resume: [Account.ID: Resume] = [:]
 
     public init() {}
+}
+
+/// Where an escalated account's channels resume, and the delivery its new letter follows.
+public struct Resume: Sendable, Hashable {
+    public var fromStep: Int
+    public var skipping: Set<Channel>
+    public var follows: Int64
+
+    public init(fromStep: Int, skipping: Set<Channel>, follows: Int64) {
+        self.fromStep = fromStep
+        self.skipping = skipping
+        self.follows = follows
+    }
 }
 
 /// One letter planned for one account through one channel.
@@ -63,6 +78,8 @@ public struct PlannedDelivery: Sendable, Hashable {
     public var isCopy: Bool
     /// The order letters come in within their batch.
     public var sortKey: String
+    /// The delivery this letter escalates, in a follow-up plan.
+    public var follows: Int64?
 }
 
 /// A packet or a sending: the letters of one channel for one school (and class).

@@ -24,27 +24,26 @@ public enum Planner {
                 if case .excluded(let why) = rule { leave(.excludedProfile(why)) }
                 continue
             }
-            if let other = context.activeElsewhere[account.id] {
+            if let other = context.activeElsewhere[account.id], context.resume[account.id] == nil {
                 guard context.replan else { leave(.alreadyPlanned(other)); continue }
                 replanned.append(account.id)
             }
-            var reasons: [String] = []
-            var planned = false
             let packet = classes.packetClass(of: account)
-            for (index, step) in steps.enumerated() {
-                if let why = obstacle(to: step.channel, for: account, packetClass: packet) ?? step.conditions.first(where: { !$0.holds(for: account) })?.unmetReason {
-                    reasons.append("\(step.channel.frenchName) : \(why)")
-                    continue
-                }
+            let resume = context.resume[account.id]
+            let facts = account.facts
+            switch firstStep(steps, for: facts, packetClass: packet, from: resume?.fromStep ?? 0, skipping: resume?.skipping ?? []) {
+            case .none(let reasons):
+                leave(.noChannel(reasons))
+            case .step(let index, let step):
                 let school = schools.index(of: account.school)
-                add(account, via: step.channel, step: index, isCopy: false, school: school, packetClass: packet, classes: &classes, context: context, to: &batches)
-                for extra in step.also where obstacle(to: extra, for: account, packetClass: packet) == nil {
-                    add(account, via: extra, step: index, isCopy: true, school: school, packetClass: packet, classes: &classes, context: context, to: &batches)
+                var delivery = Placement(account: account, step: index, isCopy: false, school: school, packetClass: packet, follows: resume?.follows)
+                add(delivery, via: step.channel, classes: &classes, context: context, to: &batches)
+                delivery.isCopy = true
+                delivery.follows = nil
+                for extra in step.also where obstacle(to: extra, for: facts, packetClass: packet) == nil {
+                    add(delivery, via: extra, classes: &classes, context: context, to: &batches)
                 }
-                planned = true
-                break
             }
-            if !planned { leave(.noChannel(reasons)) }
         }
 
         let ordered = batches.sorted { $0.key < $1.key }.map { _, batch in
@@ -55,12 +54,41 @@ public enum Planner {
         return PlanDraft(batches: ordered, leftOut: leftOut, replanned: replanned)
     }
 
+    /// The outcome of looking for a channel: the step to use, or why none can be.
+    public enum StepChoice: Sendable, Hashable {
+        case step(Int, ChannelStep)
+        case none([String])
+    }
+
+    /// The first step, from `start` on and not through `skipping`, whose channel can reach the
+    /// account and whose conditions hold; or, for each step tried, why not. The planner starts
+    /// at the first step, the follow-up after the step that missed.
+    public static func firstStep(
+        _ steps: [ChannelStep], for account: AccountFacts, packetClass: String?, from start: Int = 0, skipping: Set<Channel> = []
+    ) -> StepChoice {
+        var reasons: [String] = []
+        for (index, step) in steps.enumerated() where index >= start {
+            if skipping.contains(step.channel) {
+                reasons.append("\(step.channel.frenchName) : déjà essayé sans succès")
+                continue
+            }
+            if let why = obstacle(to: step.channel, for: account, packetClass: packetClass)
+                ?? step.conditions.first(where: { !$0.holds(for: account) })?.unmetReason {
+                reasons.append("\(step.channel.frenchName) : \(why)")
+                continue
+            }
+            return .step(index, step)
+        }
+        if reasons.isEmpty { reasons.append("la stratégie ne prévoit pas d’autre canal") }
+        return .none(reasons)
+    }
+
     /// Why a channel cannot reach an account, whatever the strategy says; nil if it can.
-    static func obstacle(to channel: Channel, for account: Account, packetClass: String?) -> String? {
+    static func obstacle(to channel: Channel, for account: AccountFacts, packetClass: String?) -> String? {
         guard channel.applies(to: account.profile) else { return "ne s’applique pas aux \(account.profile.frenchPlural.lowercased())" }
         switch channel {
-        case .email: return account.email == nil ? "pas d’adresse électronique" : nil
-        case .post: return account.postalAddress == nil ? "pas d’adresse postale" : nil
+        case .email: return account.hasEmail ? nil : "pas d’adresse électronique"
+        case .post: return account.hasAddress ? nil : "pas d’adresse postale"
         case .inClass, .viaStudent, .meeting: return packetClass == nil ? "pas de classe connue" : nil
         case .office: return nil
         }
@@ -119,16 +147,26 @@ public enum Planner {
         }
     }
 
+    /// One letter about to be put in a batch.
+    private struct Placement {
+        var account: Account
+        var step: Int
+        var isCopy: Bool
+        var school: Int
+        var packetClass: String?
+        var follows: Int64?
+    }
+
     private static func add(
-        _ account: Account, via channel: Channel, step: Int, isCopy: Bool, school: Int, packetClass: String?,
-        classes: inout ClassOrder, context: PlanningContext, to batches: inout [BatchKey: PlannedBatch]
+        _ p: Placement, via channel: Channel, classes: inout ClassOrder, context: PlanningContext, to batches: inout [BatchKey: PlannedBatch]
     ) {
-        let className = channel.isPerClass ? packetClass : nil
-        let key = BatchKey(school: account.school, schoolIndex: school, channel: channel, classSort: className.map { classes.key($0) } ?? "", className: className ?? "")
+        let account = p.account
+        let className = channel.isPerClass ? p.packetClass : nil
+        let key = BatchKey(school: account.school, schoolIndex: p.school, channel: channel, classSort: className.map { classes.key($0) } ?? "", className: className ?? "")
         let ref = className.map { ClassRef(school: account.school, name: $0) }
         let delivery = PlannedDelivery(
             accountID: account.id, login: account.login, profile: account.profile, letter: LetterKind(for: account),
-            channel: channel, step: step, isCopy: isCopy, sortKey: sortKey(account, in: channel, className: className))
+            channel: channel, step: p.step, isCopy: p.isCopy, sortKey: sortKey(account, in: channel, className: className), follows: p.follows)
         batches[key, default: PlannedBatch(
             channel: channel, school: account.school, className: className,
             recipients: ref.flatMap { context.teachers[$0] } ?? [],

@@ -14,6 +14,12 @@ public struct Strategy: Sendable, Hashable {
         self.rules = rules
     }
 
+    /// A profile's channels, nil when the strategy excludes it or says nothing of it.
+    public func steps(for profile: Profile) -> [ChannelStep]? {
+        if case .channels(let steps) = rules[profile] { return steps }
+        return nil
+    }
+
     public enum ProfileRule: Sendable, Hashable {
         /// Not distributed, with the reason given to the director.
         case excluded(reason: String)
@@ -55,12 +61,12 @@ public enum Condition: Sendable, Hashable {
         "pending": .pending, "activated": .activated, "local-admin": .localAdmin, "not-local-admin": .notLocalAdmin,
     ]
 
-    public func holds(for account: Account) -> Bool {
+    public func holds(for account: AccountFacts) -> Bool {
         switch self {
-        case .hasEmail: account.email != nil
-        case .hasAddress: account.postalAddress != nil
-        case .noEmail: account.email == nil
-        case .noAddress: account.postalAddress == nil
+        case .hasEmail: account.hasEmail
+        case .hasAddress: account.hasAddress
+        case .noEmail: !account.hasEmail
+        case .noAddress: !account.hasAddress
         case .pending: !account.isActivated
         case .activated: account.isActivated
         case .localAdmin: account.isLocalAdmin

@@ -6,6 +6,7 @@ public enum DocumentError: UserFacingError, Equatable {
     case cannotWrite(String)
     case missingSetting(names: [String], file: String)
     case purgedCode(login: String)
+    case unknownChartFormat(String)
 
     public var userMessage: String {
         switch self {
@@ -13,6 +14,8 @@ public enum DocumentError: UserFacingError, Equatable {
             "impossible d’écrire \(path)"
         case let .missingSetting(names, file):
             "réglage\(names.count > 1 ? "s" : "") manquant\(names.count > 1 ? "s" : "") pour imprimer : \(names.joined(separator: ", ")) ; renseignez-\(names.count > 1 ? "les" : "le") avec « sesame init » ou dans \(file)"
+        case .unknownChartFormat(let name):
+            "\(name) : le graphique s’écrit en .pdf, .png ou .svg"
         case .purgedCode(let login):
             "le code d’activation de \(login) a été effacé (sesame purge) : impossible d’imprimer sa lettre ; demandez un nouveau code dans l’ENT puis réimportez l’export"
         }

@@ -8,6 +8,7 @@ public enum DocumentTemplates {
         "carte.mustache": ["nom", "details", "identifiants", "adresse"],
         "paquet.mustache": ["couverture-titre", "couverture-texte", "feuille-titre", "feuille-consigne", "colonnes"],
         "index.html.mustache": [],
+        "relance.mustache": ["titre", "consigne", "colonnes"],
     ]
 
     /// The document templates of a folder, all checked.

@@ -95,7 +95,7 @@ struct Packet {
     }
 
     private func blocks(_ template: String, _ letter: Letter, _ school: Settings.School) throws -> [String: String] {
-        if letter.kind == .activation && letter.account.activationCode == nil {
+        if letter.lacksCode {
             throw DocumentError.purgedCode(login: letter.account.login)
         }
         return templates.render(template, LetterContext.make(letter, school: school, ent: settings.ent, date: options.date))

@@ -6,7 +6,7 @@ import SesameCore
 /// back to `sesame record --from`: one row per letter, the `Remis` column to complete with
 /// `oui`, `absent`, `retour`, `perdu` or `refus` (empty: not known yet).
 enum SignOffCSV {
-    static let header = ["Identifiant", "Nom", "Prénom", "Profil", "Classe", "Enfants", "Remis", "Date", "Remarque"]
+    public static let header = ["Identifiant", "Nom", "Prénom", "Profil", "Classe", "Enfants", "Remis", "Date", "Remarque"]
 
     static func write(_ letters: [Letter], channel: Channel, beside pdf: URL) throws -> URL {
         var text = "\u{FEFF}" + header.joined(separator: ";") + "\r\n"
@@ -16,14 +16,10 @@ enum SignOffCSV {
                 a.login, a.lastName, a.firstName, a.profile.frenchName, letter.packetClass ?? a.classes.joined(separator: ", "),
                 a.children.map(\.displayName).joined(separator: ", "), "", "", "",
             ]
-            text += fields.map(quoted).joined(separator: ";") + "\r\n"
+            text += CSVLine.make(fields) + "\r\n"
         }
         let url = pdf.deletingPathExtension().appendingPathExtension("emargement.csv")
         try DocumentError.writing { try AtomicFile.write(Data(text.utf8), to: url) }
         return url
-    }
-
-    private static func quoted(_ field: String) -> String {
-        field.contains(where: { $0 == ";" || $0 == "\"" || $0.isNewline }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 }

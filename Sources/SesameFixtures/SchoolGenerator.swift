@@ -63,7 +63,7 @@ public struct LoginRegistry: Sendable {
     }
 }
 
-private struct Builder {
+struct Builder {
     let options: SchoolGenerator.Options
     var random: SeededRandom
     var people: [GeneratedPerson] = []
@@ -236,6 +236,10 @@ private struct Builder {
 
     /// entcore's alphabet: 28 symbols without the easily confused i, l, o, q, u, 0, 1, 2.
     private mutating func activationCode() -> String {
+        Self.activationCode(using: &random)
+    }
+
+    static func activationCode(using random: inout SeededRandom) -> String {
         let alphabet = Array("abcdefghjkmnprstvwxyz3456789")
         return String((0..<8).map { _ in random.pick(alphabet) })
     }

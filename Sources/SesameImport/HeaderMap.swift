@@ -60,6 +60,9 @@ struct HeaderMap<Column: KnownColumn>: Sendable {
         return items
     }
 
+    /// The column's number in the file, from 1 (0 when the file lacks it).
+    func number(_ column: Column) -> Int { positions[column.rawValue] + 1 }
+
     /// "colonne 8 « Code d'activation »", for messages about one cell.
     func describe(_ column: Column) -> String {
         "colonne \(positions[column.rawValue] + 1) « \(column.header) »"

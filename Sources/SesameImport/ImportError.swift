@@ -10,6 +10,7 @@ public enum ImportError: UserFacingError, Equatable {
     case duplicateHeader(file: String, column: Int, header: String)
     case missingColumns(file: String, names: [String])
     case fieldCount(file: String, line: Int, expected: Int, found: Int)
+    case invalidValue(file: String, line: Int, column: Int, value: String, expected: String)
 
     public var userMessage: String {
         switch self {
@@ -27,6 +28,8 @@ public enum ImportError: UserFacingError, Equatable {
             "\(file), ligne 1, colonne \(column) : l’en-tête « \(header) » apparaît deux fois"
         case let .missingColumns(file, names):
             "\(file), ligne 1 : colonne\(names.count > 1 ? "s" : "") manquante\(names.count > 1 ? "s" : "") : \(names.joined(separator: ", "))"
+        case let .invalidValue(file, line, column, value, expected):
+            "\(file), ligne \(line), colonne \(column) : « \(value) » ; attendu : \(expected)"
         case let .fieldCount(file, line, expected, found):
             "\(file), ligne \(line) : \(found) champ\(found > 1 ? "s" : "") au lieu de \(expected) (un séparateur en trop ou manquant ?)"
         }

@@ -44,6 +44,10 @@ struct AccountImporter {
     }
 
     var seenIDs: Set<Int64> { Set(seen.keys) }
+    /// Accounts whose code this import took away (activated), changed, or that it no longer lists.
+    private(set) var activatedIDs: [Int64] = []
+    private(set) var codeChangedIDs: [Int64] = []
+    private(set) var removedIDs: [Int64] = []
 
     /// Changes to these do not count as an account update (a login changes the last one).
     private static let quietColumns: Set<String> = ["last_login", "name_sort", "class_sort", "profile_rank"]
@@ -204,7 +208,7 @@ struct AccountImporter {
         updateAccount.bind(old.id)
         try updateAccount.execute()
         if changed.contains("classes") || old.removed { try setClasses(of: old.id, to: record.classes, in: schoolID) }
-        noteChanges(record, old: old.row, changed: changed, reappeared: old.removed)
+        noteChanges(record, id: old.id, old: old.row, changed: changed, reappeared: old.removed)
     }
 
     /// The summary's figures, for each account of the file once.
@@ -228,14 +232,17 @@ struct AccountImporter {
         }
     }
 
-    private mutating func noteChanges(_ record: ExportRecord, old: AccountRow, changed: Set<String>, reappeared: Bool) {
+    private mutating func noteChanges(_ record: ExportRecord, id: Int64, old: AccountRow, changed: Set<String>, reappeared: Bool) {
         let login = record.printedLogin
         if reappeared { summary.changes.new.append(login); return }
         if changed.contains("activation_code") {
             if old.activationCode != nil && record.activationCode == nil {
                 summary.changes.activated.append(login)
-            } else {
+                activatedIDs.append(id)
+            } else if old.activationCode != "" {
+                // A purged code comes back with the export: whether it changed is not known.
                 summary.changes.codeChanged.append(login)
+                codeChangedIDs.append(id)
             }
         }
         if changed.contains(where: { $0 != "activation_code" && !Self.quietColumns.contains($0) }) {
@@ -396,6 +403,7 @@ struct AccountImporter {
             mark.bind(account.id)
             try mark.execute()
             summary.changes.removed.append(account.login)
+            removedIDs.append(account.id)
         }
     }
 }

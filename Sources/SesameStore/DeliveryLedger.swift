@@ -14,23 +14,56 @@ public enum LedgerError: UserFacingError, Equatable {
 
 /// Changes of delivery state, each written with its event in the caller's transaction.
 ///
-/// Every change goes through here: the state machine (`DeliveryState.successors`) is
-/// checked for all the deliveries first, and nothing is written if one move is illegal.
+/// Every change goes through here: the state machine (`DeliveryState.successors`, and what
+/// each channel allows) is checked for all the deliveries first, and nothing is written if
+/// one move is illegal.
 struct DeliveryLedger {
     let db: Database
+
+    /// A delivery as the ledger sees it.
+    struct Current {
+        var deliveryID: Int64
+        var accountID: Int64
+        var login: String
+        var state: DeliveryState
+        var channel: Channel
+        var letter: LetterKind
+        var isCopy: Bool
+    }
 
     struct Move {
         var deliveryID: Int64
         var login: String
+        var channel: Channel
         var from: DeliveryState
         var to: DeliveryState
         var note: String?
+
+        init(_ current: Current, to state: DeliveryState, note: String?) {
+            deliveryID = current.deliveryID
+            login = current.login
+            channel = current.channel
+            from = current.state
+            to = state
+            self.note = note
+        }
+    }
+
+    private static let columns = """
+        d.id, d.account_id, COALESCE(a.alias, a.login), d.state, d.channel, d.letter, d.is_copy
+        FROM delivery d JOIN account a ON a.id = d.account_id
+        """
+
+    private static func current(_ r: RowReader) -> Current {
+        Current(
+            deliveryID: r.int64(0)!, accountID: r.int64(1)!, login: r.string(2)!, state: DeliveryState(rawValue: r.string(3)!) ?? .planned,
+            channel: Channel(rawValue: r.string(4)!) ?? .office, letter: LetterKind(rawValue: r.string(5)!) ?? .activation, isCopy: r.bool(6))
     }
 
     /// Applies moves, all or none.
     func apply(_ moves: [Move], actor: String, at date: Date) throws {
-        if let illegal = moves.first(where: { !$0.from.canMove(to: $0.to) }) {
-            throw IllegalTransition(login: illegal.login, from: illegal.from, to: illegal.to)
+        if let illegal = moves.first(where: { !$0.from.canMove(to: $0.to, on: $0.channel) }) {
+            throw IllegalTransition(login: illegal.login, from: illegal.from, to: illegal.to, channel: illegal.channel)
         }
         let now = date.timeIntervalSince1970
         var update = try BulkStatement(db, sql: "UPDATE delivery SET state = ?, state_at = ? WHERE id = ?", cached: true)
@@ -45,40 +78,54 @@ struct DeliveryLedger {
         try events.flush()
     }
 
+    /// Writes a note in the history of deliveries, their states unchanged.
+    func annotate(_ deliveries: [Current], note: String, actor: String, at date: Date) throws {
+        var events = try BatchInsert(db, table: "event", columns: ["delivery_id", "at", "actor", "from_state", "to_state", "note"], orIgnore: false)
+        for d in deliveries {
+            try events.add([.int(d.deliveryID), .double(date.timeIntervalSince1970), .text(actor), .text(d.state.rawValue), .text(d.state.rawValue), .text(note)])
+        }
+        try events.flush()
+    }
+
+    /// The deliveries as they are now, in the order given.
+    func current(_ deliveries: [Int64]) throws -> [Current] {
+        var statement = try BulkStatement(db, sql: "SELECT \(Self.columns) WHERE d.id = ?", cached: true)
+        return try deliveries.map { id in
+            statement.bind(id)
+            guard let found = try statement.first(Self.current) else { throw LedgerError.unknownDelivery(id) }
+            return found
+        }
+    }
+
+    /// Every delivery of these accounts, oldest first.
+    func deliveries(ofAccounts accounts: [Int64]) throws -> [Current] {
+        var statement = try BulkStatement(db, sql: "SELECT \(Self.columns) WHERE d.account_id = ? ORDER BY d.id", cached: true)
+        var found: [Current] = []
+        for id in accounts {
+            statement.bind(id)
+            try statement.forEach { found.append(Self.current($0)) }
+        }
+        return found
+    }
+
     /// The moves of these deliveries from their current state to `state`.
     func moves(of deliveries: [Int64], to state: DeliveryState, note: String?) throws -> [Move] {
-        try moves(of: deliveries.map { DeliveryChange($0, to: state, note: note) })
+        try current(deliveries).map { Move($0, to: state, note: note) }
     }
 
     /// The moves that make these changes, from the deliveries' current states.
     func moves(of changes: [DeliveryChange]) throws -> [Move] {
-        var moves: [Move] = []
-        var statement = try BulkStatement(db, sql: """
-            SELECT d.state, COALESCE(a.alias, a.login) FROM delivery d JOIN account a ON a.id = d.account_id WHERE d.id = ?
-            """, cached: true)
-        for change in changes {
-            statement.bind(change.deliveryID)
-            guard let (from, login) = try statement.first({ ($0.string(0) ?? "", $0.string(1) ?? "") }),
-                  let current = DeliveryState(rawValue: from)
-            else { throw LedgerError.unknownDelivery(change.deliveryID) }
-            moves.append(Move(deliveryID: change.deliveryID, login: login, from: current, to: change.state, note: change.note))
-        }
-        return moves
+        try zip(current(changes.map(\.deliveryID)), changes).map { Move($0, to: $1.state, note: $1.note) }
     }
 
     /// Cancels the deliveries still under way of these accounts. A letter already handed over
     /// or being sent stays as it is: it did happen, or may have.
-    func cancelActive(of accounts: [Int64], actor: String, note: String, at date: Date) throws {
-        let ids = Set(accounts)
-        var moves: [Move] = []
-        for row in try Row.fetchAll(db, sql: """
-            SELECT d.id, d.account_id, COALESCE(a.alias, a.login), d.state FROM delivery d JOIN account a ON a.id = d.account_id
-            WHERE d.state NOT IN ('escalated', 'activated', 'cancelled') ORDER BY d.id
-            """) where ids.contains(row[1]) {
-            let from = DeliveryState(rawValue: row[3]) ?? .planned
-            guard from.canMove(to: .cancelled) else { continue }
-            moves.append(Move(deliveryID: row[0], login: row[2], from: from, to: .cancelled, note: note))
-        }
+    @discardableResult
+    func cancelActive(of accounts: [Int64], actor: String, note: String, at date: Date) throws -> Int {
+        let moves = try deliveries(ofAccounts: accounts)
+            .filter { !$0.state.isClosed && $0.state.canMove(to: .cancelled) }
+            .map { Move($0, to: .cancelled, note: note) }
         try apply(moves, actor: actor, at: date)
+        return moves.count
     }
 }

@@ -29,6 +29,7 @@ struct PlanWriter {
         nextDeliveryID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM delivery") ?? 0) + 1
         deliveries = try BatchInsert(db, table: "delivery", columns: [
             "id", "plan_id", "batch_id", "position", "account_id", "channel", "letter", "step", "is_copy", "state", "state_at",
+            "follows_delivery_id",
         ], orIgnore: false)
         events = try BatchInsert(db, table: "event", columns: ["delivery_id", "at", "actor", "to_state"], orIgnore: false)
         leftOut = try BatchInsert(db, table: "left_out", columns: ["plan_id", "account_id", "code", "reason"], orIgnore: false)
@@ -55,7 +56,7 @@ struct PlanWriter {
                 try deliveries.add([
                     .int(nextDeliveryID), .int(planID), .int(batchID), .int(Int64(index)), .int(d.accountID),
                     .text(d.channel.rawValue), .text(d.letter.rawValue), .int(Int64(d.step)), .int(d.isCopy ? 1 : 0),
-                    .text(DeliveryState.planned.rawValue), .double(now),
+                    .text(DeliveryState.planned.rawValue), .double(now), .int(d.follows),
                 ])
                 try events.add([.int(nextDeliveryID), .double(now), .text(request.actor), .text(DeliveryState.planned.rawValue)])
                 nextDeliveryID += 1
@@ -71,6 +72,8 @@ struct PlanWriter {
     }
 
     /// Writes what is pending; throws if the plan has no letter at all.
+    var hasDeliveries: Bool { deliveryCount > 0 }
+
     mutating func finish() throws -> Int64 {
         guard deliveryCount > 0 else {
             throw PlanError.nothingToPlan(selected: leftOutReasons.reduce(0) { $0 + $1.1 }, reasons: leftOutReasons)

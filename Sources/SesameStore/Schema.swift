@@ -158,6 +158,17 @@ enum Schema {
                 CREATE INDEX left_out_plan ON left_out(plan_id);
                 """)
         }
+        migrator.registerMigration("v3-tracking") { db in
+            try db.execute(sql: """
+                -- Set by an import that brings a new code for a letter already printed or sent:
+                -- that letter no longer works and is to be made again.
+                ALTER TABLE delivery ADD COLUMN stale_code INTEGER NOT NULL DEFAULT 0;
+                -- Follow-up plans are found from the plan they follow.
+                CREATE INDEX plan_follows ON plan(follows_plan_id);
+                """)
+            // `sesame purge` leaves an empty activation_code: a code exists in the ENT (the account
+            // is not activated) but the store no longer keeps it. NULL still means activated.
+        }
         return migrator
     }()
 }

@@ -22,6 +22,8 @@ extension Store {
                         try export.read { try importer.consume($0) }
                         try importer.finish()
                         summary = importer.summary
+                        summary.deliveries = try ImportFollowThrough(db: db, file: export.fileName, now: now).apply(
+                            activated: importer.activatedIDs, codeChanged: importer.codeChangedIDs, removed: importer.removedIDs)
                         accounts = (importer.importID, importer.seenIDs, importer.withEmail)
                     }
                 }

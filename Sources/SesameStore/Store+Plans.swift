@@ -27,7 +27,7 @@ extension Store {
     }
 
     /// The teachers of a school's classes, and the deliveries under way of these accounts.
-    private static func context(_ db: Database, schoolID: Int64, accounts: [Account]) throws -> PlanningContext {
+    static func context(_ db: Database, schoolID: Int64, accounts: [Account]) throws -> PlanningContext {
         var context = PlanningContext()
         let school = accounts[0].school
         var teachers = try BulkStatement(db, sql: """
@@ -266,13 +266,19 @@ extension Store {
         try pool.write { db in
             let ledger = DeliveryLedger(db: db)
             var moves: [DeliveryLedger.Move] = []
-            for move in try ledger.moves(of: deliveries, to: .issued, note: nil) {
-                switch move.from {
-                case .planned: moves.append(DeliveryLedger.Move(deliveryID: move.deliveryID, login: move.login, from: .planned, to: .issued, note: "imprimée"))
+            for current in try ledger.current(deliveries) {
+                switch current.state {
+                case .planned: moves.append(DeliveryLedger.Move(current, to: .issued, note: "imprimée"))
                 case .issued where reprint, .lost where reprint:
-                    moves.append(DeliveryLedger.Move(deliveryID: move.deliveryID, login: move.login, from: move.from, to: .issued, note: "réimprimée"))
+                    moves.append(DeliveryLedger.Move(current, to: .issued, note: "réimprimée"))
                 default: continue
                 }
+            }
+            // A letter printed again carries the account's code as it is now.
+            var fresh = try BulkStatement(db, sql: "UPDATE delivery SET stale_code = 0 WHERE id = ? AND stale_code = 1", cached: true)
+            for move in moves {
+                fresh.bind(move.deliveryID)
+                try fresh.execute()
             }
             try ledger.apply(moves, actor: actor, at: date)
         }

@@ -13,5 +13,5 @@ struct Sesame: ParsableCommand {
             Pour essayer sur une école fictive : sesame demo
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, ImportCommand.self, AccountsCommand.self, PlanCommand.self, PlansCommand.self, PrintCommand.self, SendCommand.self, DemoCommand.self])
+        subcommands: [InitCommand.self, ImportCommand.self, AccountsCommand.self, PlanCommand.self, PlansCommand.self, PrintCommand.self, SendCommand.self, RecordCommand.self, FollowupCommand.self, StatusCommand.self, HistoryCommand.self, PurgeCommand.self, DemoCommand.self])
 }

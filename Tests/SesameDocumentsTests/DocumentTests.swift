@@ -194,7 +194,7 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
 
     private func broken(_ file: String, _ replace: (String) -> String) throws -> URL {
         let dir = try folder()
-        for name in ["lettre.mustache", "carte.mustache", "paquet.mustache", "index.html.mustache"] {
+        for name in DocumentTemplates.required.keys {
             var text = try String(contentsOf: reports.appendingPathComponent(name), encoding: .utf8)
             if name == file { text = replace(text) }
             try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)

@@ -8,13 +8,13 @@ import SesameStore
 struct DemoCommand: SesameCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Dérouler Sésame sur une école fictive (fichiers, base et résultats dans un dossier).",
+        abstract: "Dérouler une rentrée entière sur une école fictive (fichiers, base et résultats dans un dossier).",
         discussion: """
-            Crée l’export ENT et le fichier des familles d’une école fictive, les importe dans une base neuve, \
-            montre la sélection des comptes à distribuer, prévoit leur distribution avec la stratégie \
-            « courriel » (courriel pour qui a une adresse, sinon en classe, à la réunion ou au bureau), \
-            imprime les paquets et écrit les courriels dans un dossier, sans rien envoyer. Rien n’est \
-            écrit hors du dossier choisi.
+            Crée l’export ENT et le fichier des familles d’une école fictive, puis déroule la rentrée : \
+            import, vérification, plan (stratégie « ecole »), impression des paquets, retour des feuilles \
+            d’émargement (quelques absents), nouvel export quatre semaines plus tard (des comptes activés), \
+            relance vers le bureau du directeur, seconde relance par courriel (écrits dans un dossier, rien \
+            n’est envoyé) et par courrier, et bilan avec son graphique. Rien n’est écrit hors du dossier choisi.
             """)
 
     @Option(help: ArgumentHelp("Dossier de la démonstration.", valueName: "dossier"))
@@ -23,6 +23,9 @@ struct DemoCommand: SesameCommand {
     func execute() throws {
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for previous in ["paquets", "retours", "relance-1", "relance-2", "courriels"] {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(previous))
+        }
         let school = SchoolGenerator().generate()
         let exportURL = folder.appendingPathComponent("export-comptes.csv")
         let addressURL = folder.appendingPathComponent("adresses-responsables.csv")
@@ -30,39 +33,82 @@ struct DemoCommand: SesameCommand {
         try school.addressFile().write(to: addressURL, options: .atomic)
         let dbPath = folder.appendingPathComponent("sesame.db").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
+        func run(_ command: any SesameCommand.Type, _ arguments: [String]) throws {
+            var parsed = try command.parseAsRoot(arguments + ["--db", dbPath])
+            try parsed.run()
+        }
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
         section("1. Import de l’export ENT et du fichier des familles de « \(school.name) »")
-        let importCommand = try ImportCommand.parse([exportURL.path, "--addresses", addressURL.path, "--db", dbPath])
-        try importCommand.run()
+        try run(ImportCommand.self, [exportURL.path, "--addresses", addressURL.path])
 
         section("2. Vérification : parents non activés, par classe (codes masqués)")
-        let accounts = try AccountsCommand.parse([
-            "--db", dbPath, "--profile", "parent", "--activation", "pending", "--sort", "class",
-        ])
-        try accounts.run()
+        try run(AccountsCommand.self, ["--profile", "parent", "--activation", "pending", "--sort", "class"])
 
-        section("3. Plan de distribution (stratégie « courriel », réunions de rentrée le 15 septembre)")
+        section("3. Plan de distribution (stratégie « ecole », réunions de rentrée le 15 septembre)")
         let meetings = school.classes.enumerated().flatMap { index, className in
             ["--meeting", "\(className)=2026-09-15 \(String(format: "%02d", 17 + index / 4)):\(index % 4 == 0 ? "00" : "\(index % 4 * 15)")"]
         }
-        let plan = try PlanCreateCommand.parse(["--db", dbPath, "--name", "Rentrée 2026", "--strategy", "courriel", "--by", "Direction"] + meetings)
-        try plan.run()
+        try run(PlanCreateCommand.self, ["--name", "Rentrée 2026", "--by", "Direction"] + meetings)
 
         section("4. Impression des paquets (réglages de l’école fictive, puis un PDF par lot)")
-        let settings = try InitCommand.parse([
-            "--db", dbPath, "--ent-name", "e-primO", "--ent-url", "https://www.e-primo.fr", "--director", "Anne Roux",
+        try run(InitCommand.self, [
+            "--ent-name", "e-primO", "--ent-url", "https://www.e-primo.fr", "--director", "Anne Roux",
             "--city", school.city, "--address", "12 rue des Tilleuls, 44000 Nantes",
             "--from", "direction.tilleuls@ecole.example", "--from-name", school.name,
         ])
-        try settings.run()
-        let printing = try PrintCommand.parse(["--db", dbPath, "--out", folder.appendingPathComponent("paquets").path, "--by", "Direction"])
-        try printing.run()
+        try run(PrintCommand.self, ["--out", path("paquets"), "--by", "Direction"])
 
-        section("5. Courriels des familles qui ont une adresse (écrits en .eml, rien n’est envoyé)")
-        let mail = try SendCommand.parse(["--db", dbPath, "--outbox", folder.appendingPathComponent("courriels").path])
-        try mail.run()
+        section("5. Retour des feuilles d’émargement (dans retours/, quelques absents)")
+        let returned = try Self.fillSheets(in: folder.appendingPathComponent("paquets"), into: folder.appendingPathComponent("retours"))
+        for sheet in returned { try run(RecordCommand.self, ["--from", sheet.path, "--by", "Direction"]) }
+
+        section("6. Quatre semaines plus tard : nouvel export de l’ENT (des comptes activés)")
+        let laterURL = folder.appendingPathComponent("export-comptes-octobre.csv")
+        try school.later(activated: 0.45, newCodes: 2).exportFile().write(to: laterURL, options: .atomic)
+        try run(ImportCommand.self, [laterURL.path])
+
+        section("7. Relance : les absents passent au canal suivant (listes dans relance-1/)")
+        try run(FollowupCommand.self, ["--out", path("relance-1"), "--by", "Direction", "--name", "Relance d’octobre"])
+        try run(PrintCommand.self, ["--out", path("relance-1/paquets"), "--by", "Direction"])
+
+        section("8. Au bureau : la moitié des absents vient chercher sa lettre")
+        let office = try Store(path: dbPath).letterBatches(plan: try Store(path: dbPath).latestPlanID(), channels: [.office]).flatMap(\.letters)
+        let came = office.enumerated().filter { $0.offset % 2 == 0 }.map(\.element.account.login)
+        let stayed = office.enumerated().filter { $0.offset % 2 == 1 }.map(\.element.account.login)
+        if !came.isEmpty { try run(RecordCommand.self, ["received", "--by", "Direction"] + came.flatMap { ["--account", $0] }) }
+        if !stayed.isEmpty { try run(RecordCommand.self, ["absent", "--by", "Direction", "--note", "pas venu au bureau"] + stayed.flatMap { ["--account", $0] }) }
+
+        section("9. Seconde relance : courriel ou courrier (courriels écrits dans courriels/, rien n’est envoyé)")
+        try run(FollowupCommand.self, ["--out", path("relance-2"), "--by", "Direction", "--name", "Relance de novembre"])
+        try run(SendCommand.self, ["--outbox", path("courriels")])
+        try run(PrintCommand.self, ["--out", path("relance-2/paquets"), "--by", "Direction"])
+
+        section("10. Bilan pour le conseil d’école (bilan.png, bilan.pdf)")
+        try run(StatusCommand.self, ["--chart", path("bilan.png")])
+        try run(StatusCommand.self, ["--chart", path("bilan.pdf"), "--format", "csv"])
 
         print("\nLes fichiers et la base de la démonstration sont dans \(folder.path)/.")
+    }
+
+    /// The sheets as the teachers give them back: every fifth person absent, the others ticked.
+    private static func fillSheets(in packets: URL, into folder: URL) throws -> [URL] {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let sheets = try FileManager.default.contentsOfDirectory(at: packets, includingPropertiesForKeys: nil)
+            .filter { $0.lastPathComponent.hasSuffix(".emargement.csv") && !$0.lastPathComponent.hasPrefix("bureau") }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        return try sheets.map { sheet in
+            var lines = try String(contentsOf: sheet, encoding: .utf8).components(separatedBy: "\r\n")
+            for i in lines.indices.dropFirst() where !lines[i].isEmpty {
+                var fields = lines[i].components(separatedBy: ";")
+                fields[6] = i % 5 == 0 ? "absent" : "oui"
+                fields[7] = "15/09/2026"
+                lines[i] = fields.joined(separator: ";")
+            }
+            let url = folder.appendingPathComponent(sheet.lastPathComponent)
+            try lines.joined(separator: "\r\n").write(to: url, atomically: true, encoding: .utf8)
+            return url
+        }
     }
 
     private func section(_ title: String) {

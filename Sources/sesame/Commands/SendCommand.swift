@@ -107,6 +107,10 @@ struct SendCommand: SesameCommand {
             default: report.alreadySent += 1; continue
             }
             if let limit, toSend.count == limit { report.left += 1; continue }
+            if letter.lacksCode {
+                report.skipped.append("\(letter.account.login) (code effacé par sesame purge : demandez un nouveau code dans l’ENT puis réimportez l’export)")
+                continue
+            }
             guard let address = letter.account.email?.address else {
                 report.skipped.append("\(letter.account.login) (pas d’adresse électronique valide)")
                 continue

@@ -7,6 +7,7 @@ extension Profile: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
+extension Channel: ExpressibleByArgument {}
 extension ActivationFilter: ExpressibleByArgument {}
 extension EmailFilter: ExpressibleByArgument {}
 extension LocalAdminFilter: ExpressibleByArgument {}
@@ -37,6 +38,8 @@ struct DayArgument: ExpressibleByArgument {
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
 }
+
+extension FollowUpOutput.Format: ExpressibleByArgument {}
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json

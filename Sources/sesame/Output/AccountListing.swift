@@ -6,6 +6,7 @@ enum AccountListing {
 
     static func code(_ account: Account, showCodes: Bool) -> String {
         guard let code = account.activationCode else { return "(activé)" }
+        if account.isCodePurged { return "(effacé)" }
         return showCodes ? code : masked
     }
 
@@ -28,11 +29,7 @@ enum AccountListing {
 
     /// Semicolon-separated with a BOM, as French spreadsheets open it without asking.
     static func csv(_ accounts: [Account], showCodes: Bool, into out: inout Console.Output) {
-        func line(_ fields: [String]) -> String {
-            fields.map { f in
-                f.contains(where: { $0 == ";" || $0 == "\"" || $0.isNewline }) ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
-            }.joined(separator: ";")
-        }
+        let line = CSVLine.make
         out.line("\u{FEFF}" + line([
             "Établissement", "Nom", "Prénom", "Profil", "Identifiant", "Code d'activation", "Activé", "Courriel",
             "Origine du courriel", "Adresse postale", "Classes", "Enfants", "Administrateur local",
@@ -40,7 +37,7 @@ enum AccountListing {
         for a in accounts {
             out.line(line([
                 a.school, a.lastName, a.firstName, a.profile.frenchName, a.login,
-                a.activationCode.map { showCodes ? $0 : masked } ?? "", a.isActivated ? "oui" : "non",
+                a.isActivated ? "" : code(a, showCodes: showCodes), a.isActivated ? "oui" : "non",
                 a.email?.address.value ?? "", a.email.map { $0.source == .ent ? "ENT" : "recueilli" } ?? "",
                 a.postalAddress == nil ? "non" : "oui", a.classes.joined(separator: ", "),
                 a.children.map(\.displayName).joined(separator: ", "), a.isLocalAdmin ? "oui" : "non",

@@ -19,6 +19,7 @@ struct ImportReport {
                 line("Import de \(file) (\(summary.encoding ?? "?"))\(summary.schools.isEmpty ? "" : " — " + summary.schools.joined(separator: " ; "))")
                 accounts(line)
                 changes(line)
+                deliveries(line)
             }
         }
         if let a = summary.addresses {
@@ -65,6 +66,20 @@ struct ImportReport {
         for (label, logins) in groups where !logins.isEmpty {
             let shown = logins.prefix(10).joined(separator: ", ")
             line("  \(logins.count) \(label) : \(shown)\(logins.count > 10 ? ", … (\(logins.count - 10) de plus)" : "")")
+        }
+    }
+
+    private func deliveries(_ line: (String) -> Void) {
+        let d = summary.deliveries
+        if d.closedByActivation > 0 {
+            line("Plans : \(plural(d.closedByActivation, "lettre close", "lettres closes")) (comptes activés depuis)")
+        }
+        if !d.toRemake.isEmpty {
+            let shown = d.toRemake.prefix(10).joined(separator: ", ")
+            line("Plans : \(plural(d.toRemake.count, "lettre déjà remise ou envoyée porte", "lettres déjà remises ou envoyées portent")) un code qui a changé, à refaire (sesame followup) : \(shown)\(d.toRemake.count > 10 ? ", …" : "")")
+        }
+        if d.cancelled > 0 {
+            line("Plans : \(plural(d.cancelled, "lettre annulée", "lettres annulées")) (comptes disparus de l’export)")
         }
     }
 

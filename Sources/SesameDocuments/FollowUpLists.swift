@@ -1,0 +1,85 @@
+import Foundation
+import SesameCore
+import SesameTemplates
+
+/// The follow-up's printed lists (`sesame followup --out`): one per class for its teachers,
+/// the pupils and parents of the class still to reach; and one for the director with
+/// everybody, what to do first on top, and whether an email or a postal address is known.
+public struct FollowUpLists: Sendable {
+    let templates: TemplateSet
+    let settings: Settings
+    let date: Date
+    let plan: Int64
+    /// The follow-up plan made, if any.
+    let followUpPlan: Int64?
+
+    public init(templates: TemplateSet, settings: Settings, date: Date, plan: Int64, followUpPlan: Int64?) {
+        self.templates = templates
+        self.settings = settings
+        self.date = date
+        self.plan = plan
+        self.followUpPlan = followUpPlan
+    }
+
+    /// Writes one school's lists into `folder` (a sub-folder per school when `severalSchools`);
+    /// returns the files written. Nothing for a school with nobody left to reach.
+    public func write(_ items: [FollowUpItem], school name: String, to folder: URL, severalSchools: Bool) throws -> [URL] {
+        let open = items.filter { $0.action != .done }
+        guard !open.isEmpty else { return [] }
+        let school = settings.school(named: name) ?? Settings.School(name: name)
+        let target = severalSchools ? folder.appendingPathComponent(FileNames.slug(name), isDirectory: true) : folder
+        do {
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        } catch {
+            throw DocumentError.cannotWrite(target.path)
+        }
+        var files: [URL] = []
+        var classes: [String: [FollowUpItem]] = [:]
+        for item in open {
+            for className in Set(item.delivery.facts.classes) { classes[className, default: []].append(item) }
+        }
+        for className in classes.keys.sorted(by: { ClassLevel.sortKey(forClass: $0) < ClassLevel.sortKey(forClass: $1) }) {
+            let rows = classes[className]!.sorted(by: Self.byName).map { item in
+                [item.delivery.lastName, item.delivery.firstName, item.delivery.facts.profile.frenchName,
+                 item.delivery.state.frenchName, item.action.shortAdvice].map(Markup.escape)
+            }
+            let url = target.appendingPathComponent("relance_\(FileNames.slug(className)).pdf")
+            try render(rows, to: url, school: school, section: ["classe": className], widths: [0.24, 0.19, 0.12, 0.13, 0.32])
+            files.append(url)
+        }
+        let director = open.sorted { a, b in
+            (a.action.rank, a.action.shortAdvice, NameKey.sortable(a.nameKey)) < (b.action.rank, b.action.shortAdvice, NameKey.sortable(b.nameKey))
+        }
+        let rows = director.map { item -> [String] in
+            let d = item.delivery
+            let who = ([d.facts.profile.frenchName] + d.facts.classes).joined(separator: ", ")
+            let reach = [d.facts.hasEmail ? "courriel" : nil, d.facts.hasAddress ? "courrier" : nil].compactMap { $0 }.joined(separator: ", ")
+            return [d.lastName, d.firstName, who, d.state.frenchName, item.action.shortAdvice, reach.isEmpty ? "—" : reach].map(Markup.escape)
+        }
+        let url = target.appendingPathComponent("relance_direction.pdf")
+        try render(rows, to: url, school: school, section: ["direction": true], widths: [0.17, 0.13, 0.17, 0.1, 0.29, 0.14])
+        files.append(url)
+        return files
+    }
+
+    private static func byName(_ a: FollowUpItem, _ b: FollowUpItem) -> Bool {
+        NameKey.sortable(a.nameKey) < NameKey.sortable(b.nameKey)
+    }
+
+    private func render(_ rows: [[String]], to url: URL, school: Settings.School, section: [String: Any], widths: [Double]) throws {
+        var context: [String: Any] = [
+            "ecole": school.templateValue, "date": FrenchDate.long(date), "plan": "\(plan)", "nombre": "\(rows.count)",
+        ]
+        if let followUpPlan { context["relance"] = "\(followUpPlan)" }
+        context.merge(section) { $1 }
+        let texts = templates.render("relance.mustache", context)
+        let file = try PDFFile(destination: url, title: texts["titre"] ?? "", author: school.name)
+        let pages = ServicePages(typesetter: Typesetter(context: file.context), file: file)
+        pages.table(
+            title: texts["titre"] ?? "", subtitle: Markup.escape("\(school.name) — plan \(plan) — \(FrenchDate.long(date)) — \(rows.count) personne(s)"),
+            instruction: texts["consigne"] ?? "",
+            columns: (texts["colonnes"] ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) },
+            widths: widths, rows: rows)
+        try file.finish()
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import SesameCore
+
+/// The columns of a sign-off sheet (`<packet>.emargement.csv`, written by `sesame print`).
+enum SignOffColumn: Int, KnownColumn {
+    case login, lastName, firstName, profile, className, children, outcome, date, note
+
+    var header: String {
+        switch self {
+        case .login: "Identifiant"
+        case .lastName: "Nom"
+        case .firstName: "Prénom"
+        case .profile: "Profil"
+        case .className: "Classe"
+        case .children: "Enfants"
+        case .outcome: "Remis"
+        case .date: "Date"
+        case .note: "Remarque"
+        }
+    }
+
+    var aliases: [String] {
+        switch self {
+        case .login: ["Login", "Alias"]
+        case .outcome: ["Remise", "Reçu", "Émargement"]
+        case .note: ["Remarques", "Observation", "Observations", "Commentaire"]
+        case .className: ["Classes"]
+        default: []
+        }
+    }
+}
+
+/// Reads a filled-in sign-off sheet, as the teacher or the office gives it back: maybe saved
+/// again by a spreadsheet (another encoding, another separator). Rows whose "Remis" cell is
+/// empty are not known yet and are skipped, unless a default outcome is given; a word that
+/// is not one of the sheet's is an error naming its line and column.
+public enum SignOffSheetReader {
+    public static func read(_ url: URL, default fallback: Outcome? = nil) throws -> [SheetEntry] {
+        try read(data: FileLoading.load(url), fileName: url.lastPathComponent, default: fallback)
+    }
+
+    public static func read(data: Data, fileName: String, default fallback: Outcome? = nil) throws -> [SheetEntry] {
+        let (text, _) = TextDecoding.decode(data)
+        var (header, parser) = try CSVParser.header(of: text, file: fileName)
+        guard let header else { throw ImportError.empty(file: fileName) }
+        let columns = try HeaderMap<SignOffColumn>(header: header.fields, file: fileName, required: [.login, .outcome])
+        let expected = Outcome.allCases.map(\.sheetWord).joined(separator: ", ") + " (ou vide)"
+        var entries: [SheetEntry] = []
+        try text.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            while let row = try parser.next(bytes) {
+                guard row.fields.count == header.fields.count else {
+                    throw ImportError.fieldCount(file: fileName, line: row.line, expected: header.fields.count, found: row.fields.count)
+                }
+                let outcome: Outcome
+                if let word = columns.value(.outcome, in: row.fields) {
+                    guard let known = Outcome(word: word) else {
+                        throw ImportError.invalidValue(file: fileName, line: row.line, column: columns.number(.outcome), value: word, expected: expected)
+                    }
+                    outcome = known
+                } else if let fallback {
+                    outcome = fallback
+                } else {
+                    continue
+                }
+                guard let login = columns.value(.login, in: row.fields) else {
+                    throw ImportError.invalidValue(file: fileName, line: row.line, column: columns.number(.login), value: "", expected: "l’identifiant du compte")
+                }
+                let note = [columns.value(.date, in: row.fields).map { "le \($0)" }, columns.value(.note, in: row.fields)]
+                    .compactMap { $0 }.joined(separator: " : ")
+                entries.append(SheetEntry(line: row.line, login: login, outcome: outcome, note: note.isEmpty ? nil : note))
+            }
+        }
+        return entries
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import SesameCore
+
+/// One event of an account's history.
+public struct HistoryEntry: Sendable, Hashable {
+    public var at: Date
+    public var actor: String
+    public var planID: Int64
+    public var planName: String
+    public var channel: Channel
+    public var from: DeliveryState?
+    public var to: DeliveryState
+    public var note: String?
+}
+
+/// An account and every event of its letters, oldest first; never its code.
+public struct AccountHistory: Sendable {
+    public var login: String
+    public var name: String
+    public var school: String
+    public var profile: Profile
+    public var isActivated: Bool
+    public var entries: [HistoryEntry]
+}
+
+extension Store {
+    public func history(of login: String) throws -> AccountHistory {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.id, COALESCE(a.alias, a.login), a.first_name || ' ' || a.last_name, s.name, a.profile, a.activation_code IS NULL
+                FROM account a JOIN school s ON s.id = a.school_id WHERE a.login = ? OR a.alias = ?
+                ORDER BY a.removed_import_id IS NOT NULL, a.id
+                """, arguments: [login, login])
+            guard let account = rows.first else { throw TrackingError.unknownLogin(login, line: nil) }
+            let entries = try Row.fetchAll(db, sql: """
+                SELECT e.at, e.actor, p.id, p.name, d.channel, e.from_state, e.to_state, e.note
+                FROM event e JOIN delivery d ON d.id = e.delivery_id JOIN plan p ON p.id = d.plan_id
+                WHERE d.account_id = ? ORDER BY e.at, e.id
+                """, arguments: [account[0] as Int64]).map { r in
+                HistoryEntry(
+                    at: Date(timeIntervalSince1970: r[0]), actor: r[1], planID: r[2], planName: r[3],
+                    channel: Channel(rawValue: r[4]) ?? .office, from: (r[5] as String?).flatMap(DeliveryState.init(rawValue:)),
+                    to: DeliveryState(rawValue: r[6]) ?? .planned, note: r[7])
+            }
+            return AccountHistory(
+                login: account[1], name: account[2], school: account[3], profile: Profile(rawValue: account[4]) ?? .guest,
+                isActivated: account[5], entries: entries)
+        }
+    }
+}

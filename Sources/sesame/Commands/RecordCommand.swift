@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import SesameCore
+import SesameImport
+import SesameStore
+
+struct RecordCommand: SesameCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Enregistrer ce qui est arrivé aux lettres : remises, absents, retours, pertes, refus.",
+        discussion: """
+            Verbes : received (remise), absent, returned (revenue), lost (perdue), refused (refusée) ; \
+            en français aussi : oui, absent, retour, perdu, refus.
+            Tout est enregistré ensemble ou rien : un identifiant inconnu, une classe sans lettre ou un \
+            changement impossible (« remise » pour un courriel rejeté) est signalé et rien ne change.
+
+            Exemples :
+              sesame record received --class "CP A" --channel in-class --except lea.martin --except hugo.petit
+              sesame record absent --account sofia.richard --account adam.moreau --note "réunion CM1"
+              sesame record returned --account francois.petit --note "n’habite pas à l’adresse indiquée"
+              sesame record --from paquets/CM1_reunion-2026-09-15.emargement.csv
+              sesame record received --from feuille.csv     (les lignes sans « Remis » comptent comme remises)
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp(
+        "Le résultat : received, absent, returned, lost ou refused (avec --from : pour les lignes sans « Remis ») ; "
+            + "puis, si besoin, le numéro du plan (sinon celui de la lettre en cours de chaque compte).",
+        valueName: "résultat [plan]"))
+    var words: [String] = []
+
+    private var outcome: Outcome? { words.lazy.compactMap(Outcome.init(word:)).first }
+    private var plan: Int64? { words.lazy.compactMap { Int64($0) }.first }
+
+    @Option(name: .customLong("account"), help: ArgumentHelp("Identifiant (ou alias) d’un compte ; à répéter.", valueName: "identifiant"))
+    var accounts: [String] = []
+
+    @Option(name: .customLong("class"), help: ArgumentHelp("Toutes les lettres des paquets de cette classe.", valueName: "classe"))
+    var className: String?
+
+    @Option(help: ArgumentHelp("Avec --class, si la classe a plusieurs paquets : in-class, via-student ou meeting.", valueName: "canal"))
+    var channel: Channel?
+
+    @Option(help: ArgumentHelp("Avec --class : sauf ce compte ; à répéter.", valueName: "identifiant"))
+    var except: [String] = []
+
+    @Option(help: ArgumentHelp("Avec --class : l’établissement, s’il y en a plusieurs.", valueName: "nom"))
+    var school: String?
+
+    @Option(help: ArgumentHelp("Feuille d’émargement remplie (CSV écrit par sesame print).", valueName: "fichier"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Qui enregistre, pour l’historique (sinon l’utilisateur du système).", valueName: "nom"))
+    var by: String?
+
+    @Option(help: ArgumentHelp("Remarque ajoutée à l’historique.", valueName: "texte"))
+    var note: String?
+
+    func validate() throws {
+        for word in words where Outcome(word: word) == nil && Int64(word) == nil {
+            throw ValidationError("« \(word) » : received, absent, returned, lost, refused ou un numéro de plan attendu")
+        }
+        if words.count > 2 { throw ValidationError("au plus un résultat et un numéro de plan") }
+        let targets = [!accounts.isEmpty, className != nil, from != nil].filter { $0 }.count
+        guard targets == 1 else { throw ValidationError("dites pour qui : --account, --class ou --from (un seul des trois)") }
+        if outcome == nil && from == nil { throw ValidationError("dites ce qui est arrivé : received, absent, returned, lost ou refused") }
+        if !except.isEmpty && className == nil { throw ValidationError("--except va avec --class") }
+        if school != nil && className == nil { throw ValidationError("--school va avec --class") }
+        if channel != nil && className == nil { throw ValidationError("--channel va avec --class") }
+    }
+
+    func execute() throws {
+        let target: RecordTarget
+        if let from {
+            target = .sheet(try SignOffSheetReader.read(URL(fileURLWithPath: from), default: outcome))
+        } else if let className {
+            target = .classes(className, school: school, channel: channel, except: except)
+        } else {
+            target = .accounts(accounts)
+        }
+        let store = try store.open()
+        let result = try store.record(outcome, target, plan: plan, actor: by ?? Actor.current, note: note)
+        var out = Console.Output()
+        let byState = Dictionary(grouping: result.recorded, by: \.state)
+        if result.recorded.isEmpty { out.line("Rien de nouveau à enregistrer.") }
+        for state in DeliveryState.allCases {
+            guard let letters = byState[state] else { continue }
+            out.line("\(plural(letters.count, "lettre")) « \(state.frenchName) » : \(letters.map(\.login).joined(separator: ", "))")
+        }
+        if !result.unchanged.isEmpty {
+            out.line("Déjà enregistré\(result.unchanged.count > 1 ? "s" : "") ainsi, inchangé\(result.unchanged.count > 1 ? "s" : "") : \(result.unchanged.joined(separator: ", "))")
+        }
+        out.flush()
+    }
+}
