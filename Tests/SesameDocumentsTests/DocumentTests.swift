@@ -228,3 +228,59 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
         #expect(failure(dir) == .missing(file: "carte.mustache", folder: dir.path))
     }
 }
+
+@Suite struct FollowUpDocumentTests {
+    private func item(_ first: String, _ last: String, _ profile: Profile, classes: [String], state: DeliveryState, _ action: FollowUpAction, email: Bool = false) -> FollowUpItem {
+        FollowUpItem(
+            delivery: TrackedDelivery(
+                deliveryID: 1, planID: 1, accountID: 1, login: "\(first).\(last)".lowercased(), firstName: first, lastName: last,
+                school: "École Les Tilleuls", channel: .meeting, step: 0, state: state, letter: .activation, staleCode: false,
+                facts: AccountFacts(profile: profile, isActivated: false, hasEmail: email, hasAddress: false, isLocalAdmin: false, classes: classes)),
+            action: action)
+    }
+
+    @Test func eachClassHasItsListAndTheDirectorHasEveryoneWhatToDoFirst() throws {
+        let dir = try folder()
+        let items = [
+            item("Léa", "Martin", .parent, classes: ["CP A", "CM1"], state: .handedOver, .remindToActivate),
+            item("Hugo", "Petit", .student, classes: ["CP A"], state: .absent, .escalate(step: 1, channel: .office, because: .missed(.absent))),
+            item("Zoé", "Roux", .parent, classes: ["CM1"], state: .absent, .noChannelLeft(["pas d’adresse"]), email: true),
+            item("Anne", "Done", .parent, classes: ["CM1"], state: .handedOver, .done),
+        ]
+        let lists = FollowUpLists(templates: try DocumentTemplates.load(reports), settings: settings(for: "École Les Tilleuls"), date: Date(), plan: 1, followUpPlan: 2)
+        let files = try lists.write(items, school: "École Les Tilleuls", to: dir, severalSchools: false)
+        #expect(files.map(\.lastPathComponent) == ["relance_CP-A.pdf", "relance_CM1.pdf", "relance_direction.pdf"])
+        let cpA = Tools.pdfPages(files[0]).joined()
+        #expect(cpA.contains("Relance des identifiants ENT — CP A") && cpA.contains("Martin") && cpA.contains("Petit") && !cpA.contains("Roux"))
+        let cm1 = Tools.pdfPages(files[1]).joined()
+        #expect(cm1.contains("Martin") && cm1.contains("Roux") && !cm1.contains("Done"))
+        let director = Tools.pdfPages(files[2]).joined()
+        #expect(director.contains("plan de relance n° 2") && director.contains("courriel"))
+        // What to do first comes first: the escalation, then the director's own cases, then reminders.
+        let petit = try #require(director.range(of: "Petit")), roux = try #require(director.range(of: "Roux")), martin = try #require(director.range(of: "Martin"))
+        #expect(petit.lowerBound < roux.lowerBound && roux.lowerBound < martin.lowerBound)
+        #expect(try lists.write([items[3]], school: "École Les Tilleuls", to: dir, severalSchools: false).isEmpty)
+    }
+
+    @Test(arguments: ["pdf", "png", "svg"])
+    func theStatusChartIsWrittenInEachFormat(format: String) throws {
+        let report = StatusReport([
+            StageCount(school: "École", className: "CP A", profile: .parent, channel: .meeting, stage: .handedOver, count: 12),
+            StageCount(school: "École", className: "CP A", profile: .parent, channel: .meeting, stage: .activated, count: 8),
+            StageCount(school: "École", className: "CM1", profile: .student, channel: .inClass, stage: .missed, count: 3),
+        ])
+        let url = try folder().appendingPathComponent("bilan.\(format)")
+        try StatusChart(report: report, title: "Où en est la distribution", subtitle: "École").write(to: url)
+        let data = try Data(contentsOf: url)
+        switch format {
+        case "pdf":
+            let text = Tools.pdfPages(url).joined()
+            #expect(text.contains("Où en est la distribution") && text.contains("CP A") && text.contains("60 %") && text.contains("23 comptes"))
+        case "png": #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        default: #expect(String(decoding: data, as: UTF8.self).contains("<svg"))
+        }
+        #expect(throws: DocumentError.unknownChartFormat("bilan.gif")) {
+            try StatusChart(report: report, title: "x", subtitle: "y").write(to: url.deletingLastPathComponent().appendingPathComponent("bilan.gif"))
+        }
+    }
+}

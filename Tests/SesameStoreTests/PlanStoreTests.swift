@@ -10,7 +10,7 @@ private let strategies = URL(fileURLWithPath: #filePath).deletingLastPathCompone
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Strategies")
 
 /// A generated school imported, and plans made the way `sesame plan` makes them.
-private struct Planned {
+struct Planned {
     let school = SchoolGenerator().generate()
     let fixture: StoreFixture
 
