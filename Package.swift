@@ -64,7 +64,10 @@ let package = Package(
             ]),
         .executableTarget(
             name: "sesame-bench",
-            dependencies: ["SesameCore", "SesameImport", "SesameStore", "SesameTemplates", "SesameDocuments", "SesameFixtures"],
+            dependencies: [
+                "SesameCore", "SesameImport", "SesameStore", "SesameTemplates", "SesameDocuments", "SesameFixtures",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Benchmarks/SesameBench"),
 
         .target(name: "SesameTestSupport", path: "Tests/SesameTestSupport", exclude: ["Resources"]),

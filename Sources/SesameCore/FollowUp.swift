@@ -181,6 +181,8 @@ public struct FollowUpItem: Sendable {
         self.action = action
     }
 
-    /// Lists go by name: last name, then first name.
-    public var nameKey: String { delivery.lastName + "\u{1}" + delivery.firstName }
+    /// Lists go by name.
+    public var nameSortKey: String {
+        NameKey.person(lastName: delivery.lastName, firstName: delivery.firstName, tieBreaker: delivery.login)
+    }
 }

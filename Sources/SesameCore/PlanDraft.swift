@@ -2,7 +2,7 @@ import Foundation
 
 /// The seed's two letters: first connection (login + activation code), or a reminder of
 /// the login and of how to get a new password for an account already activated.
-public enum LetterKind: String, Sendable, Hashable, Codable {
+public enum LetterKind: String, Sendable, Hashable, Codable, CaseIterable {
     case activation, reminder
 
     public init(for account: Account) {

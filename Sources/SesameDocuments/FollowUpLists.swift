@@ -34,12 +34,13 @@ public struct FollowUpLists: Sendable {
             throw DocumentError.cannotWrite(target.path)
         }
         var files: [URL] = []
+        let keys = Dictionary(open.map { ($0.delivery.deliveryID, $0.nameSortKey) }, uniquingKeysWith: { a, _ in a })
         var classes: [String: [FollowUpItem]] = [:]
         for item in open {
             for className in Set(item.delivery.facts.classes) { classes[className, default: []].append(item) }
         }
         for className in classes.keys.sorted(by: { ClassLevel.sortKey(forClass: $0) < ClassLevel.sortKey(forClass: $1) }) {
-            let rows = classes[className]!.sorted(by: Self.byName).map { item in
+            let rows = classes[className]!.sorted { keys[$0.delivery.deliveryID]! < keys[$1.delivery.deliveryID]! }.map { item in
                 [item.delivery.lastName, item.delivery.firstName, item.delivery.facts.profile.frenchName,
                  item.delivery.state.frenchName, item.action.shortAdvice].map(Markup.escape)
             }
@@ -48,7 +49,7 @@ public struct FollowUpLists: Sendable {
             files.append(url)
         }
         let director = open.sorted { a, b in
-            (a.action.rank, a.action.shortAdvice, NameKey.sortable(a.nameKey)) < (b.action.rank, b.action.shortAdvice, NameKey.sortable(b.nameKey))
+            (a.action.rank, a.action.shortAdvice, keys[a.delivery.deliveryID]!) < (b.action.rank, b.action.shortAdvice, keys[b.delivery.deliveryID]!)
         }
         let rows = director.map { item -> [String] in
             let d = item.delivery
@@ -60,10 +61,6 @@ public struct FollowUpLists: Sendable {
         try render(rows, to: url, school: school, section: ["direction": true], widths: [0.17, 0.13, 0.17, 0.1, 0.29, 0.14])
         files.append(url)
         return files
-    }
-
-    private static func byName(_ a: FollowUpItem, _ b: FollowUpItem) -> Bool {
-        NameKey.sortable(a.nameKey) < NameKey.sortable(b.nameKey)
     }
 
     private func render(_ rows: [[String]], to url: URL, school: Settings.School, section: [String: Any], widths: [Double]) throws {

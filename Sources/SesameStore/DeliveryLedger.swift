@@ -40,11 +40,15 @@ struct DeliveryLedger {
         var note: String?
 
         init(_ current: Current, to state: DeliveryState, note: String?) {
-            deliveryID = current.deliveryID
-            login = current.login
-            channel = current.channel
-            from = current.state
-            to = state
+            self.init(deliveryID: current.deliveryID, login: current.login, channel: current.channel, from: current.state, to: state, note: note)
+        }
+
+        init(deliveryID: Int64, login: String, channel: Channel, from: DeliveryState, to: DeliveryState, note: String?) {
+            self.deliveryID = deliveryID
+            self.login = login
+            self.channel = channel
+            self.from = from
+            self.to = to
             self.note = note
         }
     }

@@ -182,6 +182,9 @@ enum ListColumn {
     }
 
     static func split(_ text: String) -> [String] {
-        text.isEmpty ? [] : text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        if text.isEmpty { return [] }
+        // Most accounts have one class: no need to walk the characters.
+        guard text.utf8.contains(0x1F) else { return [text] }
+        return text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
     }
 }

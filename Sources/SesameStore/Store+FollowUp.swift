@@ -57,98 +57,134 @@ extension Store {
 
     /// Follows up a plan and its follow-ups, school by school, in one transaction.
     ///
-    /// Every letter under way is looked at with its account as it is now; `decide` says what
-    /// to do. Escalations become the letters of one new plan following `request.plan`, each
-    /// pointing to the letter it escalates, which becomes `escalated`: a miss is escalated
-    /// once. `visit` receives each school's items, with the escalations the planner could not
-    /// make turned into `noChannelLeft`. Returns the follow-up plan, if one was made.
+    /// Every letter under way is looked at with its account as it is now and the follow-up's
+    /// rules say what to do. Escalations become the letters of one new plan following
+    /// `request.plan`, each pointing to the letter it escalates, which becomes `escalated`: a
+    /// miss is escalated once. `visit` receives the items school by school (a school once per
+    /// plan of the chain that has letters for it), with the escalations the planner could
+    /// not make turned into `noChannelLeft`. Returns the follow-up plan, if one was made.
     public func followUp(
         _ request: FollowUpRequest, strategy: Strategy, strategySource: String,
         visit: ([FollowUpItem]) throws -> Void
     ) throws -> Int64? {
         try pool.writeWithoutTransaction { db in
             try ImportTransaction.run(db) {
-                let plans = try Self.chain(request.plan, db: db)
-                let inPlans = plans.map(String.init).joined(separator: ",")
-                var writer: PlanWriter?
-                let planRequest = PlanRequest(
+                var escalation = Escalation(db: db, strategy: strategy, request: PlanRequest(
                     name: request.name, strategy: strategy, strategySource: strategySource,
-                    selection: "{\"relance\":\(request.plan)}", actor: request.actor, now: request.now, follows: request.plan)
-                let ledger = DeliveryLedger(db: db)
-                for school in try Row.fetchAll(db, sql: """
-                    SELECT DISTINCT s.id, s.name FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id IN (\(inPlans)) ORDER BY s.name
-                    """) {
-                    var items = try Self.tracked(db, plans: inPlans, schoolID: school[0], school: school[1]).map { d in
-                        FollowUpItem(delivery: d, action: FollowUp.action(for: d, steps: strategy.steps(for: d.facts.profile)))
+                    selection: "{\"relance\":\(request.plan)}", actor: request.actor, now: request.now, follows: request.plan))
+                var reader = try TrackedReader(db)
+                for plan in try Self.chain(request.plan, db: db) {
+                    try reader.read(plan: plan) { schoolID, letters in
+                        var items = letters.map { FollowUpItem(delivery: $0, action: FollowUp.action(for: $0, steps: strategy.steps(for: $0.facts.profile))) }
+                        if request.escalate { try escalation.escalate(&items, schoolID: schoolID) }
+                        try visit(items)
                     }
-                    guard request.escalate else { try visit(items); continue }
-                    var context: PlanningContext?
-                    var accountIDs: [Int64] = []
-                    for item in items {
-                        guard let resume = FollowUp.resume(for: item.delivery, item.action) else { continue }
-                        if context == nil { context = PlanningContext() }
-                        context!.resume[item.delivery.accountID] = resume
-                        accountIDs.append(item.delivery.accountID)
-                    }
-                    if var context {
-                        let accounts = try AccountReader.read(
-                            AccountSelection(condition: "a.id IN (\(accountIDs.map(String.init).joined(separator: ",")))", arguments: []),
-                            ordering: nil, db: db)
-                        context.teachers = try Self.context(db, schoolID: school[0], accounts: accounts).teachers
-                        let draft = Planner.plan(accounts, strategy: strategy, context: context)
-                        let left = Dictionary(draft.leftOut.map { ($0.accountID, $0.message) }, uniquingKeysWith: { a, _ in a })
-                        var planned: [Int64: Channel] = [:]
-                        for batch in draft.batches {
-                            for d in batch.deliveries where !d.isCopy { planned[d.accountID] = d.channel }
-                        }
-                        if !planned.isEmpty {
-                            if writer == nil { writer = try PlanWriter(db: db, request: planRequest) }
-                            try writer!.write(draft)
-                        }
-                        var moves: [DeliveryLedger.Move] = []
-                        let current = try ledger.current(items.filter { $0.action.escalation != nil }.map(\.delivery.deliveryID))
-                        var byID = Dictionary(current.map { ($0.deliveryID, $0) }, uniquingKeysWith: { a, _ in a })
-                        for index in items.indices where items[index].action.escalation != nil {
-                            let d = items[index].delivery
-                            if let channel = planned[d.accountID], let letter = byID.removeValue(forKey: d.deliveryID) {
-                                moves.append(DeliveryLedger.Move(letter, to: .escalated, note: "relancée : \(channel.frenchName) (plan \(writer!.planID))"))
-                            } else {
-                                items[index].action = .noChannelLeft([left[d.accountID] ?? "aucun canal possible"])
-                            }
-                        }
-                        try ledger.apply(moves, actor: request.actor, at: request.now)
-                    }
-                    try visit(items)
                 }
-                guard var writer, writer.hasDeliveries else { return nil }
-                return try writer.finish()
+                return try escalation.finish()
             }
         }
     }
+}
 
-    /// The letters under way of some plans in one school, with their accounts' facts.
-    private static func tracked(_ db: Database, plans: String, schoolID: Int64, school: String) throws -> [TrackedDelivery] {
-        var rows = try BulkStatement(db, sql: """
-            SELECT d.id, d.plan_id, d.account_id, COALESCE(a.alias, a.login), a.first_name, a.last_name, d.channel, d.step,
-                   d.state, d.letter, d.stale_code, a.profile, a.activation_code IS NULL,
+/// Makes the follow-up plan, school by school: the planner resumes each escalated account's
+/// channels, its letters go in the plan, and the letters they follow become `escalated`.
+private struct Escalation {
+    let db: Database
+    let strategy: Strategy
+    let request: PlanRequest
+    private var writer: PlanWriter?
+
+    init(db: Database, strategy: Strategy, request: PlanRequest) {
+        self.db = db
+        self.strategy = strategy
+        self.request = request
+    }
+
+    mutating func escalate(_ items: inout [FollowUpItem], schoolID: Int64) throws {
+        var context = PlanningContext()
+        for item in items {
+            if let resume = FollowUp.resume(for: item.delivery, item.action) { context.resume[item.delivery.accountID] = resume }
+        }
+        guard !context.resume.isEmpty else { return }
+        let accounts = try AccountReader.read(
+            AccountSelection(condition: "a.id IN (\(context.resume.keys.map(String.init).joined(separator: ",")))", arguments: []),
+            ordering: nil, db: db)
+        context.teachers = try Store.teachers(db, schoolID: schoolID, school: items[0].delivery.school)
+        let draft = Planner.plan(accounts, strategy: strategy, context: context)
+        var planned: [Int64: Channel] = [:]
+        for batch in draft.batches {
+            for d in batch.deliveries where !d.isCopy { planned[d.accountID] = d.channel }
+        }
+        if !planned.isEmpty {
+            if writer == nil { writer = try PlanWriter(db: db, request: request) }
+            try writer!.write(draft)
+        }
+        let left = Dictionary(draft.leftOut.map { ($0.accountID, $0.message) }, uniquingKeysWith: { a, _ in a })
+        var moves: [DeliveryLedger.Move] = []
+        for index in items.indices where items[index].action.escalation != nil {
+            let d = items[index].delivery
+            if let channel = planned[d.accountID] {
+                moves.append(DeliveryLedger.Move(
+                    deliveryID: d.deliveryID, login: d.login, channel: d.channel, from: d.state, to: .escalated,
+                    note: "relancée : \(channel.frenchName) (plan \(writer!.planID))"))
+            } else {
+                items[index].action = .noChannelLeft([left[d.accountID] ?? "aucun canal possible"])
+            }
+        }
+        try DeliveryLedger(db: db).apply(moves, actor: request.actor, at: request.now)
+    }
+
+    /// The follow-up plan, if anything was escalated.
+    mutating func finish() throws -> Int64? {
+        guard var writer, writer.hasDeliveries else { return nil }
+        return try writer.finish()
+    }
+}
+
+/// Reads a plan's letters under way with their accounts' facts, in one pass in batch order
+/// (plans are written school by school, so a school's letters come together), and hands
+/// them over school by school. Within a batch the index gives the letters in packet order.
+private struct TrackedReader {
+    private var rows: BulkStatement
+    private var schools: [Int64: String] = [:]
+    private let channel = EnumColumn<Channel>("d.channel"), state = EnumColumn<DeliveryState>("d.state")
+    private let letter = EnumColumn<LetterKind>("d.letter"), profile = EnumColumn<Profile>("a.profile")
+
+    init(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM school") { schools[row[0]] = row[1] }
+        rows = try BulkStatement(db, sql: """
+            SELECT b.school_id, d.id, d.plan_id, d.account_id, COALESCE(a.alias, a.login), a.first_name, a.last_name, \(channel.sql),
+                   d.step, \(state.sql), \(letter.sql), d.stale_code, \(profile.sql), a.activation_code IS NULL,
                    a.ent_email IS NOT NULL OR a.collected_email IS NOT NULL, a.street IS NOT NULL, a.is_local_admin, a.classes
             FROM batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id
-            WHERE b.plan_id IN (\(plans)) AND b.school_id = ? AND d.is_copy = 0 AND d.state NOT IN ('escalated', 'activated', 'cancelled')
-            ORDER BY a.name_sort
+            WHERE b.plan_id = ? AND d.is_copy = 0 AND d.state NOT IN ('escalated', 'activated', 'cancelled')
+            ORDER BY b.position
             """)
-        rows.bind(schoolID)
-        var found: [TrackedDelivery] = []
+    }
+
+    mutating func read(plan: Int64, school each: (Int64, [TrackedDelivery]) throws -> Void) throws {
+        var current: Int64?
+        var letters: [TrackedDelivery] = []
+        var name = ""
+        rows.bind(plan)
         try rows.forEach { r in
-            found.append(TrackedDelivery(
-                deliveryID: r.int64(0)!, planID: r.int64(1)!, accountID: r.int64(2)!, login: r.string(3)!,
-                firstName: r.string(4)!, lastName: r.string(5)!, school: school,
-                channel: Channel(rawValue: r.string(6)!) ?? .office, step: Int(r.int64(7)!),
-                state: DeliveryState(rawValue: r.string(8)!) ?? .planned, letter: LetterKind(rawValue: r.string(9)!) ?? .activation,
-                staleCode: r.bool(10),
+            let schoolID = r.int64(0)!
+            if schoolID != current {
+                if let current, !letters.isEmpty { try each(current, letters) }
+                current = schoolID
+                name = schools[schoolID] ?? ""
+                letters.removeAll(keepingCapacity: true)
+            }
+            letters.append(TrackedDelivery(
+                deliveryID: r.int64(1)!, planID: r.int64(2)!, accountID: r.int64(3)!, login: r.string(4)!,
+                firstName: r.string(5)!, lastName: r.string(6)!, school: name,
+                channel: channel.value(r.int64(7)) ?? .office, step: Int(r.int64(8)!),
+                state: state.value(r.int64(9)) ?? .planned, letter: letter.value(r.int64(10)) ?? .activation,
+                staleCode: r.bool(11),
                 facts: AccountFacts(
-                    profile: Profile(rawValue: r.string(11)!) ?? .guest, isActivated: r.bool(12), hasEmail: r.bool(13),
-                    hasAddress: r.bool(14), isLocalAdmin: r.bool(15), classes: ListColumn.split(r.string(16)!))))
+                    profile: profile.value(r.int64(12)) ?? .guest, isActivated: r.bool(13), hasEmail: r.bool(14),
+                    hasAddress: r.bool(15), isLocalAdmin: r.bool(16), classes: ListColumn.split(r.string(17)!))))
         }
-        return found
+        if let current, !letters.isEmpty { try each(current, letters) }
     }
 }

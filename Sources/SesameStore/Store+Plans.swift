@@ -27,18 +27,9 @@ extension Store {
     }
 
     /// The teachers of a school's classes, and the deliveries under way of these accounts.
-    static func context(_ db: Database, schoolID: Int64, accounts: [Account]) throws -> PlanningContext {
+    private static func context(_ db: Database, schoolID: Int64, accounts: [Account]) throws -> PlanningContext {
         var context = PlanningContext()
-        let school = accounts[0].school
-        var teachers = try BulkStatement(db, sql: """
-            SELECT c.name, a.first_name, a.last_name
-            FROM class_teacher ct JOIN class c ON c.id = ct.class_id JOIN account a ON a.id = ct.teacher_id
-            WHERE c.school_id = ? ORDER BY a.name_sort
-            """)
-        teachers.bind(schoolID)
-        try teachers.forEach { r in
-            context.teachers[ClassRef(school: school, name: r.string(0)!), default: []].append("\(r.string(1)!) \(r.string(2)!)")
-        }
+        context.teachers = try teachers(db, schoolID: schoolID, school: accounts[0].school)
         var active = try BulkStatement(db, sql: """
             SELECT d.account_id, d.plan_id, d.channel, d.state FROM delivery d JOIN account a ON a.id = d.account_id
             WHERE a.school_id = ? AND d.is_copy = 0 AND d.state NOT IN ('escalated', 'activated', 'cancelled')
@@ -51,6 +42,21 @@ extension Store {
                 state: DeliveryState(rawValue: r.string(3)!) ?? .planned)
         }
         return context
+    }
+
+    /// The teachers of each class of a school ("Prénom Nom"), the recipients of its packets.
+    static func teachers(_ db: Database, schoolID: Int64, school: String) throws -> [ClassRef: [String]] {
+        var teachers: [ClassRef: [String]] = [:]
+        var rows = try BulkStatement(db, sql: """
+            SELECT c.name, a.first_name, a.last_name
+            FROM class_teacher ct JOIN class c ON c.id = ct.class_id JOIN account a ON a.id = ct.teacher_id
+            WHERE c.school_id = ? ORDER BY a.name_sort
+            """, cached: true)
+        rows.bind(schoolID)
+        try rows.forEach { r in
+            teachers[ClassRef(school: school, name: r.string(0)!), default: []].append("\(r.string(1)!) \(r.string(2)!)")
+        }
+        return teachers
     }
 
     public func plans() throws -> [PlanSummary] {

@@ -3,31 +3,65 @@ import GRDB
 import SesameCore
 
 extension Store {
-    /// Where the accounts of a plan and its follow-ups stand, counted by SQLite: each account
-    /// once, at its letter under way or its last one (an escalated letter is superseded by
-    /// the one that follows it; cancelled letters do not count). A letter's class is its
-    /// packet's, else the account's first class.
+    /// Where the accounts of a plan and its follow-ups stand: each account once, at its
+    /// letter under way or its last one (an escalated letter is superseded by the one that
+    /// follows it; cancelled letters do not count). A letter's class is its packet's, else
+    /// the account's first class.
+    ///
+    /// One pass over the letters in batch order, counted in Swift: grouping a million rows
+    /// in SQL sorted them all.
     public func stageCounts(ofPlan plan: Int64) throws -> [StageCount] {
         try pool.read { db in
-            let plans = try Self.chain(plan, db: db).map(String.init).joined(separator: ",")
-            var rows = try BulkStatement(db, sql: """
-                SELECT s.name,
-                       COALESCE(b.class_name, NULLIF(substr(a.classes, 1, instr(a.classes || char(31), char(31)) - 1), '')),
-                       a.profile, d.channel, d.state, d.letter, a.activation_code IS NULL, COUNT(*)
-                FROM batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id JOIN school s ON s.id = b.school_id
-                WHERE b.plan_id IN (\(plans)) AND d.is_copy = 0 AND d.state NOT IN ('escalated', 'cancelled')
-                GROUP BY 1, 2, 3, 4, 5, 6, 7
-                """)
+            let state = EnumColumn<DeliveryState>("d.state"), letter = EnumColumn<LetterKind>("d.letter")
+            let profile = EnumColumn<Profile>("a.profile")
             var counts: [StageCount] = []
-            try rows.forEach { r in
-                let state = DeliveryState(rawValue: r.string(4)!) ?? .planned
-                counts.append(StageCount(
-                    school: r.string(0)!, className: r.string(1), profile: Profile(rawValue: r.string(2)!) ?? .guest,
-                    channel: Channel(rawValue: r.string(3)!) ?? .office,
-                    stage: Stage(state: state, letter: LetterKind(rawValue: r.string(5)!) ?? .activation, accountActivated: r.bool(6)),
-                    count: Int(r.int64(7)!)))
+            for plan in try Self.chain(plan, db: db) {
+                var batches: [Int64: (school: String, className: String?, channel: Channel)] = [:]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT b.id, s.name, b.class_name, b.channel FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id = ?
+                    """, arguments: [plan]) {
+                    batches[row[0]] = (row[1], row[2], Channel(rawValue: row[3]) ?? .office)
+                }
+                var rows = try BulkStatement(db, sql: """
+                    SELECT d.batch_id, \(state.sql), \(letter.sql), a.activation_code IS NULL, \(profile.sql),
+                           CASE WHEN b.class_name IS NULL THEN a.classes END
+                    FROM batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id
+                    WHERE b.plan_id = ? AND d.is_copy = 0 AND d.state NOT IN ('escalated', 'cancelled')
+                    ORDER BY b.position
+                    """)
+                rows.bind(plan)
+                // Counts of the batch being read, by stage, profile and (for classless batches) class.
+                var current: Int64 = -1
+                var tally: [Tally: Int] = [:]
+                func flush() {
+                    guard let batch = batches[current] else { return }
+                    for (key, count) in tally {
+                        counts.append(StageCount(
+                            school: batch.school, className: batch.className ?? key.className, profile: key.profile,
+                            channel: batch.channel, stage: key.stage, count: count))
+                    }
+                    tally.removeAll(keepingCapacity: true)
+                }
+                try rows.forEach { r in
+                    let batch = r.int64(0)!
+                    if batch != current {
+                        flush()
+                        current = batch
+                    }
+                    let stage = Stage(
+                        state: state.value(r.int64(1)) ?? .planned, letter: letter.value(r.int64(2)) ?? .activation, accountActivated: r.bool(3))
+                    let className = r.string(5).flatMap { ListColumn.split($0).first }
+                    tally[Tally(stage: stage, profile: profile.value(r.int64(4)) ?? .guest, className: className), default: 0] += 1
+                }
+                flush()
             }
             return counts
         }
     }
+}
+
+private struct Tally: Hashable {
+    var stage: Stage
+    var profile: Profile
+    var className: String?
 }

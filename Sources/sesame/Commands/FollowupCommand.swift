@@ -54,13 +54,15 @@ struct FollowupCommand: SesameCommand {
         let strategy = try StrategyReader.read(source, file: "stratégie « \(strategyName) » du plan \(root)", name: strategyName)
         let templates = try out.map { _ in try DocumentTemplates.load(try Templates.folder(templatesFolder)) }
         let now = Date()
-        var output = FollowUpOutput(format: format, plan: root)
-        var schools: [(String, [FollowUpItem])] = []
+        let output = BackgroundWriter(FollowUpOutput(format: format, plan: root))
+        // A school comes once per plan of the chain that has letters for it: lists gather them.
+        var schools: [(name: String, items: [FollowUpItem])] = []
         let request = FollowUpRequest(
             plan: root, name: name ?? "Relance du \(SchoolCalendar.frenchDate(now))", actor: by ?? Actor.current, now: now, escalate: !dryRun)
         let followUpPlan = try store.followUp(request, strategy: strategy, strategySource: source) { items in
-            output.add(items)
-            if out != nil, let school = items.first?.delivery.school { schools.append((school, items)) }
+            output.async { $0.add(items) }
+            guard out != nil, let school = items.first?.delivery.school else { return }
+            if let index = schools.firstIndex(where: { $0.name == school }) { schools[index].items += items } else { schools.append((school, items)) }
         }
         var written: [String] = []
         if let out, let templates {
@@ -71,6 +73,6 @@ struct FollowupCommand: SesameCommand {
                 written += try lists.write(items, school: school, to: folder, severalSchools: schools.count > 1).map(\.path)
             }
         }
-        output.finish(followUpPlan: followUpPlan, dryRun: dryRun, lists: written)
+        output.finish { $0.finish(followUpPlan: followUpPlan, dryRun: dryRun, lists: written) }
     }
 }
