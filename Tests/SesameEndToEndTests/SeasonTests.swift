@@ -130,3 +130,19 @@ import Testing
         #expect(listed.stdout.contains("(effacé)") && !listed.stdout.contains(pupil.activationCode!))
     }
 }
+
+@Suite struct RecordArgumentTests {
+    @Test func severalAccountsFollowOneOptionAndThePlanNumberComesFirst() throws {
+        let school = SchoolGenerator().generate()
+        let cli = try CLI()
+        #expect(try cli.run("import", try cli.write(school.exportFile(), to: "export.csv")).status == 0)
+        #expect(try cli.run("init", "--ent-name", "e-primO", "--ent-url", "https://www.e-primo.fr", "--director", "Anne Roux", "--city", "Nantes").status == 0)
+        #expect(try cli.run("plan").status == 0)
+        #expect(try cli.run("print", "--out", "paquets").status == 0)
+        let pupils = school.people(.student).filter { $0.activationCode != nil }.prefix(2).map(\.printedLogin)
+        let result = try cli.run(["record", "absent", "1", "--account"] + pupils + ["--note", "malades"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 lettres « absent »"))
+        #expect(try cli.run("history", pupils[1]).stdout.contains("malades"))
+    }
+}

@@ -15,8 +15,8 @@ struct RecordCommand: SesameCommand {
             changement impossible (« remise » pour un courriel rejeté) est signalé et rien ne change.
 
             Exemples :
-              sesame record received --class "CP A" --channel in-class --except lea.martin --except hugo.petit
-              sesame record absent --account sofia.richard --account adam.moreau --note "réunion CM1"
+              sesame record received --class "CP A" --channel in-class --except lea.martin hugo.petit
+              sesame record absent --account sofia.richard adam.moreau --note "réunion CM1"
               sesame record returned --account francois.petit --note "n’habite pas à l’adresse indiquée"
               sesame record --from paquets/CM1_reunion-2026-09-15.emargement.csv
               sesame record received --from feuille.csv     (les lignes sans « Remis » comptent comme remises)
@@ -33,7 +33,7 @@ struct RecordCommand: SesameCommand {
     private var outcome: Outcome? { words.lazy.compactMap(Outcome.init(word:)).first }
     private var plan: Int64? { words.lazy.compactMap { Int64($0) }.first }
 
-    @Option(name: .customLong("account"), help: ArgumentHelp("Identifiant (ou alias) d’un compte ; à répéter.", valueName: "identifiant"))
+    @Option(name: .customLong("account"), parsing: .upToNextOption, help: ArgumentHelp("Identifiants (ou alias) des comptes.", valueName: "identifiant"))
     var accounts: [String] = []
 
     @Option(name: .customLong("class"), help: ArgumentHelp("Toutes les lettres des paquets de cette classe.", valueName: "classe"))
@@ -42,7 +42,7 @@ struct RecordCommand: SesameCommand {
     @Option(help: ArgumentHelp("Avec --class, si la classe a plusieurs paquets : in-class, via-student ou meeting.", valueName: "canal"))
     var channel: Channel?
 
-    @Option(help: ArgumentHelp("Avec --class : sauf ce compte ; à répéter.", valueName: "identifiant"))
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Avec --class : sauf ces comptes.", valueName: "identifiant"))
     var except: [String] = []
 
     @Option(help: ArgumentHelp("Avec --class : l’établissement, s’il y en a plusieurs.", valueName: "nom"))
