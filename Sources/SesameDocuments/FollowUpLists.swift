@@ -54,11 +54,11 @@ public struct FollowUpLists: Sendable {
         let rows = director.map { item -> [String] in
             let d = item.delivery
             let who = ([d.facts.profile.frenchName] + d.facts.classes).joined(separator: ", ")
-            let reach = [d.facts.hasEmail ? "courriel" : nil, d.facts.hasAddress ? "courrier" : nil].compactMap { $0 }.joined(separator: ", ")
+            let reach = [d.facts.hasEmail ? "courriel" : nil, d.facts.hasAddress ? "poste" : nil].compactMap { $0 }.joined(separator: ", ")
             return [d.lastName, d.firstName, who, d.state.frenchName, item.action.shortAdvice, reach.isEmpty ? "—" : reach].map(Markup.escape)
         }
         let url = target.appendingPathComponent("relance_direction.pdf")
-        try render(rows, to: url, school: school, section: ["direction": true], widths: [0.17, 0.13, 0.17, 0.1, 0.29, 0.14])
+        try render(rows, to: url, school: school, section: ["direction": true], widths: [0.16, 0.13, 0.17, 0.1, 0.26, 0.18])
         files.append(url)
         return files
     }
