@@ -6,9 +6,13 @@ struct Sesame: ParsableCommand {
         commandName: "sesame",
         abstract: "Planifier, produire et suivre la distribution des identifiants ENT d’une école.",
         discussion: """
-            Sésame importe l’export des comptes de l’ENT (e-primO, ONE, NEO…), sélectionne les comptes \
-            comme la console d’administration (profil, classe, activation, courriel, ADML, date de création), \
-            et garde tout dans une base SQLite (--db, sinon $SESAME_DB, sinon ./sesame.db).
+            Sésame importe l’export des comptes de l’ENT (e-primO, ONE, NEO…), prévoit qui reçoit ses \
+            identifiants par quel canal, imprime les paquets et envoie les courriels, enregistre ce qui a été \
+            remis, relance les absents et ceux qui n’ont pas activé leur compte, et garde tout dans une base \
+            SQLite (--db, sinon $SESAME_DB, sinon ./sesame.db).
+
+            Une rentrée : import → accounts → plan → print / send → record → import (export plus récent) \
+            → followup → status.
 
             Pour essayer sur une école fictive : sesame demo
             """,
