@@ -21,8 +21,8 @@ struct BulkStatement {
     }
 
     /// A query whose arguments are bound once, by GRDB, before it is read row by row.
-    init(_ db: Database, sql: String, arguments: StatementArguments) throws {
-        try self.init(db, sql: sql)
+    init(_ db: Database, sql: String, arguments: StatementArguments, cached: Bool = false) throws {
+        try self.init(db, sql: sql, cached: cached)
         try statement.setArguments(arguments)
     }
 

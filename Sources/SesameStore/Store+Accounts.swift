@@ -48,7 +48,9 @@ extension Store {
 /// Reads selected accounts, and their children for parents.
 enum AccountReader {
     /// `ordering` is an SQL ORDER BY, or nil when any order will do (sorting a million rows costs seconds).
-    static func read(_ selection: AccountSelection, ordering: String?, db: Database) throws -> [Account] {
+    /// `cached`: the selection's SQL is the same on every call (it reads a temporary table), so
+    /// its statements are compiled once.
+    static func read(_ selection: AccountSelection, ordering: String?, db: Database, cached: Bool = false) throws -> [Account] {
         var accounts: [Account] = []
         var positions: [Account.ID: Int] = [:]
         var rows = try BulkStatement(db, sql: """
@@ -59,7 +61,7 @@ enum AccountReader {
             FROM account a JOIN school s ON s.id = a.school_id
             WHERE \(selection.condition)
             \(ordering.map { "ORDER BY " + $0 } ?? "")
-            """, arguments: selection.arguments)
+            """, arguments: selection.arguments, cached: cached)
         // Schools repeat on every row: one string per school rather than one per row.
         var school = ""
         try rows.forEach { r in
@@ -84,7 +86,7 @@ enum AccountReader {
             JOIN account a ON a.id = pc.parent_id
             JOIN account c ON c.id = pc.child_id
             WHERE \(selection.condition) AND a.profile = 'parent' AND c.removed_import_id IS NULL
-            """, arguments: selection.arguments)
+            """, arguments: selection.arguments, cached: cached)
         try children.forEach { r in
             guard let position = positions[r.int64(0)!] else { return }
             accounts[position].children.append(Relative(

@@ -69,7 +69,7 @@ extension Store {
     ) throws -> Int64? {
         try pool.writeWithoutTransaction { db in
             try ImportTransaction.run(db) {
-                var escalation = Escalation(db: db, strategy: strategy, request: PlanRequest(
+                var escalation = try Escalation(db: db, strategy: strategy, request: PlanRequest(
                     name: request.name, strategy: strategy, strategySource: strategySource,
                     selection: "{\"relance\":\(request.plan)}", actor: request.actor, now: request.now, follows: request.plan))
                 var reader = try TrackedReader(db)
@@ -94,10 +94,11 @@ private struct Escalation {
     let request: PlanRequest
     private var writer: PlanWriter?
 
-    init(db: Database, strategy: Strategy, request: PlanRequest) {
+    init(db: Database, strategy: Strategy, request: PlanRequest) throws {
         self.db = db
         self.strategy = strategy
         self.request = request
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS escalating (id INTEGER PRIMARY KEY)")
     }
 
     mutating func escalate(_ items: inout [FollowUpItem], schoolID: Int64) throws {
@@ -106,9 +107,15 @@ private struct Escalation {
             if let resume = FollowUp.resume(for: item.delivery, item.action) { context.resume[item.delivery.accountID] = resume }
         }
         guard !context.resume.isEmpty else { return }
+        // The accounts go through a temporary table: the same SQL for every school, compiled once.
+        try db.execute(sql: "DELETE FROM temp.escalating")
+        var insert = try BulkStatement(db, sql: "INSERT INTO temp.escalating (id) VALUES (?)", cached: true)
+        for id in context.resume.keys {
+            insert.bind(id)
+            try insert.execute()
+        }
         let accounts = try AccountReader.read(
-            AccountSelection(condition: "a.id IN (\(context.resume.keys.map(String.init).joined(separator: ",")))", arguments: []),
-            ordering: nil, db: db)
+            AccountSelection(condition: "a.id IN (SELECT id FROM temp.escalating)", arguments: []), ordering: nil, db: db, cached: true)
         context.teachers = try Store.teachers(db, schoolID: schoolID, school: items[0].delivery.school)
         let draft = Planner.plan(accounts, strategy: strategy, context: context)
         var planned: [Int64: Channel] = [:]
