@@ -52,6 +52,19 @@ struct Options {
     var letters = 1_000
     var work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sesame-bench")
 
+    /// A fresh copy of a store an earlier benchmark left in the work folder, to measure on.
+    func freshCopy(of name: String, as copy: String, leftBy earlier: String) throws -> String {
+        let source = work.appendingPathComponent(name).path
+        guard FileManager.default.fileExists(atPath: source) else {
+            print("run \(earlier) first: it leaves \(name) in \(work.path)")
+            throw BenchError.failed("no \(name)")
+        }
+        let path = work.appendingPathComponent(copy).path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try FileManager.default.copyItem(atPath: source, toPath: path)
+        return path
+    }
+
     init(_ arguments: [String]) {
         var i = 0
         while i < arguments.count {

@@ -15,14 +15,7 @@ struct FollowUpBench {
     }
 
     func run() throws {
-        let planned = options.work.appendingPathComponent("academie-plan.db").path
-        guard FileManager.default.fileExists(atPath: planned) else {
-            print("run `sesame-bench import` then `sesame-bench plan` first: they leave the planned académie in \(options.work.path)")
-            throw BenchError.failed("no plan")
-        }
-        let db = options.work.appendingPathComponent("academie-season.db").path
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
-        try FileManager.default.copyItem(atPath: planned, toPath: db)
+        let db = try options.freshCopy(of: "academie-plan.db", as: "academie-season.db", leftBy: "`sesame-bench import` then `sesame-bench plan`")
         // Opening once applies the store's migrations, outside the measures.
         guard try Measure.sesame(["plans", "--db", db]).status == 0 else { throw BenchError.failed("plans") }
         let queue = try DatabaseQueue(path: db)

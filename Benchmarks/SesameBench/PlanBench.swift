@@ -10,15 +10,8 @@ struct PlanBench {
     }
 
     func run() throws {
-        let imported = options.work.appendingPathComponent("academie.db").path
-        guard FileManager.default.fileExists(atPath: imported) else {
-            print("run `sesame-bench import` first: it leaves the académie store in \(options.work.path)")
-            throw BenchError.failed("no store")
-        }
         // Each run plans a fresh copy of the imported store, as a first plan.
-        let db = options.work.appendingPathComponent("academie-plan.db").path
-        try? FileManager.default.removeItem(atPath: db)
-        try FileManager.default.copyItem(atPath: imported, toPath: db)
+        let db = try options.freshCopy(of: "academie.db", as: "academie-plan.db", leftBy: "`sesame-bench import`")
         // --activation all: every account of the académie, activated ones getting a reminder.
         let run = try Measure.sesame(["plan", "--db", db, "--strategy", "ecole", "--activation", "all", "--name", "bench"])
         guard run.status == 0 else { throw BenchError.failed("plan") }

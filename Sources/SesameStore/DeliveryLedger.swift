@@ -23,6 +23,7 @@ struct DeliveryLedger {
     /// A delivery as the ledger sees it.
     struct Current {
         var deliveryID: Int64
+        var planID: Int64
         var accountID: Int64
         var login: String
         var state: DeliveryState
@@ -54,14 +55,15 @@ struct DeliveryLedger {
     }
 
     private static let columns = """
-        d.id, d.account_id, COALESCE(a.alias, a.login), d.state, d.channel, d.letter, d.is_copy
+        d.id, d.plan_id, d.account_id, COALESCE(a.alias, a.login), d.state, d.channel, d.letter, d.is_copy
         FROM delivery d JOIN account a ON a.id = d.account_id
         """
 
     private static func current(_ r: RowReader) -> Current {
         Current(
-            deliveryID: r.int64(0)!, accountID: r.int64(1)!, login: r.string(2)!, state: DeliveryState(rawValue: r.string(3)!) ?? .planned,
-            channel: Channel(rawValue: r.string(4)!) ?? .office, letter: LetterKind(rawValue: r.string(5)!) ?? .activation, isCopy: r.bool(6))
+            deliveryID: r.int64(0)!, planID: r.int64(1)!, accountID: r.int64(2)!, login: r.string(3)!,
+            state: DeliveryState(rawValue: r.string(4)!) ?? .planned, channel: Channel(rawValue: r.string(5)!) ?? .office,
+            letter: LetterKind(rawValue: r.string(6)!) ?? .activation, isCopy: r.bool(7))
     }
 
     /// Applies moves, all or none.

@@ -11,7 +11,8 @@ struct ImportFollowThrough {
     let file: String
     let now: Date
 
-    private var actor: String { "import" }
+    /// Who the history names for what an import changes.
+    private let actor = "import"
 
     func apply(activated: [Int64], codeChanged: [Int64], removed: [Int64]) throws -> ImportSummary.Deliveries {
         var result = ImportSummary.Deliveries()

@@ -100,14 +100,10 @@ extension Store {
                 """, arguments: [id]) else { throw PlanError.unknownPlan(id) }
             var batches: [BatchOverview] = []
             var positions: [Int64: Int] = [:]
-            for b in try Row.fetchAll(db, sql: """
-                SELECT b.id, b.channel, s.name, b.class_name, b.recipients, b.meeting_at
-                FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id = ? ORDER BY b.position
-                """, arguments: [id]) {
-                positions[b[0]] = batches.count
+            for b in try BatchRow.all(db, plan: id) {
+                positions[b.id] = batches.count
                 batches.append(BatchOverview(
-                    id: b[0], channel: Channel(rawValue: b[1]) ?? .office, school: b[2], className: b[3],
-                    recipients: ListColumn.split(b[4]), meeting: (b[5] as Double?).map(Date.init(timeIntervalSince1970:))))
+                    id: b.id, channel: b.channel, school: b.school, className: b.className, recipients: b.recipients, meeting: b.meeting))
             }
             for c in try Row.fetchAll(db, sql: """
                 SELECT d.batch_id, a.profile, d.letter, d.is_copy, COUNT(*) FROM delivery d JOIN account a ON a.id = d.account_id
@@ -142,15 +138,11 @@ extension Store {
                 """, arguments: [id]) else { throw PlanError.unknownPlan(id) }
             var batches: [BatchDetail] = []
             var positions: [Int64: Int] = [:]
-            for b in try Row.fetchAll(db, sql: """
-                SELECT b.id, b.channel, s.name, b.class_name, b.recipients, b.meeting_at
-                FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id = ? ORDER BY b.position
-                """, arguments: [id]) {
-                positions[b[0]] = batches.count
+            for b in try BatchRow.all(db, plan: id) {
+                positions[b.id] = batches.count
                 batches.append(BatchDetail(
-                    id: b[0], channel: Channel(rawValue: b[1]) ?? .office, school: b[2], className: b[3],
-                    recipients: ListColumn.split(b[4]), meeting: (b[5] as Double?).map(Date.init(timeIntervalSince1970:)),
-                    deliveries: []))
+                    id: b.id, channel: b.channel, school: b.school, className: b.className, recipients: b.recipients,
+                    meeting: b.meeting, deliveries: []))
             }
             var children: [Int64: [String]] = [:]
             for c in try Row.fetchAll(db, sql: """
@@ -227,12 +219,8 @@ extension Store {
                 throw PlanError.unknownPlan(plan)
             }
             var batches: [LetterBatch] = []
-            for b in try Row.fetchAll(db, sql: """
-                SELECT b.id, b.channel, s.name, b.class_name, b.recipients, b.meeting_at
-                FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id = ? ORDER BY b.position
-                """, arguments: [plan]) {
-                guard let channel = Channel(rawValue: b[1]), channels.contains(channel) else { continue }
-                let batchID: Int64 = b[0]
+            for b in try BatchRow.all(db, plan: plan) where channels.contains(b.channel) {
+                let batchID = b.id
                 var condition = "a.removed_import_id IS NULL AND a.id IN (SELECT account_id FROM delivery WHERE batch_id = ?)"
                 var arguments: StatementArguments = [batchID]
                 if !logins.isEmpty {
@@ -250,14 +238,14 @@ extension Store {
                     guard let account = accounts[d[1]] else { continue }
                     let planned = LetterKind(rawValue: d[2]) ?? .activation
                     letters.append(Letter(
-                        deliveryID: d[0], account: account, channel: channel,
-                        kind: planned == .activation && account.isActivated ? .reminder : planned, packetClass: b[3],
+                        deliveryID: d[0], account: account, channel: b.channel,
+                        kind: planned == .activation && account.isActivated ? .reminder : planned, packetClass: b.className,
                         state: DeliveryState(rawValue: d[3]) ?? .planned))
                 }
                 guard !letters.isEmpty else { continue }
                 batches.append(LetterBatch(
-                    batchID: batchID, channel: channel, school: b[2], className: b[3], recipients: ListColumn.split(b[4]),
-                    meeting: (b[5] as Double?).map(Date.init(timeIntervalSince1970:)), letters: letters))
+                    batchID: batchID, channel: b.channel, school: b.school, className: b.className, recipients: b.recipients,
+                    meeting: b.meeting, letters: letters))
             }
             return batches
         }
@@ -287,6 +275,27 @@ extension Store {
                 try fresh.execute()
             }
             try ledger.apply(moves, actor: actor, at: date)
+        }
+    }
+}
+
+/// A plan's batch as stored, in plan order: what every reading of a plan starts from.
+struct BatchRow {
+    var id: Int64
+    var channel: Channel
+    var school: String
+    var className: String?
+    var recipients: [String]
+    var meeting: Date?
+
+    static func all(_ db: Database, plan: Int64) throws -> [BatchRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT b.id, b.channel, s.name, b.class_name, b.recipients, b.meeting_at
+            FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id = ? ORDER BY b.position
+            """, arguments: [plan]).map { b in
+            BatchRow(
+                id: b[0], channel: Channel(rawValue: b[1]) ?? .office, school: b[2], className: b[3],
+                recipients: ListColumn.split(b[4]), meeting: (b[5] as Double?).map(Date.init(timeIntervalSince1970:)))
         }
     }
 }

@@ -85,10 +85,8 @@ extension Store {
 
     private static func openLetter(of login: String, plan: Int64?, line: Int?, db: Database, ledger: DeliveryLedger) throws -> DeliveryLedger.Current {
         let id = try accountID(login, line: line, db: db)
-        var inPlan: Set<Int64>?
-        if let plan { inPlan = Set(try Int64.fetchAll(db, sql: "SELECT id FROM delivery WHERE account_id = ? AND plan_id = ?", arguments: [id, plan])) }
         guard let letter = try ledger.deliveries(ofAccounts: [id])
-            .last(where: { !$0.isCopy && !$0.state.isClosed && inPlan?.contains($0.deliveryID) ?? true })
+            .last(where: { !$0.isCopy && !$0.state.isClosed && (plan == nil || $0.planID == plan) })
         else { throw TrackingError.noLetter(login: login, plan: plan, line: line) }
         return letter
     }

@@ -16,12 +16,7 @@ extension Store {
             let profile = EnumColumn<Profile>("a.profile")
             var counts: [StageCount] = []
             for plan in try Self.chain(plan, db: db) {
-                var batches: [Int64: (school: String, className: String?, channel: Channel)] = [:]
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT b.id, s.name, b.class_name, b.channel FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id = ?
-                    """, arguments: [plan]) {
-                    batches[row[0]] = (row[1], row[2], Channel(rawValue: row[3]) ?? .office)
-                }
+                let batches = Dictionary(try BatchRow.all(db, plan: plan).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
                 var rows = try BulkStatement(db, sql: """
                     SELECT d.batch_id, \(state.sql), \(letter.sql), a.activation_code IS NULL, \(profile.sql),
                            CASE WHEN b.class_name IS NULL THEN a.classes END

@@ -15,7 +15,7 @@ public enum TrackingError: UserFacingError, Equatable {
         case let .unknownLogin(login, line):
             "\(line.map { "ligne \($0) : " } ?? "")aucun compte « \(login) » (identifiant ou alias) dans la base"
         case let .ambiguousLogin(login, schools):
-            "« \(login) » désigne des comptes de plusieurs établissements (\(schools.joined(separator: " ; "))) ; précisez le plan"
+            "« \(login) » désigne des comptes de plusieurs établissements (\(schools.joined(separator: " ; "))) ; donnez l’alias du compte voulu"
         case let .noLetter(login, plan, line):
             "\(line.map { "ligne \($0) : " } ?? "")\(login) n’a pas de lettre en cours\(plan.map { " dans le plan \($0)" } ?? "")"
         case let .noClassLetters(className, plan):

@@ -207,7 +207,7 @@ struct SendReport {
         if alreadySent > 0 { out.line("  déjà envoyés auparavant : \(alreadySent)") }
         if !uncertain.isEmpty {
             out.line("  incertains (envoi interrompu, peut-être reçus) : \(uncertain.count) — non renvoyés ; --resend-uncertain pour les renvoyer")
-            out.line("    \(uncertain.prefix(20).joined(separator: ", "))")
+            out.line("    \(shortList(uncertain, limit: 20))")
         }
         out.flush()
     }

@@ -113,7 +113,7 @@ struct FollowUpOutput {
         }
         for channel in Channel.allCases {
             guard let names = escalated[channel] else { continue }
-            out.line("\(channel.frenchName.prefix(1).uppercased() + channel.frenchName.dropFirst()) (\(names.count)) : \(Self.shortList(names))")
+            out.line("\(channel.frenchName.prefix(1).uppercased() + channel.frenchName.dropFirst()) (\(names.count)) : \(shortList(names, limit: 30))")
         }
         if !stranded.isEmpty {
             out.line("Sans autre canal (\(stranded.count)) :")
@@ -122,9 +122,5 @@ struct FollowUpOutput {
         }
         if !lists.isEmpty { out.line("Listes de relance : \(lists.joined(separator: ", "))") }
         if let followUpPlan { out.line("Nouvelles lettres : sesame print \(followUpPlan) ; courriels : sesame send \(followUpPlan).") }
-    }
-
-    private static func shortList(_ names: [String]) -> String {
-        names.prefix(30).joined(separator: ", ") + (names.count > 30 ? ", … (\(names.count - 30) de plus)" : "")
     }
 }

@@ -64,8 +64,7 @@ struct ImportReport {
             ("comptes modifiés", c.updated),
         ]
         for (label, logins) in groups where !logins.isEmpty {
-            let shown = logins.prefix(10).joined(separator: ", ")
-            line("  \(logins.count) \(label) : \(shown)\(logins.count > 10 ? ", … (\(logins.count - 10) de plus)" : "")")
+            line("  \(logins.count) \(label) : \(shortList(logins, limit: 10))")
         }
     }
 
@@ -75,8 +74,7 @@ struct ImportReport {
             line("Plans : \(plural(d.closedByActivation, "lettre close", "lettres closes")) (comptes activés depuis)")
         }
         if !d.toRemake.isEmpty {
-            let shown = d.toRemake.prefix(10).joined(separator: ", ")
-            line("Plans : \(plural(d.toRemake.count, "lettre déjà remise ou envoyée porte", "lettres déjà remises ou envoyées portent")) un code qui a changé, à refaire (sesame followup) : \(shown)\(d.toRemake.count > 10 ? ", …" : "")")
+            line("Plans : \(plural(d.toRemake.count, "lettre déjà remise ou envoyée porte", "lettres déjà remises ou envoyées portent")) un code qui a changé, à refaire (sesame followup) : \(shortList(d.toRemake, limit: 10))")
         }
         if d.cancelled > 0 {
             line("Plans : \(plural(d.cancelled, "lettre annulée", "lettres annulées")) (comptes disparus de l’export)")
@@ -97,6 +95,11 @@ struct ImportReport {
             if let n = shown[kind], n > 20 { line("  … et \(n - 20) autres du même type (--format json les donne tous)") }
         }
     }
+}
+
+/// "a, b, c, … (12 de plus)": the first `limit` names of a list that may be long.
+func shortList(_ names: [String], limit: Int) -> String {
+    names.prefix(limit).joined(separator: ", ") + (names.count > limit ? ", … (\(names.count - limit) de plus)" : "")
 }
 
 /// "1 compte", "3 comptes".

@@ -78,9 +78,7 @@ struct PlanReport {
             }
         }
         for group in groups {
-            let names = group.people.prefix(8).map { "\($0.firstName) \($0.lastName)" }.joined(separator: ", ")
-            let more = group.people.count > 8 ? ", … (\(group.people.count - 8) de plus)" : ""
-            line("  \(group.people.count) — \(group.reason) : \(names)\(more)")
+            line("  \(group.people.count) — \(group.reason) : \(shortList(group.people.map { "\($0.firstName) \($0.lastName)" }, limit: 8))")
         }
     }
 }

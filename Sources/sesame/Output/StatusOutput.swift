@@ -29,7 +29,10 @@ enum StatusOutput {
         var table: TextTable?
         for row in rows(report) {
             if row.section != section {
-                if var done = table { done.render(into: &out); out.line() ; table = nil }
+                if let done = table {
+                    done.render(into: &out)
+                    out.line()
+                }
                 section = row.section
                 table = TextTable(headers: [section == "total" ? "" : "Par \(section)", "Comptes"] + stages.map { $0.frenchName.prefix(1).uppercased() + $0.frenchName.dropFirst() })
             }
