@@ -32,6 +32,11 @@ public struct Account: Sendable, Hashable, Identifiable {
     public var children: [Relative]
     /// The alphabetical sort key (`NameKey.person`), as the store keeps it.
     public var nameSortKey: String
+    /// The last time the person logged in to the ENT, as the latest export says.
+    public var lastLogin: Date?
+    /// What tells this person apart from a homonym of the school ("CM1, née le 12/03/2017";
+    /// see `Homonyms`), nil when their name is their own.
+    public var distinction: String?
 
     public init(
         id: ID, entKey: String, school: String, profile: Profile, lastName: String, firstName: String,
@@ -73,6 +78,10 @@ public struct Account: Sendable, Hashable, Identifiable {
     /// "Prénom Nom", the way the ENT writes a person in its Enfants and Parents columns.
     public var displayName: String { "\(firstName) \(lastName)" }
 
+    /// The name as documents print it: "Jade Petit", or "Jade Petit, CM1, née le 12/03/2017"
+    /// for one of two Jade Petit.
+    public var identifyingName: String { distinction.map { "\(displayName), \($0)" } ?? displayName }
+
 }
 
 /// A child named on a parent's account.
@@ -83,6 +92,8 @@ public struct Relative: Sendable, Hashable {
     public var lastName: String
     public var classes: [String]
     public var nameSortKey: String
+    /// As `Account.distinction`.
+    public var distinction: String?
 
     public init(id: Account.ID, login: String, firstName: String, lastName: String, classes: [String], nameSortKey: String? = nil) {
         self.id = id
@@ -94,6 +105,15 @@ public struct Relative: Sendable, Hashable {
     }
 
     public var displayName: String { "\(firstName) \(lastName)" }
+
+    /// "Jade Petit", or "Jade Petit (CM1, née le 12/03/2017)" for one of two Jade Petit.
+    public var identifyingName: String { distinction.map { "\(displayName) (\($0))" } ?? displayName }
+
+    /// "Léa Martin (CP A)", or "Jade Petit (CM1, née le 12/03/2017)" for one of two Jade Petit.
+    public var nameWithClass: String {
+        let detail = distinction ?? classes.joined(separator: ", ")
+        return detail.isEmpty ? displayName : "\(displayName) (\(detail))"
+    }
 }
 
 /// Where an email address came from: what the user typed in the ENT ("Mon compte"),

@@ -1,35 +1,77 @@
-/// One row of the family address file the school registry (ONDE) exports:
-/// a parent, their postal address, and one of their children.
+/// A person as the school registry (ONDE) names them: a last name, sometimes a usage name
+/// that differs from it (the name the ENT may know them by), and a first name.
+public struct RegistryName: Sendable, Hashable {
+    public var lastName: String
+    public var usageName: String?
+    public var firstName: String
+
+    public init(lastName: String, usageName: String? = nil, firstName: String) {
+        self.lastName = lastName
+        self.usageName = usageName
+        self.firstName = firstName
+    }
+
+    /// "Prénom Nom" for each last name the person may go by, usage name first.
+    var spellings: [String] {
+        var names = [usageName, lastName].compactMap { $0 }.map { "\(firstName) \($0)" }
+        if names.count == 2, NameKey.exact(names[0]) == NameKey.exact(names[1]) { names.removeLast() }
+        return names
+    }
+
+    public var displayName: String { "\(firstName) \(usageName ?? lastName)" }
+}
+
+/// A child named on a row of the family file, with the class the registry gives.
+public struct AddressChild: Sendable, Hashable {
+    public var name: RegistryName
+    public var className: String
+
+    public init(name: RegistryName, className: String) {
+        self.name = name
+        self.className = className
+    }
+}
+
+/// One row of a family file: a parent, their postal address and contacts, and the children
+/// the row names (one in the simple format, one group per child in ONDE's extraction).
 public struct AddressRecord: Sendable, Hashable {
     public var line: Int
-    public var parentLastName: String
-    public var parentFirstName: String
+    public var parent: RegistryName
     public var address: PostalAddress?
-    public var childLastName: String
-    public var childFirstName: String
-    public var className: String
+    public var children: [AddressChild]
     /// The email the school collected at the start of the year, when valid.
     public var email: EmailAddress?
     public var phone: String?
 
     public init(
-        line: Int, parentLastName: String, parentFirstName: String, address: PostalAddress?,
-        childLastName: String, childFirstName: String, className: String, email: EmailAddress? = nil,
-        phone: String? = nil
+        line: Int, parent: RegistryName, address: PostalAddress?, children: [AddressChild],
+        email: EmailAddress? = nil, phone: String? = nil
     ) {
         self.line = line
-        self.parentLastName = parentLastName
-        self.parentFirstName = parentFirstName
+        self.parent = parent
         self.address = address
-        self.childLastName = childLastName
-        self.childFirstName = childFirstName
-        self.className = className
+        self.children = children
         self.email = email
         self.phone = phone
     }
 
-    var parentName: String { "\(parentFirstName) \(parentLastName)" }
-    var childName: String { "\(childFirstName) \(childLastName)" }
+    /// A row of the simple format: one parent, one child.
+    public init(
+        line: Int, parentLastName: String, parentFirstName: String, address: PostalAddress?,
+        childLastName: String, childFirstName: String, className: String, email: EmailAddress? = nil,
+        phone: String? = nil
+    ) {
+        self.init(
+            line: line, parent: RegistryName(lastName: parentLastName, firstName: parentFirstName), address: address,
+            children: [AddressChild(name: RegistryName(lastName: childLastName, firstName: childFirstName), className: className)],
+            email: email, phone: phone)
+    }
+
+    var parentName: String { parent.displayName }
+    var childrenDescription: String {
+        children.map { "« \($0.name.displayName) »\($0.className.isEmpty ? "" : " (\($0.className))")" }
+            .joined(separator: ", ")
+    }
 }
 
 /// A parent account with the children it is linked to, for address matching.
@@ -55,8 +97,9 @@ public struct ContactAssignment: Sendable, Hashable {
 /// Matches address rows to parent accounts by the parent's name and a child's name.
 ///
 /// Both names must match: a parent name alone is too common to trust with a postal
-/// address. Homonyms are told apart by the child's class; what stays ambiguous or finds
-/// nobody is reported with its line.
+/// address. A row naming several children matches through any one of them; usage and
+/// birth names are both tried. Homonyms are told apart by the child's class; what stays
+/// ambiguous or finds nobody is reported with its line.
 public enum AddressMatcher {
     public static func match(
         _ records: [AddressRecord], parents: [ParentWithChildren], file: String
@@ -70,16 +113,15 @@ public enum AddressMatcher {
         var order: [String] = []
 
         for record in records {
-            let named = index.candidates(for: record.parentName)
-            let withChild = named.filter { i in parents[i].children.contains { isChild($0, of: record) } }
+            var named: [Int] = []
+            for spelling in record.parent.spellings {
+                for i in index.candidates(for: spelling) where !named.contains(i) { named.append(i) }
+            }
+            let withChild = named.filter { i in parents[i].children.contains { isChild($0, of: record, sameClass: false) } }
             var people = Dictionary(grouping: withChild, by: { parents[$0].parent.entKey })
             if people.count > 1 {
                 let sameClass = people.filter { _, rows in
-                    rows.contains { i in
-                        parents[i].children.contains {
-                            isChild($0, of: record) && $0.classes.map(NameKey.exact).contains(NameKey.exact(record.className))
-                        }
-                    }
+                    rows.contains { i in parents[i].children.contains { isChild($0, of: record, sameClass: true) } }
                 }
                 if !sameClass.isEmpty { people = sameClass }
             }
@@ -109,23 +151,29 @@ public enum AddressMatcher {
         return (order.compactMap { byPerson[$0] }, problems)
     }
 
-    private static func isChild(_ child: FamilyMember, of record: AddressRecord) -> Bool {
-        PersonNameKeys(firstName: child.firstName, lastName: child.lastName).isNamed(record.childName)
+    /// Whether a linked child is one the row names (in the same class, if asked).
+    private static func isChild(_ child: FamilyMember, of record: AddressRecord, sameClass: Bool) -> Bool {
+        let keys = PersonNameKeys(firstName: child.firstName, lastName: child.lastName)
+        return record.children.contains { named in
+            named.name.spellings.contains(where: keys.isNamed)
+                && (!sameClass || child.classes.map(NameKey.exact).contains(NameKey.exact(named.className)))
+        }
     }
 
     private static func unmatched(
         _ record: AddressRecord, file: String, ambiguousCount: Int, parentKnown: Bool
     ) -> ImportProblem {
+        let children = record.childrenDescription
         if ambiguousCount > 1 {
             return ImportProblem(
                 kind: .ambiguousAddress, file: file, line: record.line,
-                message: "« \(record.parentName) », responsable de « \(record.childName) » (\(record.className)), correspond à \(ambiguousCount) comptes ; adresse non enregistrée")
+                message: "« \(record.parentName) », responsable de \(children), correspond à \(ambiguousCount) comptes ; adresse non enregistrée")
         }
         let why = parentKnown
-            ? "aucun compte de ce nom n’est lié à l’élève « \(record.childName) »"
+            ? "aucun compte de ce nom n’est lié à \(record.children.count > 1 ? "l’un des élèves" : "l’élève") \(children)"
             : "aucun compte responsable de ce nom"
         return ImportProblem(
             kind: .unmatchedAddress, file: file, line: record.line,
-            message: "« \(record.parentName) » (\(record.className)) : \(why) ; adresse non enregistrée")
+            message: "« \(record.parentName) » : \(why) ; adresse non enregistrée")
     }
 }

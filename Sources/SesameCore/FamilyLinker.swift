@@ -49,34 +49,66 @@ public struct FamilyResolution: Sendable {
     public var problems: [ImportProblem]
 }
 
+/// Which of the export's relative columns a file has, by field number (from 1), for the
+/// rules that confirm a link and for the columns problems point at.
+public struct RelativeColumns: Sendable, Hashable {
+    /// The parents' "Enfants" column.
+    public var children: Int?
+    /// The pupils' "Parents" column.
+    public var parents: Int?
+
+    public init(children: Int?, parents: Int?) {
+        self.children = children
+        self.parents = parents
+    }
+
+    /// Both columns, as entcore's "Exporter des comptes" writes them.
+    public static let both = RelativeColumns(children: 12, parents: 13)
+}
+
 /// Turns the names of the export's Enfants and Parents columns into links between accounts.
 ///
-/// The ENT names relatives, it does not identify them, so a name is resolved within the
-/// school, among students (for a child) or parents (for a parent). Homonyms are told apart
-/// by the reverse column (the child whose Parents column names this parent) and then by
-/// class (a parent's Classes are their children's classes). A name that still designates
-/// several people, or none, is reported and left unlinked: a wrong link would send a
-/// child's credentials to another family.
+/// A parent's letter carries the code of the parent's account and travels in a child's
+/// packet: a wrong link hands it to another family. The ENT names relatives, it does not
+/// identify them, so a link is made only when everything the file says of it agrees:
+///
+/// 1. **Name.** The written name designates the person within the school, among pupils
+///    (for a child) or parents (for a parent): exact spellings first (case, composed or
+///    decomposed accents, typographic apostrophes, "Nom Prénom" order do not matter),
+///    then loose ones (no accents, no punctuation, "?" standing for a letter a
+///    spreadsheet's encoding lost) only when no exact spelling is confirmed.
+/// 2. **The other column.** When the file has both the Enfants and the Parents column,
+///    the person found must name the asker back in theirs. A name match the other column
+///    does not confirm is reported (`contradictedLink`) and not linked.
+/// 3. **Class.** When both have classes (a parent's Classes are their children's), they
+///    must share one; otherwise the match is contradicted.
+///    A damaged name in the other column confirms only a person it alone fits.
+/// 4. **One person.** Exactly one person must remain after these checks; two or more are
+///    reported as ambiguous, none as unresolved or contradicted. A link found through a
+///    damaged name ("Nguy?n") is kept only then, and is reported (`linkThroughDamagedName`)
+///    so that the director can check it.
 ///
 /// Schools are resolved one at a time (`resolveSchool`), so memory follows the size of a
 /// school, not of the export. A person in several schools (`multiSchoolKeys`) may name a
 /// child of another school: that name is reported only if no school resolves it.
 public struct FamilyLinker: Sendable {
     public let file: String
+    public let columns: RelativeColumns
     private let multiSchoolKeys: Set<String>
     private var settled: [ImportProblem] = []
     private var deferred: [(key: String, problem: ImportProblem)] = []
     private var resolvedElsewhere: Set<String> = []
 
-    public init(file: String, multiSchoolKeys: Set<String> = []) {
+    public init(file: String, columns: RelativeColumns = .both, multiSchoolKeys: Set<String> = []) {
         self.file = file
+        self.columns = columns
         self.multiSchoolKeys = multiSchoolKeys
     }
 
     /// Resolves the families of one school, given all its students and parents. Pure, so
     /// that schools can be resolved on another thread; hand the result to `add`.
     public func resolveSchool(_ members: [FamilyMember]) -> SchoolFamilies {
-        var resolver = Resolver(members: members, file: file, multiSchoolKeys: multiSchoolKeys)
+        var resolver = Resolver(members: members, file: file, columns: columns, multiSchoolKeys: multiSchoolKeys)
         let links = resolver.run()
         return SchoolFamilies(
             links: links, problems: resolver.problems, deferred: resolver.deferred, resolvedNames: resolver.resolvedNames)
@@ -96,7 +128,9 @@ public struct FamilyLinker: Sendable {
     }
 
     /// Resolves members of any number of schools at once.
-    public static func resolve(_ members: [FamilyMember], file: String) -> FamilyResolution {
+    public static func resolve(
+        _ members: [FamilyMember], file: String, columns: RelativeColumns = .both
+    ) -> FamilyResolution {
         var schools: [String: [FamilyMember]] = [:]
         var order: [String] = []
         var seen: [String: Set<String>] = [:]
@@ -105,7 +139,8 @@ public struct FamilyLinker: Sendable {
             schools[member.school, default: []].append(member)
             seen[member.entKey, default: []].insert(member.school)
         }
-        var linker = FamilyLinker(file: file, multiSchoolKeys: Set(seen.filter { $0.value.count > 1 }.keys))
+        var linker = FamilyLinker(
+            file: file, columns: columns, multiSchoolKeys: Set(seen.filter { $0.value.count > 1 }.keys))
         var links: [ParentChildLink] = []
         for school in order {
             let families = linker.resolveSchool(schools[school]!)
@@ -127,6 +162,7 @@ public struct SchoolFamilies: Sendable {
 private struct Resolver {
     let members: [FamilyMember]
     let file: String
+    let columns: RelativeColumns
     let multiSchoolKeys: Set<String>
     var indexes: [Profile: PersonIndex] = [:]
     var links: Set<ParentChildLink> = []
@@ -135,10 +171,13 @@ private struct Resolver {
     /// Names resolved for people in several schools (entKey + name).
     var resolvedNames: Set<String> = []
     var ambiguous: [(asker: Int, name: String, candidates: [Int])] = []
+    /// Links made through a damaged name, reported once each.
+    var throughDamage: [ParentChildLink: (asker: Int, name: String, other: Int)] = [:]
 
-    init(members: [FamilyMember], file: String, multiSchoolKeys: Set<String>) {
+    init(members: [FamilyMember], file: String, columns: RelativeColumns, multiSchoolKeys: Set<String>) {
         self.members = members
         self.file = file
+        self.columns = columns
         self.multiSchoolKeys = multiSchoolKeys
         for (i, member) in members.enumerated() where member.profile == .student || member.profile == .parent {
             indexes[member.profile, default: PersonIndex()].insert(i, firstName: member.firstName, lastName: member.lastName)
@@ -160,34 +199,73 @@ private struct Resolver {
             if candidates.contains(where: { links.contains(link(asker, $0)) }) { continue }
             problems.append(ambiguousProblem(asker: asker, name: name, candidates: candidates))
         }
+        for (link, how) in throughDamage.sorted(by: { $0.key < $1.key }) where links.contains(link) {
+            problems.append(damagedLinkProblem(asker: how.asker, name: how.name, other: how.other))
+        }
         return links.sorted()
     }
 
     private mutating func resolve(_ name: String, namedBy asker: Int, among profile: Profile) {
-        let candidates = narrow(indexes[profile]?.candidates(for: name) ?? [], for: asker)
         let inSeveralSchools = multiSchoolKeys.contains(members[asker].entKey)
-        switch candidates.count {
-        case 0:
-            let problem = unresolvedProblem(asker: asker, name: name)
+        func report(_ problem: ImportProblem) {
             if inSeveralSchools { deferred.append((nameKey(asker, name), problem)) } else { problems.append(problem) }
+        }
+        // Exact spellings first; loose ones only when no exact spelling is confirmed.
+        var found: [Int] = []
+        var contradicted: [(candidate: Int, why: String)] = []
+        for tier in [indexes[profile]?.exactCandidates(for: name) ?? [], indexes[profile]?.looseCandidates(for: name) ?? []] {
+            for candidate in tier where !found.contains(candidate) {
+                if let why = contradiction(asker: asker, candidate: candidate) {
+                    if !contradicted.contains(where: { $0.candidate == candidate }) { contradicted.append((candidate, why)) }
+                } else {
+                    found.append(candidate)
+                }
+            }
+            if !found.isEmpty { break }
+        }
+        switch found.count {
+        case 0:
+            report(contradicted.isEmpty
+                ? unresolvedProblem(asker: asker, name: name)
+                : contradictedProblem(asker: asker, name: name, contradicted: contradicted))
         case 1:
-            links.insert(link(asker, candidates[0]))
+            let made = link(asker, found[0])
+            links.insert(made)
             if inSeveralSchools { resolvedNames.insert(nameKey(asker, name)) }
+            if NameKey.isDamaged(name) || isDamaged(found[0]) || isDamaged(asker), throughDamage[made] == nil {
+                throughDamage[made] = (asker, name, found[0])
+            }
         default:
-            ambiguous.append((asker, name, candidates))
+            ambiguous.append((asker, name, found))
         }
     }
 
-    /// Homonyms: keep those whose own column names the asker, then those sharing a class.
-    private func narrow(_ candidates: [Int], for asker: Int) -> [Int] {
-        guard candidates.count > 1 else { return candidates }
-        let askerKeys = PersonNameKeys(firstName: members[asker].firstName, lastName: members[asker].lastName)
-        let namingAsker = candidates.filter { c in members[c].namedRelatives.contains(where: askerKeys.isNamed) }
-        if namingAsker.count == 1 { return namingAsker }
-        let pool = namingAsker.isEmpty ? candidates : namingAsker
-        let askerClasses = Set(members[asker].classes.map(NameKey.exact))
-        let sharingClass = pool.filter { c in members[c].classes.contains { askerClasses.contains(NameKey.exact($0)) } }
-        return sharingClass.isEmpty ? pool : sharingClass
+    /// Why another column contradicts `candidate` as the relative `asker` names, if it does.
+    /// A damaged name in the candidate's column confirms the asker only if it fits no one else.
+    private mutating func contradiction(asker: Int, candidate: Int) -> String? {
+        let a = members[asker], c = members[candidate]
+        let reverseColumnExists = c.profile == .parent ? columns.children != nil : columns.parents != nil
+        if reverseColumnExists {
+            let askerKeys = PersonNameKeys(firstName: a.firstName, lastName: a.lastName)
+            let confirming = c.namedRelatives.filter(askerKeys.isNamed).contains { name in
+                !NameKey.isDamaged(name) || indexes[a.profile]?.candidates(for: name) == [asker]
+            }
+            if !confirming {
+                let column = c.profile == .parent ? "Enfants" : "Parents"
+                return "sa colonne \(column) ne nomme pas « \(a.displayName) »"
+            }
+        }
+        if !a.classes.isEmpty, !c.classes.isEmpty {
+            let askerClasses = Set(a.classes.map(NameKey.exact))
+            if !c.classes.contains(where: { askerClasses.contains(NameKey.exact($0)) }) {
+                return "aucune classe en commun (\(a.classes.joined(separator: ", ")) / \(c.classes.joined(separator: ", ")))"
+            }
+        }
+        return nil
+    }
+
+    private func isDamaged(_ member: Int) -> Bool {
+        NameKey.isDamaged(members[member].firstName) || NameKey.isDamaged(members[member].lastName)
     }
 
     private func link(_ a: Int, _ b: Int) -> ParentChildLink {
@@ -200,25 +278,51 @@ private struct Resolver {
         members[asker].entKey + "\u{1}" + NameKey.loose(name)
     }
 
+    /// The column of the asker's row that named the relative.
+    private func column(of asker: Int) -> Int? {
+        members[asker].profile == .parent ? columns.children : columns.parents
+    }
+
+    private func who(_ i: Int) -> String {
+        "« \(members[i].displayName) » (\(members[i].login))"
+    }
+
     private func unresolvedProblem(asker: Int, name: String) -> ImportProblem {
         let m = members[asker]
         if m.profile == .parent {
             return ImportProblem(
-                kind: .unresolvedChild, file: file, line: m.line,
-                message: "responsable « \(m.displayName) » (\(m.login)) : aucun élève « \(name) » dans l’établissement ; lien non créé")
+                kind: .unresolvedChild, file: file, line: m.line, column: column(of: asker),
+                message: "responsable \(who(asker)) : aucun élève « \(name) » dans l’établissement ; lien non créé")
         }
         return ImportProblem(
-            kind: .unresolvedParent, file: file, line: m.line,
-            message: "élève « \(m.displayName) » (\(m.login)) : aucun responsable « \(name) » dans l’établissement ; lien non créé")
+            kind: .unresolvedParent, file: file, line: m.line, column: column(of: asker),
+            message: "élève \(who(asker)) : aucun responsable « \(name) » dans l’établissement ; lien non créé")
+    }
+
+    private func contradictedProblem(asker: Int, name: String, contradicted: [(candidate: Int, why: String)]) -> ImportProblem {
+        let m = members[asker]
+        let role = m.profile == .parent ? "responsable" : "élève"
+        let reasons = contradicted.map { "\(members[$0.candidate].login) ligne \(members[$0.candidate].line) : \($0.why)" }
+        return ImportProblem(
+            kind: .contradictedLink, file: file, line: m.line, column: column(of: asker),
+            message: "\(role) \(who(asker)) : « \(name) » ressemble à un compte que le fichier contredit (\(reasons.joined(separator: " ; "))) ; lien non créé, à vérifier dans l’ENT")
     }
 
     private func ambiguousProblem(asker: Int, name: String, candidates: [Int]) -> ImportProblem {
         let m = members[asker]
-        let who = candidates.map { "\(members[$0].login) ligne \(members[$0].line)" }.joined(separator: ", ")
+        let list = candidates.map { "\(members[$0].login) ligne \(members[$0].line)" }.joined(separator: ", ")
         let (kind, role) = m.profile == .parent
             ? (ImportProblem.Kind.ambiguousChild, "responsable") : (.ambiguousParent, "élève")
         return ImportProblem(
-            kind: kind, file: file, line: m.line,
-            message: "\(role) « \(m.displayName) » (\(m.login)) : « \(name) » désigne \(candidates.count) comptes (\(who)) ; lien non créé, à vérifier dans l’ENT")
+            kind: kind, file: file, line: m.line, column: column(of: asker),
+            message: "\(role) \(who(asker)) : « \(name) » désigne \(candidates.count) comptes (\(list)) ; lien non créé, à vérifier dans l’ENT")
+    }
+
+    private func damagedLinkProblem(asker: Int, name: String, other: Int) -> ImportProblem {
+        let m = members[asker]
+        let role = m.profile == .parent ? "responsable" : "élève"
+        return ImportProblem(
+            kind: .linkThroughDamagedName, file: file, line: m.line, column: column(of: asker),
+            message: "\(role) \(who(asker)) : « \(name) », dont des lettres ont été perdues, est relié à \(who(other)), ligne \(members[other].line), seul compte que toutes les colonnes confirment ; vérifiez ce lien")
     }
 }

@@ -7,20 +7,45 @@ public struct ExportInput {
     /// has left; a partial one (the class-level export) says nothing about absent accounts.
     public var isFullExport: Bool
     /// Whether the file has the Enfants or Parents column to resolve families from.
-    public var hasRelativeColumns: Bool
+    public var hasRelativeColumns: Bool { relativeColumns.children != nil || relativeColumns.parents != nil }
+    /// Where the Enfants and Parents columns are, for the rules that confirm a link.
+    public var relativeColumns: RelativeColumns
     /// Streams the file's items to the closure it is given.
     public var read: ((ExportItem) throws -> Void) throws -> Void
 
     public init(
-        fileName: String, sha256: String, encoding: String, isFullExport: Bool, hasRelativeColumns: Bool,
+        fileName: String, sha256: String, encoding: String, isFullExport: Bool, relativeColumns: RelativeColumns,
         read: @escaping ((ExportItem) throws -> Void) throws -> Void
     ) {
         self.fileName = fileName
         self.sha256 = sha256
         self.encoding = encoding
         self.isFullExport = isFullExport
-        self.hasRelativeColumns = hasRelativeColumns
+        self.relativeColumns = relativeColumns
         self.read = read
+    }
+}
+
+/// ONDE's pupils extraction of one school, already read.
+public struct PupilInput: Sendable {
+    public var fileName: String
+    public var sha256: String
+    public var encoding: String
+    /// The school the extraction is of (ONDE writes one file per school, without its name);
+    /// nil for the store's only school.
+    public var school: String?
+    public var pupils: [RegistryPupil]
+    public var problems: [ImportProblem]
+
+    public init(
+        fileName: String, sha256: String, encoding: String, school: String?, pupils: [RegistryPupil], problems: [ImportProblem]
+    ) {
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.encoding = encoding
+        self.school = school
+        self.pupils = pupils
+        self.problems = problems
     }
 }
 

@@ -17,24 +17,45 @@ public struct ImportProblem: Sendable, Hashable, Codable {
         case unmatchedAddress
         case ambiguousAddress
         case conflictingAddress
+        /// A name that lost letters to a spreadsheet's encoding ("Nguy?n").
+        case damagedName
+        /// A stored spelling kept against a damaged one of a newer file.
+        case keptStoredName
+        /// A name match that another column contradicts: not linked.
+        case contradictedLink
+        /// A link made through a damaged name, because one person alone fitted every column.
+        case linkThroughDamagedName
+        /// A pupil of the registry (ONDE) without an ENT account.
+        case pupilWithoutAccount
+        /// An ENT pupil the registry no longer lists.
+        case pupilNotInRegistry
+        /// A pupil whose class differs between the registry and the ENT.
+        case pupilClassDiffers
+        /// A registry pupil matching several ENT pupils, or the other way round.
+        case ambiguousPupil
     }
 
     public var kind: Kind
     public var file: String
     /// The line of the row at fault, when there is one.
     public var line: Int?
+    /// The column (field number, from 1) of the cell at fault, when the problem is about one cell.
+    public var column: Int?
     /// What was found and what happens to it, in French, for the director.
     public var message: String
 
-    public init(kind: Kind, file: String, line: Int?, message: String) {
+    public init(kind: Kind, file: String, line: Int?, column: Int? = nil, message: String) {
         self.kind = kind
         self.file = file
         self.line = line
+        self.column = column
         self.message = message
     }
 
-    /// The compiler-style location a director can open the file at: "export.csv:12".
+    /// The compiler-style location a director can open the file at: "export.csv:12", or
+    /// "export.csv:12:5" for the fifth column (field) of line 12.
     public var location: String {
-        line.map { "\(file):\($0)" } ?? file
+        guard let line else { return file }
+        return column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
     }
 }

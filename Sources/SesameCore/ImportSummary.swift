@@ -59,6 +59,31 @@ public struct ImportSummary: Sendable, Codable, Equatable {
         }
     }
 
+    /// What ONDE's pupils extraction says of the ENT's pupils.
+    public struct Pupils: Sendable, Codable, Equatable {
+        public var file: String
+        public var encoding: String
+        public var sha256: String
+        public var school: String
+        public var alreadyImportedAt: Date?
+        public var rows = 0
+        /// Registry pupils identified as one ENT pupil each.
+        public var matched = 0
+        /// In ONDE, without an ENT account.
+        public var withoutAccount = 0
+        /// With an ENT account, no longer in ONDE.
+        public var notInRegistry = 0
+        public var classDiffers = 0
+        public var ambiguous = 0
+
+        public init(file: String, encoding: String, sha256: String, school: String = "") {
+            self.file = file
+            self.encoding = encoding
+            self.sha256 = sha256
+            self.school = school
+        }
+    }
+
     public var file: String?
     public var encoding: String?
     public var sha256: String?
@@ -76,6 +101,7 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var changes = Changes()
     public var deliveries = Deliveries()
     public var addresses: Addresses?
+    public var pupils: Pupils?
     public var problems: [ImportProblem] = []
 
     public init() {}

@@ -71,7 +71,8 @@ public enum NameKey {
     }
 
     /// Whether two loose keys name the same person. A "?" stands for one character of the
-    /// original spelling, which the loose key may have expanded to two ("œ" is "oe").
+    /// original spelling, which the loose key may have expanded to two ("œ" is "oe") or
+    /// dropped altogether (a combining accent, as in "Le?o" for a decomposed "Léo").
     public static func looseEqual(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
@@ -87,9 +88,15 @@ public enum NameKey {
     private static func matches(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = pattern.first else { return text.isEmpty }
         if first == "?" {
-            return (1...2).contains { n in text.count >= n && matches(pattern.dropFirst(), text.dropFirst(n)) }
+            return (0...2).contains { n in text.count >= n && matches(pattern.dropFirst(), text.dropFirst(n)) }
         }
         return text.first == first && matches(pattern.dropFirst(), text.dropFirst())
+    }
+
+    /// Whether a name lost characters to a legacy encoding: "?" for what Windows-1252 or
+    /// ISO-8859-1 could not hold, U+FFFD for bytes that were not text. No real name has either.
+    public static func isDamaged(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0 == "?" || $0 == "\u{FFFD}" }
     }
 
     /// A key for sorting names in alphabetical order, ignoring case, accents and punctuation

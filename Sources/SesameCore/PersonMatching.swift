@@ -49,20 +49,35 @@ struct PersonIndex: Sendable {
 
     /// Candidates for a written name: exact spellings first, then loose ones.
     mutating func candidates(for written: String) -> [Int] {
+        let exact = exactCandidates(for: written)
+        return exact.isEmpty ? looseCandidates(for: written) : exact
+    }
+
+    /// People whose name is this one, in either order, up to case and Unicode form.
+    mutating func exactCandidates(for written: String) -> [Int] {
         let exact = NameKey.exact(written)
         if let hits = byExact[exact] { return hits }
-        if fallback == nil { fallback = buildFallback() }
-        let index = fallback!
-        if let hits = index.byExact[exact] { return hits }
+        return fallbackIndex().byExact[exact] ?? []
+    }
+
+    /// People whose name is this one up to accents and punctuation, a "?" on either side
+    /// standing for a lost letter.
+    mutating func looseCandidates(for written: String) -> [Int] {
+        let index = fallbackIndex()
         let looseKey = NameKey.loose(written)
         if looseKey.contains("?") {
             return index.all.filter {
                 NameKey.looseEqual(looseKey, $0.keys.loose) || NameKey.looseEqual(looseKey, $0.keys.looseReversed)
             }.map(\.index)
         }
-        if let hits = index.byLoose[looseKey] { return hits }
-        // A candidate may itself carry the "?" (a name read from an ISO-8859-1 file).
-        return index.all.filter { $0.keys.loose.contains("?") && $0.keys.isNamed(written) }.map(\.index)
+        // A candidate may itself carry the "?" (a name read from a damaged file).
+        let damaged = index.all.filter { $0.keys.loose.contains("?") && $0.keys.isNamed(written) }.map(\.index)
+        return (index.byLoose[looseKey] ?? []) + damaged.filter { !(index.byLoose[looseKey] ?? []).contains($0) }
+    }
+
+    private mutating func fallbackIndex() -> Fallback {
+        if fallback == nil { fallback = buildFallback() }
+        return fallback!
     }
 
     private func buildFallback() -> Fallback {

@@ -15,7 +15,8 @@ public enum SchoolCalendar {
     }()
 
     /// Parses "2026-11-09T14:12:00.000+01:00", "2026-11-09T14:12:00Z", "2026-11-09 14:12",
-    /// "2026-11-09", "09/11/2026" and "09/11/2026 14:12". Returns nil for anything else.
+    /// "2026-11-09", "09/11/2026", "09/11/2026 14:12", and entcore's "09-11-2026 14:12"
+    /// (the admin console's `dd-MM-yyyy HH:mm`). Returns nil for anything else.
     public static func parse(_ text: String) -> Date? {
         let s = Array(TextNormalization.trimmed(text).utf8)
         var i = 0
@@ -35,8 +36,9 @@ public enum SchoolCalendar {
             return true
         }
         var parts = DateComponents()
-        if s.count >= 10, s[2] == UInt8(ascii: "/") {
-            guard let d = number(2), expect(UInt8(ascii: "/")), let m = number(2), expect(UInt8(ascii: "/")),
+        if s.count >= 10, s[2] == UInt8(ascii: "/") || s[2] == UInt8(ascii: "-") {
+            let separator = s[2]
+            guard let d = number(2), expect(separator), let m = number(2), expect(separator),
                   let y = number(4) else { return nil }
             (parts.year, parts.month, parts.day) = (y, m, d)
         } else {

@@ -155,13 +155,17 @@ struct SignOffSheet {
         letters.map { letter in
             let a = letter.account
             switch channel {
-            case .inClass: return [a.displayName, "", ""]
-            case .viaStudent: return [carrier(letter)?.displayName ?? "", a.displayName, "", ""]
-            case .meeting: return [a.displayName, a.children.map { "\($0.displayName) (\($0.classes.joined(separator: ", ")))" }.joined(separator: ", "), ""]
+            case .inClass: return [a.identifyingName, "", ""]
+            case .viaStudent: return [carrier(letter)?.identifyingName ?? "", a.identifyingName, "", ""]
+            case .meeting: return [a.identifyingName, a.children.map(\.nameWithClass).joined(separator: ", "), ""]
             case .office:
-                let who = a.profile == .parent ? "Parent de " + a.children.map(\.displayName).joined(separator: ", ") : a.profile.frenchName
-                return [a.displayName, who, "", "☐", ""]
-            case .post, .email: return [a.displayName, a.postalAddress?.postcode ?? "", a.postalAddress?.city ?? ""]
+                let who = switch a.profile {
+                case .parent: "Parent de " + a.children.map(\.nameWithClass).joined(separator: ", ")
+                case .student: "Élève" + (a.classes.isEmpty ? "" : " de " + a.classes.joined(separator: ", "))
+                default: a.profile.frenchName
+                }
+                return [a.identifyingName, who, "", "☐", ""]
+            case .post, .email: return [a.identifyingName, a.postalAddress?.postcode ?? "", a.postalAddress?.city ?? ""]
             }
         }
     }

@@ -14,7 +14,7 @@ enum SignOffCSV {
             let a = letter.account
             let fields = [
                 a.login, a.lastName, a.firstName, a.profile.frenchName, letter.packetClass ?? a.classes.joined(separator: ", "),
-                a.children.map(\.displayName).joined(separator: ", "), "", "", "",
+                a.children.map(\.identifyingName).joined(separator: ", "), "", "", "",
             ]
             text += CSVLine.make(fields) + "\r\n"
         }

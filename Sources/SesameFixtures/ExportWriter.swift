@@ -14,6 +14,10 @@ public enum ExportFormat: Sendable {
 /// Byte encodings files arrive in, including the ones a spreadsheet re-saves them in.
 public enum FileEncoding: Sendable {
     case utf8BOM, utf8, windows1252, isoLatin1
+    /// Windows-1252 written by a spreadsheet that takes text as it comes: a decomposed
+    /// accent's combining mark becomes a "?" of its own ("Le?o"), as does every letter the
+    /// code page lacks ("Nguy?n").
+    case spreadsheetWindows1252
 }
 
 extension GeneratedSchool {
@@ -54,7 +58,8 @@ extension GeneratedSchool {
         var fields = [
             p.id, "", p.profile.frenchName, spell(p.lastName), spell(p.firstName), p.login, p.printedLogin,
             p.activationCode ?? "", p.functions.joined(separator: ", "), name, p.classes.joined(separator: ", "),
-            names(p.children), names(p.parents), p.lastLogin.map(Self.isoTimestamp) ?? "", p.email ?? "", p.phone ?? "",
+            names(p.children), names(p.parents),
+            p.lastLogin.map(format == .full ? Self.entcoreTimestamp : Self.isoTimestamp) ?? "", p.email ?? "", p.phone ?? "",
         ]
         if format == .withCreationDate { fields.append(SchoolCalendar.frenchDate(p.createdAt)) }
         return fields
@@ -89,7 +94,14 @@ extension GeneratedSchool {
             ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 
-    /// "2026-11-09T14:12:00.000+01:00", entcore's timestamp format, in Paris time.
+    /// "09-11-2026 14:12": the admin console's "Dernière connexion" (`dd-MM-yyyy HH:mm`), Paris time.
+    static func entcoreTimestamp(_ date: Date) -> String {
+        let c = SchoolCalendar.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(c.day!))-\(two(c.month!))-\(c.year!) \(two(c.hour!)):\(two(c.minute!))"
+    }
+
+    /// "2026-11-09T14:12:00.000+01:00", the timestamps of older exports, in Paris time.
     static func isoTimestamp(_ date: Date) -> String {
         let c = SchoolCalendar.calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         let offset = SchoolCalendar.timeZone.secondsFromGMT(for: date) / 60
@@ -105,13 +117,14 @@ enum TextEncoder {
         switch encoding {
         case .utf8BOM: return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
         case .utf8: return Data(text.utf8)
-        case .windows1252, .isoLatin1:
+        case .windows1252, .isoLatin1, .spreadsheetWindows1252:
             var bytes = Data()
             bytes.reserveCapacity(text.utf8.count)
-            for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+            let source = encoding == .spreadsheetWindows1252 ? text : text.precomposedStringWithCanonicalMapping
+            for scalar in source.unicodeScalars {
                 if scalar.value < 0x80 || (0xA0...0xFF).contains(scalar.value) {
                     bytes.append(UInt8(scalar.value))
-                } else if encoding == .windows1252, let byte = windows1252[scalar] {
+                } else if encoding != .isoLatin1, let byte = windows1252[scalar] {
                     bytes.append(byte)
                 } else {
                     bytes.append(UInt8(ascii: "?"))

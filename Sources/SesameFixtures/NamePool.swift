@@ -15,6 +15,8 @@ enum NamePool {
         "Arthur", "Louis", "Jules", "Adam", "Lucas", "Hugo", "Théo", "Noé", "Mathéo", "Nathan", "Éloi", "Gaël",
         "Loïc", "Yanis", "Ibrahim", "Mamadou", "François", "Jérôme", "Anh", "Oumar", "Sacha", "Camille",
     ]
+    /// The first names above that ONDE's "Sexe" column gives as F (the others as M).
+    static let femaleFirstNames: Set<String> = Set(firstNames.prefix(20))
     static let streets = [
         "rue des Écoles", "rue des Lilas", "rue des Mûriers", "rue des Frères Lumière", "avenue de la Gare",
         "impasse du Moulin", "place de l’Église", "chemin des Vignes", "boulevard Jean-Jaurès", "allée des Tilleuls",

@@ -1,7 +1,9 @@
 import Foundation
 import SesameCore
 
-/// Reads the family address file (usually ISO-8859-1, `;`-separated) into `AddressRecord`s.
+/// Reads a family file (usually ISO-8859-1, `;`-separated) into `AddressRecord`s: ONDE's
+/// "extraction des responsables" (recognised by its child groups, see `ResponsablesExtraction`)
+/// or the simple hand-made format, one row per parent and child.
 ///
 /// A row needs the parent's and the child's names to be matched; its address counts only
 /// when street, postcode and town are all there. Invalid collected emails ("à demander")
@@ -17,9 +19,22 @@ public struct AddressFileReader: Sendable {
     }
 
     public init(data: Data, fileName: String) throws {
-        let (text, encoding) = TextDecoding.decode(data)
+        let (text, encoding) = try TextDecoding.decode(data, file: fileName)
         var (header, parser) = try CSVParser.header(of: text, file: fileName)
         guard let header else { throw ImportError.empty(file: fileName) }
+        if ResponsablesExtraction.recognises(header.fields) {
+            let extraction = try ResponsablesExtraction(header: header.fields, fileName: fileName)
+            var records: [AddressRecord] = []
+            var problems: [ImportProblem] = []
+            try text.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                while let row = try parser.next(bytes) {
+                    if let record = try extraction.record(row, problems: &problems) { records.append(record) }
+                }
+            }
+            (self.fileName, self.encoding, self.records, self.problems) = (fileName, encoding, records, problems)
+            return
+        }
         let columns = try HeaderMap<AddressColumn>(
             header: header.fields, file: fileName,
             required: [.parentLastName, .parentFirstName, .childLastName, .childFirstName])
@@ -41,6 +56,12 @@ public struct AddressFileReader: Sendable {
                 guard missing.isEmpty else {
                     problem(.missingValue, "\(missing.map(columns.describe).joined(separator: ", ")) vide ; ligne ignorée")
                     continue
+                }
+                for column in names {
+                    guard let value = columns.value(column, in: f), NameKey.isDamaged(value) else { continue }
+                    problems.append(ImportProblem(
+                        kind: .damagedName, file: fileName, line: row.line, column: columns.number(column),
+                        message: "\(columns.describe(column)) : « \(value) » a perdu des lettres (« ? ») : le fichier a été enregistré dans un encodage qui ne pouvait pas les garder ; extrayez-le à nouveau d’ONDE"))
                 }
                 let parts = [AddressColumn.street, .postcode, .city].map { columns.value($0, in: f) }
                 var address: PostalAddress?

@@ -17,9 +17,9 @@ public struct ENTExportReader: Sendable {
     public let hasIDColumn: Bool
     /// Whether the file has the Enfants or Parents column to resolve families from.
     public let hasRelativeColumns: Bool
+    let columns: HeaderMap<ExportColumn>
     private let text: Data
     private let delimiter: UInt8
-    private let columns: HeaderMap<ExportColumn>
     private let headerCount: Int
     private let bodyParser: CSVParser
 
@@ -28,7 +28,7 @@ public struct ENTExportReader: Sendable {
     }
 
     public init(data: Data, fileName: String) throws {
-        let (text, encoding) = TextDecoding.decode(data)
+        let (text, encoding) = try TextDecoding.decode(data, file: fileName)
         let (header, parser) = try CSVParser.header(of: text, file: fileName)
         guard let header else { throw ImportError.empty(file: fileName) }
         let columns = try HeaderMap<ExportColumn>(
@@ -84,6 +84,12 @@ public struct ENTExportReader: Sendable {
         guard !schools.isEmpty else {
             return try problem(.missingValue, "\(columns.describe(.schools)) vide ; ligne ignorée")
         }
+        for column in [ExportColumn.lastName, .firstName, .children, .parents] {
+            guard let cell = columns.value(column, in: f), NameKey.isDamaged(cell) else { continue }
+            try emit(.problem(ImportProblem(
+                kind: .damagedName, file: fileName, line: row.line, column: columns.number(column),
+                message: "\(columns.describe(column)) : « \(cell) » a perdu des lettres (« ? ») : le fichier a été enregistré par un tableur dans un encodage qui ne pouvait pas les garder ; ce nom ne suffit pas à établir un lien. Exportez à nouveau le fichier depuis l’ENT et importez-le sans l’ouvrir dans un tableur")))
+        }
         let login = columns.value(.login, in: f)!
         var record = ExportRecord(
             line: row.line,
@@ -113,7 +119,7 @@ public struct ENTExportReader: Sendable {
             if let date = SchoolCalendar.parse(raw) {
                 record[keyPath: keyPath] = date
             } else {
-                try problem(.invalidValue, "\(columns.describe(column)) : date « \(raw) » illisible (attendu AAAA-MM-JJ ou JJ/MM/AAAA) ; ignorée")
+                try problem(.invalidValue, "\(columns.describe(column)) : date « \(raw) » illisible (attendu JJ-MM-AAAA HH:MM comme l’écrit l’ENT, AAAA-MM-JJ ou JJ/MM/AAAA) ; ignorée")
             }
         }
         try emit(.record(record))
@@ -125,7 +131,10 @@ extension ENTExportReader {
     public func input(data: Data, defaultSchool: String?) -> ExportInput {
         ExportInput(
             fileName: fileName, sha256: FileFingerprint.sha256(data), encoding: encoding.rawValue,
-            isFullExport: hasSchoolColumn, hasRelativeColumns: hasRelativeColumns,
+            isFullExport: hasSchoolColumn,
+            relativeColumns: RelativeColumns(
+                children: columns.has(.children) ? columns.number(.children) : nil,
+                parents: columns.has(.parents) ? columns.number(.parents) : nil),
             read: { emit in
                 try ReadAhead.run(produce: { try self.read(defaultSchool: defaultSchool, $0) }, emit: emit)
             })

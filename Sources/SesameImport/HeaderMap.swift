@@ -13,7 +13,8 @@ struct HeaderMap<Column: KnownColumn>: Sendable {
     /// Field index per column, by the column's raw value; -1 when the file lacks it.
     private let positions: [Int]
 
-    init(header: [String], file: String, required: [Column]) throws(ImportError) {
+    /// `ignoringUnknown`: for registry extractions, which carry many columns Sésame has no use for.
+    init(header: [String], file: String, required: [Column], ignoringUnknown: Bool = false) throws(ImportError) {
         var lookup: [String: Column] = [:]
         for column in Column.allCases {
             for spelling in [column.header] + column.aliases { lookup[NameKey.loose(spelling)] = column }
@@ -21,6 +22,7 @@ struct HeaderMap<Column: KnownColumn>: Sendable {
         var positions = Array(repeating: -1, count: Column.allCases.count)
         for (index, name) in header.enumerated() {
             guard let column = lookup[NameKey.loose(name)] else {
+                if ignoringUnknown { continue }
                 throw .unknownHeader(
                     file: file, column: index + 1, header: name, expected: Column.allCases.map(\.header))
             }

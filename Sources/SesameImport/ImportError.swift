@@ -11,6 +11,8 @@ public enum ImportError: UserFacingError, Equatable {
     case missingColumns(file: String, names: [String])
     case fieldCount(file: String, line: Int, expected: Int, found: Int)
     case invalidValue(file: String, line: Int, column: Int, value: String, expected: String)
+    case invalidByte(file: String, line: Int, column: Int, byte: UInt8)
+    case controlCharacter(file: String, line: Int, column: Int, codePoint: UInt32)
 
     public var userMessage: String {
         switch self {
@@ -30,8 +32,18 @@ public enum ImportError: UserFacingError, Equatable {
             "\(file), ligne 1 : colonne\(names.count > 1 ? "s" : "") manquante\(names.count > 1 ? "s" : "") : \(names.joined(separator: ", "))"
         case let .invalidValue(file, line, column, value, expected):
             "\(file), ligne \(line), colonne \(column) : « \(value) » ; attendu : \(expected)"
+        case let .invalidByte(file, line, column, byte):
+            "\(file), ligne \(line), colonne \(column) : l’octet 0x\(String(byte, radix: 16, uppercase: true)) n’est pas du texte UTF-8, alors que le reste du fichier l’est ; le fichier a été abîmé (copie interrompue, édition dans un autre encodage) : exportez-le à nouveau"
+        case let .controlCharacter(file, line, column, codePoint):
+            "\(file), ligne \(line), colonne \(column) : caractère de contrôle U+\(hex4(codePoint)) dans un champ ; aucun nom ni aucune adresse n’en contient : supprimez-le ou exportez le fichier à nouveau"
         case let .fieldCount(file, line, expected, found):
             "\(file), ligne \(line) : \(found) champ\(found > 1 ? "s" : "") au lieu de \(expected) (un séparateur en trop ou manquant ?)"
         }
     }
+}
+
+/// "001B": a code point as four (or more) upper-case hexadecimal digits.
+func hex4(_ value: UInt32) -> String {
+    let hex = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
 }

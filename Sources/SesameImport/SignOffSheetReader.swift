@@ -40,7 +40,7 @@ public enum SignOffSheetReader {
     }
 
     public static func read(data: Data, fileName: String, default fallback: Outcome? = nil) throws -> [SheetEntry] {
-        let (text, _) = TextDecoding.decode(data)
+        let (text, _) = try TextDecoding.decode(data, file: fileName)
         var (header, parser) = try CSVParser.header(of: text, file: fileName)
         guard let header else { throw ImportError.empty(file: fileName) }
         let columns = try HeaderMap<SignOffColumn>(header: header.fields, file: fileName, required: [.login, .outcome])

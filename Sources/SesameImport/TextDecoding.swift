@@ -12,16 +12,39 @@ public enum TextEncoding: String, Sendable, Codable {
 /// Detects a file's encoding and hands back its text as UTF-8 bytes.
 ///
 /// UTF-8 is recognised by its BOM or by being valid UTF-8 throughout (a Latin-1 file
-/// with accents practically never is). Otherwise the file is Windows-1252 when it uses
-/// that code page's typographic characters (’ « — € in 0x80–0x9F) and ISO-8859-1 when
-/// it does not, or when it holds a byte Windows-1252 leaves undefined.
+/// with accents practically never is). A file that is UTF-8 but for a few bytes (more
+/// valid accented characters than invalid bytes) is a damaged UTF-8 file, not a legacy
+/// one: its first invalid byte is reported with its line and column rather than the
+/// whole file being read wrongly. Otherwise the file is Windows-1252 when it uses that
+/// code page's typographic characters (’ « — € in 0x80–0x9F) and ISO-8859-1 when it does
+/// not, or when it holds a byte Windows-1252 leaves undefined.
+///
+/// A control character (NUL, escape…) is no part of any name or address: it is reported
+/// with its line and column, never stored nor printed raw to a terminal.
 public enum TextDecoding {
-    public static func decode(_ data: Data) -> (bytes: Data, encoding: TextEncoding) {
-        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return (data.dropFirst(3), .utf8BOM) }
+    public static func decode(_ data: Data, file: String) throws(ImportError) -> (bytes: Data, encoding: TextEncoding) {
+        let (bytes, encoding) = try decodeBytes(data, file: file)
+        if let position = firstControlCharacter(bytes) {
+            let (line, column) = location(of: position, in: bytes)
+            let scalar = String(decoding: bytes[position...].prefix(4), as: UTF8.self).unicodeScalars.first!
+            throw .controlCharacter(file: file, line: line, column: column, codePoint: scalar.value)
+        }
+        return (bytes, encoding)
+    }
+
+    private static func decodeBytes(_ data: Data, file: String) throws(ImportError) -> (bytes: Data, encoding: TextEncoding) {
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let body = data.dropFirst(3)
+            let scan = scanUTF8(body)
+            if let invalid = scan.firstInvalid { throw invalidByte(body, at: invalid, file: file) }
+            return (body, .utf8BOM)
+        }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             return (Data(decodeUTF16(data).utf8), .utf16)
         }
-        if isValidUTF8(data) { return (data, .utf8) }
+        let scan = scanUTF8(data)
+        guard let invalid = scan.firstInvalid else { return (data, .utf8) }
+        if scan.multibyte > scan.invalid { throw invalidByte(data, at: invalid, file: file) }
         var usesC1 = false, undefinedInWindows = false
         for byte in data where byte & 0xE0 == 0x80 {
             usesC1 = true
@@ -29,6 +52,37 @@ public enum TextDecoding {
         }
         let encoding: TextEncoding = usesC1 && !undefinedInWindows ? .windows1252 : .isoLatin1
         return (transcode(data, encoding), encoding)
+    }
+
+    private static func invalidByte(_ data: Data, at position: Int, file: String) -> ImportError {
+        let (line, column) = location(of: position, in: data)
+        return .invalidByte(file: file, line: line, column: column, byte: data[data.startIndex + position])
+    }
+
+    /// The line and column (in characters, from 1) of a byte offset.
+    static func location(of position: Int, in data: Data) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for byte in data.prefix(position) {
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+
+    /// The offset of the first C0 or C1 control character other than tab and line breaks,
+    /// or DEL, in UTF-8 text.
+    static func firstControlCharacter(_ data: Data) -> Int? {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                if b >= 0x20 && b != 0x7F && b != 0xC2 { continue }
+                if b == 0x09 || b == 0x0A || b == 0x0D { continue }
+                // C1 controls are U+0080–U+009F: C2 80 to C2 9F.
+                if b == 0xC2 { if i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) { return i }; continue }
+                return i
+            }
+            return nil
+        }
     }
 
     private static func decodeUTF16(_ data: Data) -> String {
@@ -66,33 +120,52 @@ public enum TextDecoding {
         return out
     }
 
-    static func isValidUTF8(_ data: Data) -> Bool {
+    static func isValidUTF8(_ data: Data) -> Bool { scanUTF8(data).firstInvalid == nil }
+
+    /// Walks the bytes as UTF-8: the first invalid byte's offset, how many invalid bytes
+    /// and how many valid multibyte characters there are.
+    static func scanUTF8(_ data: Data) -> (firstInvalid: Int?, invalid: Int, multibyte: Int) {
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             var i = 0
             let n = bytes.count
+            var firstInvalid: Int?
+            var invalid = 0, multibyte = 0
             while i < n {
                 let b = bytes[i]
                 if b < 0x80 { i += 1; continue }
-                let length: Int
-                let minimum: UInt32
-                var value: UInt32
-                switch b {
-                case 0xC2...0xDF: length = 2; minimum = 0x80; value = UInt32(b & 0x1F)
-                case 0xE0...0xEF: length = 3; minimum = 0x800; value = UInt32(b & 0x0F)
-                case 0xF0...0xF4: length = 4; minimum = 0x10000; value = UInt32(b & 0x07)
-                default: return false
+                if let length = sequenceLength(bytes, at: i) {
+                    multibyte += 1
+                    i += length
+                } else {
+                    if firstInvalid == nil { firstInvalid = i }
+                    invalid += 1
+                    i += 1
                 }
-                guard i + length <= n else { return false }
-                for k in 1..<length {
-                    let c = bytes[i + k]
-                    guard c & 0xC0 == 0x80 else { return false }
-                    value = value << 6 | UInt32(c & 0x3F)
-                }
-                guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return false }
-                i += length
             }
-            return true
+            return (firstInvalid, invalid, multibyte)
         }
+    }
+
+    /// The length of the valid UTF-8 sequence starting at a byte ≥ 0x80, or nil.
+    private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let b = bytes[i]
+        let length: Int
+        let minimum: UInt32
+        var value: UInt32
+        switch b {
+        case 0xC2...0xDF: length = 2; minimum = 0x80; value = UInt32(b & 0x1F)
+        case 0xE0...0xEF: length = 3; minimum = 0x800; value = UInt32(b & 0x0F)
+        case 0xF0...0xF4: length = 4; minimum = 0x10000; value = UInt32(b & 0x07)
+        default: return nil
+        }
+        guard i + length <= bytes.count else { return nil }
+        for k in 1..<length {
+            let c = bytes[i + k]
+            guard c & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(c & 0x3F)
+        }
+        guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return nil }
+        return length
     }
 }

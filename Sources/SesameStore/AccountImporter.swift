@@ -118,6 +118,7 @@ struct AccountImporter {
         summary.classes = pupilClasses.count
         if input.hasRelativeColumns { try linkFamilies() }
         if input.isFullExport { try markRemoved() }
+        try HomonymWriter.refresh(db, schools: covered.sorted())
         summary.schools = try String.fetchAll(
             db, sql: "SELECT name FROM school WHERE id IN (\(covered.map(String.init).joined(separator: ","))) ORDER BY name")
         summary.problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
@@ -198,6 +199,8 @@ struct AccountImporter {
         }
         seen[old.id] = record.line
         try count(record, id: old.id, in: schoolID, hasCollectedEmail: old.hasCollectedEmail)
+        var row = row
+        keepStoredSpellings(of: &row, from: old.row, line: record.line)
         let changed = row.changes(from: old.row)
         let rekeyed = record.entID != nil && old.entKey != record.entKey
         guard !changed.isEmpty || old.removed || rekeyed else { return }
@@ -209,6 +212,32 @@ struct AccountImporter {
         try updateAccount.execute()
         if changed.contains("classes") || old.removed { try setClasses(of: old.id, to: record.classes, in: schoolID) }
         noteChanges(record, id: old.id, old: old.row, changed: changed, reappeared: old.removed)
+    }
+
+    /// A file re-saved by a spreadsheet turns letters it cannot hold into "?": such a
+    /// spelling never replaces the good one stored for the same name.
+    private mutating func keepStoredSpellings(of row: inout AccountRow, from old: AccountRow, line: Int) {
+        func kept(_ new: String, _ stored: String) -> String {
+            guard new != stored, NameKey.isDamaged(new), !NameKey.isDamaged(stored),
+                  NameKey.looseEqual(NameKey.loose(new), NameKey.loose(stored))
+            else { return new }
+            summary.problems.append(ImportProblem(
+                kind: .keptStoredName, file: input.fileName, line: line,
+                message: "« \(new) » a perdu des lettres dans ce fichier : l’orthographe déjà enregistrée « \(stored) » est conservée"))
+            return stored
+        }
+        let (lastName, firstName) = (kept(row.lastName, old.lastName), kept(row.firstName, old.firstName))
+        if lastName != row.lastName || firstName != row.firstName {
+            (row.lastName, row.firstName, row.nameSort) = (lastName, firstName, old.nameSort)
+        }
+        for keyPath in [\AccountRow.childrenNames, \AccountRow.parentNames] {
+            let storedNames = ListColumn.split(old[keyPath: keyPath])
+            let names = ListColumn.split(row[keyPath: keyPath]).map { name in
+                let matches = storedNames.filter { NameKey.looseEqual(NameKey.loose(name), NameKey.loose($0)) }
+                return matches.count == 1 ? kept(name, matches[0]) : name
+            }
+            row[keyPath: keyPath] = ListColumn.join(names)
+        }
     }
 
     /// The summary's figures, for each account of the file once.
@@ -336,7 +365,7 @@ struct AccountImporter {
     /// reads the next school and writes the links of the previous one meanwhile.
     private mutating func linkFamilies() throws {
         try flushClasses()
-        var linker = FamilyLinker(file: input.fileName, multiSchoolKeys: multiSchoolKeys)
+        var linker = FamilyLinker(file: input.fileName, columns: input.relativeColumns, multiSchoolKeys: multiSchoolKeys)
         let worker = DispatchQueue(label: "sesame.families")
         var pending: (schoolID: Int64, result: Pending<SchoolFamilies>)?
         var members = try BulkStatement(db, sql: """

@@ -169,6 +169,33 @@ enum Schema {
             // `sesame purge` leaves an empty activation_code: a code exists in the ENT (the account
             // is not activated) but the store no longer keeps it. NULL still means activated.
         }
+        migrator.registerMigration("v4-registry") { db in
+            // The import table learns a third kind of file, ONDE's pupils extraction. SQLite
+            // cannot change a CHECK constraint: the table is made again (foreign keys are
+            // checked once the migration is done).
+            try db.execute(sql: """
+                CREATE TABLE new_import (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('accounts', 'addresses', 'pupils')),
+                    file_name TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    encoding TEXT NOT NULL,
+                    imported_at REAL NOT NULL,
+                    summary TEXT
+                );
+                INSERT INTO new_import SELECT id, kind, file_name, sha256, encoding, imported_at, summary FROM import;
+                DROP TABLE import;
+                ALTER TABLE new_import RENAME TO import;
+                CREATE INDEX import_sha256 ON import(sha256);
+                -- A pupil's birth date ("2017-03-12") and sex ('F', 'M') from ONDE's pupils
+                -- extraction: printed only to tell homonyms apart.
+                ALTER TABLE account ADD COLUMN birth_date TEXT;
+                ALTER TABLE account ADD COLUMN sex TEXT;
+                -- What documents add to the name of someone with a homonym in the school
+                -- (`Homonyms`), kept up to date by every import; NULL for a name of one's own.
+                ALTER TABLE account ADD COLUMN distinction TEXT;
+                """)
+        }
         return migrator
     }()
 }

@@ -57,7 +57,7 @@ enum AccountReader {
             SELECT a.id, a.ent_key, s.name, a.profile, a.last_name, a.first_name, COALESCE(a.alias, a.login),
                    a.login, a.activation_code, a.classes, a.ent_email, a.collected_email, a.street, a.postcode,
                    a.city, COALESCE(a.phone, a.collected_phone), a.is_local_admin,
-                   COALESCE(a.created_at, a.first_seen_at), a.name_sort
+                   COALESCE(a.created_at, a.first_seen_at), a.name_sort, a.distinction, a.last_login
             FROM account a JOIN school s ON s.id = a.school_id
             WHERE \(selection.condition)
             \(ordering.map { "ORDER BY " + $0 } ?? "")
@@ -78,10 +78,13 @@ enum AccountReader {
                 postalAddress: r.string(12).map { PostalAddress(street: $0, postcode: r.string(13) ?? "", city: r.string(14) ?? "") },
                 phone: r.string(15), isLocalAdmin: r.bool(16),
                 createdAt: r.double(17).map(Date.init(timeIntervalSince1970:)), nameSortKey: r.string(18)))
+            accounts[accounts.count - 1].distinction = r.string(19)
+            accounts[accounts.count - 1].lastLogin = r.double(20).map(Date.init(timeIntervalSince1970:))
         }
         guard accounts.contains(where: { $0.profile == .parent }) else { return accounts }
         var children = try BulkStatement(db, sql: """
-            SELECT pc.parent_id, c.id, COALESCE(c.alias, c.login), c.first_name, c.last_name, c.classes, c.name_sort
+            SELECT pc.parent_id, c.id, COALESCE(c.alias, c.login), c.first_name, c.last_name, c.classes, c.name_sort,
+                   c.distinction
             FROM parent_child pc
             JOIN account a ON a.id = pc.parent_id
             JOIN account c ON c.id = pc.child_id
@@ -92,10 +95,44 @@ enum AccountReader {
             accounts[position].children.append(Relative(
                 id: r.int64(1)!, login: r.string(2)!, firstName: r.string(3)!, lastName: r.string(4)!,
                 classes: ListColumn.split(r.string(5)!), nameSortKey: r.string(6)))
+            accounts[position].children[accounts[position].children.count - 1].distinction = r.string(7)
         }
         for i in accounts.indices where accounts[i].children.count > 1 {
             accounts[i].children.sort { $0.nameSortKey < $1.nameSortKey }
         }
         return accounts
+    }
+}
+
+/// When a creation-date filter falls back on the day Sésame first saw each account, because
+/// the export does not carry a creation date (the ENT console's export does not).
+public struct CreationDateStandIn: Sendable, Hashable {
+    /// The schools whose accounts lack a creation date, by name, with the day the store first
+    /// saw any of them.
+    public var schools: [(name: String, knownSince: Date)]
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.schools.map(\.name) == b.schools.map(\.name) && a.schools.map(\.knownSince) == b.schools.map(\.knownSince)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(schools.map(\.name)) }
+}
+
+extension Store {
+    /// Whether the filter's creation dates stand for "first seen by Sésame" for some of the
+    /// accounts it looks at; nil when it has no creation date or every account has its own.
+    public func creationDateStandIn(for filter: AccountFilter) throws -> CreationDateStandIn? {
+        guard filter.createdBefore != nil || filter.createdSince != nil else { return nil }
+        return try pool.read { db in
+            let schoolIDs = filter.schools.isEmpty ? nil : try SchoolDirectory.ids(of: filter.schools, db: db)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.name, MIN(a.first_seen_at) FROM account a JOIN school s ON s.id = a.school_id
+                WHERE a.created_at IS NULL AND a.removed_import_id IS NULL
+                \(schoolIDs.map { "AND a.school_id IN (\($0.map(String.init).joined(separator: ",")))" } ?? "")
+                GROUP BY s.id ORDER BY s.name
+                """)
+            guard !rows.isEmpty else { return nil }
+            return CreationDateStandIn(schools: rows.map { ($0[0], Date(timeIntervalSince1970: $0[1])) })
+        }
     }
 }

@@ -3,10 +3,12 @@ import GRDB
 import SesameCore
 
 extension Store {
-    /// Imports an export and/or an address file in one transaction: if anything fails,
-    /// the store is left exactly as it was. A file imported before (same SHA-256) is
-    /// not read again.
-    public func importFiles(export: ExportInput?, addresses: AddressInput?, now: Date = Date()) throws -> ImportSummary {
+    /// Imports an export, an address file and ONDE's pupils extraction (any of them) in one
+    /// transaction, in that order: if anything fails, the store is left exactly as it was.
+    /// A file imported before (same SHA-256) is not read again.
+    public func importFiles(
+        export: ExportInput?, addresses: AddressInput?, pupils: PupilInput? = nil, now: Date = Date()
+    ) throws -> ImportSummary {
         try pool.writeWithoutTransaction { db in
             try ImportTransaction.run(db) {
                 var summary = ImportSummary()
@@ -40,6 +42,15 @@ extension Store {
                         }
                     }
                     summary.addresses = result
+                }
+                if let pupils {
+                    var result = ImportSummary.Pupils(file: pupils.fileName, encoding: pupils.encoding, sha256: pupils.sha256)
+                    if let earlier = try Self.previousImport(db, kind: "pupils", sha256: pupils.sha256) {
+                        result.alreadyImportedAt = earlier
+                    } else {
+                        summary.problems += try PupilImporter.apply(pupils, db: db, now: now, into: &result)
+                    }
+                    summary.pupils = result
                 }
                 if let accounts {
                     try db.execute(

@@ -15,11 +15,12 @@ public enum LetterContext {
             "date": FrenchDate.long(date),
             "compte": [
                 "prenom": a.firstName, "nom": a.lastName, "nomComplet": a.displayName,
+                "nomDistinctif": a.identifyingName,
                 "profil": a.profile.frenchName.lowercased(), "identifiant": a.login,
                 "code": letter.kind == .activation ? (a.activationCode ?? "") : "",
                 "classes": a.classes.joined(separator: ", "),
             ],
-            "enfants": a.children.map { ["prenom": $0.firstName, "nom": $0.lastName, "nomComplet": $0.displayName, "classe": $0.classes.joined(separator: ", ")] },
+            "enfants": a.children.map { ["prenom": $0.firstName, "nom": $0.lastName, "nomComplet": $0.displayName, "nomDistinctif": $0.identifyingName, "classe": $0.classes.joined(separator: ", ")] },
             "enfantsTexte": childrenText(a.children),
         ]
         if let className = letter.packetClass { context["classe"] = className }
@@ -41,9 +42,9 @@ public enum LetterContext {
         return context
     }
 
-    /// "Léa Martin (CP A) et Hugo Martin (CM2)".
+    /// "Léa Martin (CP A) et Hugo Martin (CM2)"; a homonym's distinction in place of the class.
     static func childrenText(_ children: [Relative]) -> String {
-        let names = children.map { c in c.classes.isEmpty ? c.displayName : "\(c.displayName) (\(c.classes.joined(separator: ", ")))" }
+        let names = children.map(\.nameWithClass)
         switch names.count {
         case 0: return "votre enfant"
         case 1: return names[0]

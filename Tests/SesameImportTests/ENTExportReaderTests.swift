@@ -165,9 +165,76 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
         let reader = try AddressFileReader(data: school.addressFile(), fileName: "adresses.csv")
         #expect(reader.encoding == .isoLatin1)
         #expect(reader.records.count == school.addressRows.count)
-        #expect(reader.problems.map(\.kind) == [.invalidEmail])
-        #expect(reader.problems[0].message.contains("à demander"))
+        // ISO-8859-1 has no "ễ" nor "œ": those names come out with a "?", each reported at its cell.
+        #expect(Set(reader.problems.map(\.kind)) == [.invalidEmail, .damagedName])
+        #expect(reader.problems.first { $0.kind == .invalidEmail }!.message.contains("à demander"))
+        let damaged = reader.problems.filter { $0.kind == .damagedName }
+        #expect(!damaged.isEmpty && damaged.allSatisfy { $0.column != nil && $0.message.contains("?") })
         #expect(reader.records.allSatisfy { $0.address != nil })
+    }
+
+    @Test func readsONDEsResponsablesExtractionAsONDEWritesIt() throws {
+        let school = SchoolGenerator().generate()
+        let data = school.responsablesExtraction()
+        // ISO-8859-1, CRLF, unquoted, capitals, a trailing ";", at least three child groups.
+        let header = String(decoding: data.prefix(while: { $0 != 0x0D }), as: UTF8.self)
+        #expect(header.hasPrefix("Civilit") && header.hasSuffix("Classes enfants;"))
+        #expect(!data.contains(UInt8(ascii: "\"")))
+        let reader = try AddressFileReader(data: data, fileName: "CSVExtraction-responsables.csv")
+        #expect(reader.encoding == .isoLatin1)
+        let parentsInFile = Set(school.addressRows.map(\.parent)).count
+        #expect(reader.records.count == parentsInFile)
+        let registry = school.registry
+        // A family with several children in several classes is one row naming each child.
+        let withSiblings = reader.records.filter { $0.children.count > 1 }
+        #expect(!withSiblings.isEmpty)
+        #expect(withSiblings.contains { Set($0.children.map(\.className)).count > 1 })
+        // Usage names differing from birth names are both kept.
+        #expect(reader.records.contains { $0.parent.usageName != nil })
+        let expectedNoAddress = Set(school.addressRows.map(\.parent)).filter { $0 >= 0 && registry[$0].noAddress }.count
+        #expect(expectedNoAddress > 0)
+        #expect(reader.records.count { $0.address == nil } == expectedNoAddress)
+        #expect(Set(reader.problems.map(\.kind)).isSubset(of: [.invalidEmail, .damagedName]))
+        // The mobile phone is the one kept.
+        let first = try #require(reader.records.first { $0.phone != nil })
+        #expect(first.phone!.hasPrefix("06"))
+    }
+
+    @Test func anONDERowWithEmptyTrailingGroupsOrFewerFieldsReads() throws {
+        let header = "Civilité Responsable;Nom usage responsable;Nom responsable;Prénom responsable;Adresse responsable;CP responsable;Commune responsable;Pays;Courriel;Téléphone domicile;Téléphone travail;Téléphone portable;Nom d'usage enfant;Nom de famille enfant;Prénom enfant;Classes enfants;Nom d'usage enfant;Nom de famille enfant;Prénom enfant;Classes enfants;Nom d'usage enfant;Nom de famille enfant;Prénom enfant;Classes enfants;"
+        let rows = [
+            "MME;ADJIBEL;BENALI;Samira;2 rue des Lilas;44000;NANTES;FRANCE;samira@free.fr;0240000000;;0611223344;ADJIBEL;ADJIBEL;Inès;CP A;ADJIBEL;ADJIBEL;Yanis;CM1;;;;;",
+            "M.;ROUX;ROUX;Paul;;;;;;;;;MARTIN;MARTIN;Léo;GS",
+        ]
+        let text = ([header] + rows).joined(separator: "\r\n") + "\r\n"
+        var latin1 = Data()
+        for scalar in text.unicodeScalars { latin1.append(UInt8(scalar.value)) }
+        let reader = try AddressFileReader(data: latin1, fileName: "r.csv")
+        #expect(reader.problems.isEmpty)
+        #expect(reader.records.count == 2)
+        let samira = reader.records[0]
+        #expect(samira.parent == RegistryName(lastName: "BENALI", usageName: "ADJIBEL", firstName: "Samira"))
+        #expect(samira.children.map(\.name.firstName) == ["Inès", "Yanis"])
+        #expect(samira.children.map(\.className) == ["CP A", "CM1"])
+        #expect(samira.phone == "0611223344")
+        #expect(samira.email?.value == "samira@free.fr")
+        #expect(samira.address?.city == "NANTES")
+        // A responsable whose child carries another last name, and no address at all.
+        #expect(reader.records[1].children.map(\.name.lastName) == ["MARTIN"])
+        #expect(reader.records[1].address == nil)
+    }
+
+    @Test func readsONDEsPupilsExtraction() throws {
+        let school = SchoolGenerator().generate()
+        let reader = try PupilFileReader(data: school.pupilsExtraction(), fileName: "CSVExtraction-eleves.csv")
+        #expect(reader.encoding == .isoLatin1)
+        #expect(reader.pupils.count == school.pupilsInRegistry.count + 1)
+        let first = reader.pupils[0]
+        let person = school.people[school.pupilsInRegistry[0]]
+        #expect(first.name.firstName == person.firstName)
+        #expect(first.birthDate == school.registry[school.pupilsInRegistry[0]].birthDate)
+        #expect(first.sex != nil)
+        #expect(reader.pupils.allSatisfy { $0.birthDate != nil && !$0.className.isEmpty })
     }
 
     @Test func incompleteAddressesAndMissingNamesAreReported() throws {

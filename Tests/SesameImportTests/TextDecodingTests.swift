@@ -3,47 +3,76 @@ import Testing
 @testable import SesameImport
 
 @Suite struct TextDecodingTests {
-    private func text(_ data: Data) -> (String, TextEncoding) {
-        let (bytes, encoding) = TextDecoding.decode(data)
+    private func text(_ data: Data) throws -> (String, TextEncoding) {
+        let (bytes, encoding) = try TextDecoding.decode(data, file: "f.csv")
         return (String(decoding: bytes, as: UTF8.self), encoding)
     }
 
-    @Test func utf8WithBOM() {
-        let (s, e) = text(Data([0xEF, 0xBB, 0xBF]) + Data("Élève;Léa".utf8))
+    @Test func utf8WithBOM() throws {
+        let (s, e) = try text(Data([0xEF, 0xBB, 0xBF]) + Data("Élève;Léa".utf8))
         #expect(e == .utf8BOM)
         #expect(s == "Élève;Léa")
     }
 
-    @Test func utf8WithoutBOM() {
-        let (s, e) = text(Data("Prénom;Nguyễn".utf8))
+    @Test func utf8WithoutBOM() throws {
+        let (s, e) = try text(Data("Prénom;Nguyễn".utf8))
         #expect(e == .utf8)
         #expect(s == "Prénom;Nguyễn")
     }
 
-    @Test func windows1252IsRecognisedByItsTypographicCharacters() {
+    @Test func windows1252IsRecognisedByItsTypographicCharacters() throws {
         // "L’élève « Œ »" in Windows-1252: ’ is 0x92 and Œ is 0x8C.
-        let (s, e) = text(Data([0x4C, 0x92, 0xE9, 0x6C, 0xE8, 0x76, 0x65, 0x20, 0xAB, 0x8C, 0xBB]))
+        let (s, e) = try text(Data([0x4C, 0x92, 0xE9, 0x6C, 0xE8, 0x76, 0x65, 0x20, 0xAB, 0x8C, 0xBB]))
         #expect(e == .windows1252)
         #expect(s == "L’élève «Œ»")
     }
 
-    @Test func isoLatin1WhenNoWindowsCharacterIsUsed() {
-        let (s, e) = text(Data([0x50, 0x72, 0xE9, 0x6E, 0x6F, 0x6D]))
+    @Test func isoLatin1WhenNoWindowsCharacterIsUsed() throws {
+        let (s, e) = try text(Data([0x50, 0x72, 0xE9, 0x6E, 0x6F, 0x6D]))
         #expect(e == .isoLatin1)
         #expect(s == "Prénom")
     }
 
-    @Test func aByteWindows1252LeavesUndefinedFallsBackToLatin1() {
-        // 0x81 is undefined in Windows-1252: Foundation would refuse the whole file.
-        let (s, e) = text(Data([0x50, 0xE9, 0x81, 0x41]))
-        #expect(e == .isoLatin1)
-        #expect(s == "Pé\u{81}A")
+    @Test func aByteWindows1252LeavesUndefinedIsAControlCharacterReportedWhereItIs() {
+        // 0x81 is undefined in Windows-1252: read as ISO-8859-1, it is the C1 control U+0081.
+        #expect(throws: ImportError.controlCharacter(file: "f.csv", line: 2, column: 3, codePoint: 0x81)) {
+            try text(Data("Nom\n".utf8) + Data([0x50, 0xE9, 0x81, 0x41]))
+        }
     }
 
-    @Test func utf16WithBOM() {
+    @Test func aUTF8FileWithOneBadByteIsReportedAtThatByte() throws {
+        // Valid UTF-8 throughout ("Élève", "Léa"), but for one Latin-1 "é" on line 3.
+        let data = Data("\"Type\";\"Nom\"\n\"Élève\";\"Léa\"\n\"Élève\";\"Ren".utf8) + Data([0xE9]) + Data("e\"\n".utf8)
+        #expect(throws: ImportError.invalidByte(file: "f.csv", line: 3, column: 13, byte: 0xE9)) { try text(data) }
+        let message = ImportError.invalidByte(file: "f.csv", line: 3, column: 13, byte: 0xE9).userMessage
+        #expect(message.contains("ligne 3, colonne 13") && message.contains("0xE9") && message.contains("exportez-le à nouveau"))
+        // The same byte in a BOM-marked file is no less wrong.
+        #expect(throws: ImportError.self) { try text(Data([0xEF, 0xBB, 0xBF]) + data) }
+    }
+
+    @Test func aLatin1FileIsNotTakenForADamagedUTF8One() throws {
+        // Accents everywhere, none of them a UTF-8 sequence.
+        let (s, e) = try text(Data([0x4C, 0xE9, 0x61, 0x3B, 0xC9, 0x6C, 0xE8, 0x76, 0x65, 0x3B, 0xE0]))
+        #expect(e == .isoLatin1)
+        #expect(s == "Léa;Élève;à")
+    }
+
+    @Test func nulAndEscapeAreReportedWithTheirPlaceAndNeverPrintedRaw() throws {
+        #expect(throws: ImportError.controlCharacter(file: "f.csv", line: 2, column: 3, codePoint: 0)) {
+            try text(Data("a;b\n\"L\u{0}a\";c\n".utf8))
+        }
+        let escape = Data("Nom;Prénom\nMartin;\u{1B}[31mLéa\n".utf8)
+        #expect(throws: ImportError.controlCharacter(file: "f.csv", line: 2, column: 8, codePoint: 0x1B)) { try text(escape) }
+        let message = ImportError.controlCharacter(file: "f.csv", line: 2, column: 8, codePoint: 0x1B).userMessage
+        #expect(message.contains("U+001B") && !message.contains("\u{1B}"))
+        // Tabs and line breaks inside quoted fields are text, not control characters.
+        #expect(try text(Data("a\tb;\"1\r\n2\"\n".utf8)).1 == .utf8)
+    }
+
+    @Test func utf16WithBOM() throws {
         var data = Data([0xFF, 0xFE])
         for unit in "Élève\tLéa".utf16 { data.append(UInt8(unit & 0xFF)); data.append(UInt8(unit >> 8)) }
-        let (s, e) = text(data)
+        let (s, e) = try text(data)
         #expect(e == .utf16)
         #expect(s == "Élève\tLéa")
     }

@@ -28,7 +28,10 @@ struct AccountsCommand: SesameCommand {
     var showCodes = false
 
     func execute() throws {
-        let accounts = try store.open().accounts(matching: selection.filter(defaultActivation: .all), sortedBy: sort)
+        let store = try store.open()
+        let filter = selection.filter(defaultActivation: .all)
+        let accounts = try store.accounts(matching: filter, sortedBy: sort)
+        try CreationDateNote.show(for: filter, store: store)
         var out = Console.Output()
         switch format {
         case .json:

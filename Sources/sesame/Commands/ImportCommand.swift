@@ -26,15 +26,21 @@ struct ImportCommand: SesameCommand {
     var addresses: String?
 
     @Option(help: ArgumentHelp(
-        "Établissement des comptes d’un export qui ne l’indique pas (export d’une classe).", valueName: "nom"))
+        "Extraction des élèves d’ONDE : rapprochée des élèves de l’ENT, elle départage les homonymes par leur date de naissance.",
+        valueName: "eleves.csv"))
+    var pupils: String?
+
+    @Option(help: ArgumentHelp(
+        "Établissement des comptes d’un export qui ne l’indique pas (export d’une classe), ou de l’extraction des élèves.",
+        valueName: "nom"))
     var school: String?
 
     @Option(help: "Format du compte rendu : text ou json.")
     var format: ReportFormat = .text
 
     func validate() throws {
-        guard export != nil || addresses != nil else {
-            throw ValidationError("indiquez un export de l’ENT, un fichier d’adresses (--addresses), ou les deux")
+        guard export != nil || addresses != nil || pupils != nil else {
+            throw ValidationError("indiquez un export de l’ENT, un fichier des responsables (--addresses), une extraction des élèves (--pupils), ou plusieurs d’entre eux")
         }
     }
 
@@ -42,7 +48,8 @@ struct ImportCommand: SesameCommand {
         let store = try store.open()
         let exportInput = try export.map { try readExport($0, store: store) }
         let addressInput = try addresses.map(readAddresses)
-        let summary = try store.importFiles(export: exportInput, addresses: addressInput)
+        let pupilInput = try pupils.map { try readPupils($0, store: store) }
+        let summary = try store.importFiles(export: exportInput, addresses: addressInput, pupils: pupilInput)
         switch format {
         case .json: print(try JSONOutput.string(summary))
         case .text: print(ImportReport(summary).text, terminator: "")
@@ -65,6 +72,13 @@ struct ImportCommand: SesameCommand {
             defaultSchool = known[0].name
         }
         return reader.input(data: data, defaultSchool: defaultSchool)
+    }
+
+    /// The school of an ONDE extraction (one file per school): `--school`, else the store's only one.
+    private func readPupils(_ path: String, store: Store) throws -> PupilInput {
+        let data = try FileLoading.load(URL(fileURLWithPath: path))
+        let reader = try PupilFileReader(data: data, fileName: (path as NSString).lastPathComponent)
+        return reader.input(data: data, school: try school.map { (try? store.resolveSchool($0)) ?? $0 })
     }
 
     private func readAddresses(_ path: String) throws -> AddressInput {

@@ -52,6 +52,7 @@ struct PlanCreateCommand: SesameCommand {
             name: name ?? "Plan du \(SchoolCalendar.frenchDate(now))", strategy: strategy, strategySource: source,
             selection: selection.recorded(defaultActivation: .pending), actor: by ?? Actor.current, now: now)
         try store.checkClasses(meetings.map(\.className), inSchools: filter.schools)
+        try CreationDateNote.show(for: filter, store: store)
         let id = try store.createPlan(request, selecting: filter) { accounts, found in
             var context = found
             context.replan = replan

@@ -1,3 +1,4 @@
+import Foundation
 import SesameCore
 
 /// The JSON shape of an account in `sesame accounts --format json`: part of the product,
@@ -14,7 +15,7 @@ struct AccountJSON: Encodable {
 
     enum Keys: String, CodingKey {
         case login, profile, firstName, lastName, school, classes, activated, email, emailSource, hasAddress
-        case children, localAdmin, activationCode, originalLogin, phone
+        case children, localAdmin, activationCode, originalLogin, phone, lastLogin
     }
 
     func encode(to encoder: Encoder) throws {
@@ -33,6 +34,8 @@ struct AccountJSON: Encodable {
         try c.encode(account.children.map(\.login), forKey: .children)
         try c.encode(account.isLocalAdmin, forKey: .localAdmin)
         try c.encode(account.phone, forKey: .phone)
+        // ISO 8601 (UTC), or null: the person never logged in (or the export does not say).
+        try c.encode(account.lastLogin.map { $0.formatted(.iso8601) }, forKey: .lastLogin)
         if showCode { try c.encode(account.activationCode, forKey: .activationCode) }
     }
 }

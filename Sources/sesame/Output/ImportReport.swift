@@ -34,6 +34,15 @@ struct ImportReport {
                 }
             }
         }
+        if let p = summary.pupils {
+            if let date = p.alreadyImportedAt {
+                line("\(p.file) a déjà été importé le \(SchoolCalendar.frenchDate(date)) : rien n’a changé.")
+            } else {
+                line("Élèves d’ONDE : \(p.file) (\(p.encoding)) — \(p.school)")
+                line("  \(plural(p.rows, "élève")) ; \(plural(p.matched, "retrouvé", "retrouvés")) dans l’ENT")
+                line("  \(plural(p.withoutAccount, "élève sans compte ENT", "élèves sans compte ENT")), \(plural(p.notInRegistry, "compte élève absent d’ONDE", "comptes élèves absents d’ONDE")), \(plural(p.classDiffers, "classe différente", "classes différentes")), \(plural(p.ambiguous, "élève indiscernable", "élèves indiscernables"))")
+            }
+        }
         problems(line)
         return out
     }

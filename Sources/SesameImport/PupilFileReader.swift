@@ -1,0 +1,76 @@
+import Foundation
+import SesameCore
+
+/// Reads ONDE's "extraction des élèves" (ISO-8859-1, every field quoted): the pupils of one
+/// school with their birth date, sex and class. Its other columns are not read.
+public struct PupilFileReader: Sendable {
+    public let fileName: String
+    public let encoding: TextEncoding
+    public let pupils: [RegistryPupil]
+    public let problems: [ImportProblem]
+
+    public init(contentsOf url: URL) throws {
+        try self.init(data: FileLoading.load(url), fileName: url.lastPathComponent)
+    }
+
+    public init(data: Data, fileName: String) throws {
+        let (text, encoding) = try TextDecoding.decode(data, file: fileName)
+        var (header, parser) = try CSVParser.header(of: text, file: fileName)
+        guard let header else { throw ImportError.empty(file: fileName) }
+        let columns = try HeaderMap<PupilColumn>(
+            header: header.fields, file: fileName, required: [.lastName, .firstName, .className], ignoringUnknown: true)
+        var pupils: [RegistryPupil] = []
+        var problems: [ImportProblem] = []
+        try text.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            while let row = try parser.next(bytes) {
+                var f = row.fields
+                while f.count > header.fields.count, f.last?.isEmpty == true { f.removeLast() }
+                guard f.count == header.fields.count else {
+                    throw ImportError.fieldCount(file: fileName, line: row.line, expected: header.fields.count, found: row.fields.count)
+                }
+                func problem(_ kind: ImportProblem.Kind, _ column: PupilColumn, _ message: String) {
+                    problems.append(ImportProblem(
+                        kind: kind, file: fileName, line: row.line, column: columns.number(column), message: message))
+                }
+                guard let last = columns.value(.lastName, in: f), let first = columns.value(.firstName, in: f),
+                      let className = columns.value(.className, in: f)
+                else {
+                    problem(.missingValue, .lastName, "nom, prénom ou classe vide ; ligne ignorée")
+                    continue
+                }
+                for column in [PupilColumn.lastName, .usageName, .firstName] {
+                    guard let value = columns.value(column, in: f), NameKey.isDamaged(value) else { continue }
+                    problem(.damagedName, column, "\(columns.describe(column)) : « \(value) » a perdu des lettres (« ? ») : extrayez à nouveau le fichier d’ONDE")
+                }
+                var birthDate: String?
+                if let raw = columns.value(.birthDate, in: f) {
+                    birthDate = SchoolCalendar.parse(raw).map(SchoolCalendar.isoDay)
+                    if birthDate == nil {
+                        problem(.invalidValue, .birthDate, "\(columns.describe(.birthDate)) : date « \(raw) » illisible (attendu AAAA-MM-JJ ou JJ/MM/AAAA) ; ignorée")
+                    }
+                }
+                let sex: RegistryPupil.Sex? = switch columns.value(.sex, in: f).map(NameKey.loose) {
+                case "f", "feminin", "fille": .female
+                case "m", "masculin", "garcon": .male
+                default: nil
+                }
+                let usage = columns.value(.usageName, in: f).flatMap { $0 == last ? nil : $0 }
+                pupils.append(RegistryPupil(
+                    line: row.line, name: RegistryName(lastName: last, usageName: usage, firstName: first),
+                    birthDate: birthDate, sex: sex, level: columns.value(.level, in: f), className: className))
+            }
+        }
+        self.fileName = fileName
+        self.encoding = encoding
+        self.pupils = pupils
+        self.problems = problems
+    }
+
+    /// What the store needs to import this file into a school (nil: the store's only one); `data` is the file as read.
+    public func input(data: Data, school: String?) -> PupilInput {
+        PupilInput(
+            fileName: fileName, sha256: FileFingerprint.sha256(data), encoding: encoding.rawValue, school: school,
+            pupils: pupils, problems: problems)
+    }
+}
