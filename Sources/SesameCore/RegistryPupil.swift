@@ -7,6 +7,8 @@ public struct RegistryPupil: Sendable, Hashable {
     public var sex: Sex?
     public var level: String?
     public var className: String
+    /// The homes the registry gives (Adresse1/Cp1, Adresse2/Cp2; the town is not compared).
+    public var homes: [PostalAddress] = []
 
     public enum Sex: String, Sendable, Hashable {
         case female = "F", male = "M"
@@ -30,23 +32,33 @@ public struct PupilReconciliation: Sendable {
     public var problems: [ImportProblem]
 
     /// Matches registry pupils to the ENT pupils of one school by name (usage or birth
-    /// name), homonyms told apart by class. A pupil both sides have twice under one name
-    /// and class stays unmatched: nothing tells which row is which account.
+    /// name), homonyms told apart by class, then by home: the registry's address of the
+    /// pupil against those of the parents the ENT links them to (`parentHomes`), then by
+    /// elimination (an account another row alone designates is not this row's). Two pupils
+    /// nothing tells apart stay unmatched, and are reported.
     public static func reconcile(
-        _ pupils: [RegistryPupil], students: [FamilyMember], file: String
+        _ pupils: [RegistryPupil], students: [FamilyMember], parentHomes: [Account.ID: [PostalAddress]] = [:],
+        file: String
     ) -> PupilReconciliation {
         var index = PersonIndex()
         for (i, s) in students.enumerated() { index.insert(i, firstName: s.firstName, lastName: s.lastName) }
         var claims: [Int: [Int]] = [:]  // student → registry rows naming it
         var problems: [ImportProblem] = []
         var chosen: [(student: Int, pupil: Int)] = []
+        var undecided: [(pupil: Int, candidates: [Int])] = []
         for (p, pupil) in pupils.enumerated() {
             var named: [Int] = []
             for spelling in pupil.name.spellings {
                 for i in index.candidates(for: spelling) where !named.contains(i) { named.append(i) }
             }
             let sameClass = named.filter { students[$0].classes.contains { NameKey.exact($0) == NameKey.exact(pupil.className) } }
-            let candidates = sameClass.isEmpty ? named : sameClass
+            var candidates = sameClass.isEmpty ? named : sameClass
+            if candidates.count > 1 {
+                let atHome = candidates.filter { c in
+                    (parentHomes[students[c].id] ?? []).contains { home in pupil.homes.contains { isSameHome($0, home) } }
+                }
+                if atHome.count == 1 { candidates = atHome }
+            }
             guard !candidates.isEmpty else {
                 problems.append(ImportProblem(
                     kind: .pupilWithoutAccount, file: file, line: pupil.line,
@@ -54,14 +66,25 @@ public struct PupilReconciliation: Sendable {
                 continue
             }
             guard candidates.count == 1 else {
-                problems.append(ImportProblem(
-                    kind: .ambiguousPupil, file: file, line: pupil.line,
-                    message: "élève « \(pupil.name.displayName) » (\(pupil.className)) : \(candidates.count) comptes de l’ENT portent ce nom (\(candidates.map { students[$0].login }.joined(separator: ", "))) ; rien ne permet de savoir lequel est cet élève, sa date de naissance n’est pas reprise"))
-                for c in candidates { claims[c, default: []].append(-1) }
+                undecided.append((p, candidates))
                 continue
             }
             claims[candidates[0], default: []].append(p)
             chosen.append((candidates[0], p))
+        }
+        // Each account is one pupil: an account another row alone designates is not this one's.
+        for (p, candidates) in undecided {
+            let pupil = pupils[p]
+            let free = candidates.filter { claims[$0] == nil }
+            if free.count == 1 {
+                claims[free[0], default: []].append(p)
+                chosen.append((free[0], p))
+                continue
+            }
+            problems.append(ImportProblem(
+                kind: .ambiguousPupil, file: file, line: pupil.line,
+                message: "élève « \(pupil.name.displayName) » (\(pupil.className)) : \(candidates.count) comptes de l’ENT portent ce nom (\(candidates.map { students[$0].login }.joined(separator: ", "))) ; ni la classe ni l’adresse ne permettent de savoir lequel est cet élève ; sa date de naissance n’est pas reprise"))
+            for c in candidates { claims[c, default: []].append(-1) }
         }
         var matches: [(account: Account.ID, pupil: RegistryPupil)] = []
         for (student, p) in chosen {
@@ -86,5 +109,9 @@ public struct PupilReconciliation: Sendable {
                 message: "élève « \(student.displayName) » (\(student.login), \(student.classes.joined(separator: ", "))) a un compte dans l’ENT mais n’est plus dans ONDE ; a-t-il quitté l’école ?"))
         }
         return PupilReconciliation(matches: matches, problems: problems)
+    }
+
+    private static func isSameHome(_ a: PostalAddress, _ b: PostalAddress) -> Bool {
+        NameKey.loose(a.postcode) == NameKey.loose(b.postcode) && NameKey.loose(a.street) == NameKey.loose(b.street)
     }
 }

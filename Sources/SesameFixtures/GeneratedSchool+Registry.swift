@@ -95,7 +95,7 @@ extension GeneratedSchool {
         for (n, i) in pupils.enumerated() {
             let p = people[i], details = registry[i]
             var className = p.classes.first ?? ""
-            if hasOddities, n == pupils.count - 1, let other = classes.first(where: { $0 != className }) { className = other }
+            if hasOddities, n == pupils.count / 3, let other = classes.first(where: { $0 != className }) { className = other }
             let level = ClassLevel.youngest(in: className)
             let cycle = level.map { $0 <= .gs ? "CYCLE I" : $0 <= .ce2 ? "CYCLE II" : "CYCLE III" } ?? ""
             let address = p.parents.first.flatMap { people[$0].address }

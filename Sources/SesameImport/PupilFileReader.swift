@@ -56,9 +56,14 @@ public struct PupilFileReader: Sendable {
                 default: nil
                 }
                 let usage = columns.value(.usageName, in: f).flatMap { $0 == last ? nil : $0 }
-                pupils.append(RegistryPupil(
+                var pupil = RegistryPupil(
                     line: row.line, name: RegistryName(lastName: last, usageName: usage, firstName: first),
-                    birthDate: birthDate, sex: sex, level: columns.value(.level, in: f), className: className))
+                    birthDate: birthDate, sex: sex, level: columns.value(.level, in: f), className: className)
+                for (street, postcode) in [(PupilColumn.street1, PupilColumn.postcode1), (.street2, .postcode2)] {
+                    guard let s = columns.value(street, in: f), let p = columns.value(postcode, in: f) else { continue }
+                    pupil.homes.append(PostalAddress(street: s, postcode: p, city: ""))
+                }
+                pupils.append(pupil)
             }
         }
         self.fileName = fileName

@@ -44,7 +44,7 @@ enum ResponsableChildColumn: Int, CaseIterable {
 
 /// The columns of ONDE's "extraction des élèves" Sésame reads (it has many more).
 enum PupilColumn: Int, KnownColumn {
-    case lastName, usageName, firstName, birthDate, sex, level, className
+    case lastName, usageName, firstName, birthDate, sex, level, className, street1, postcode1, street2, postcode2
 
     var header: String {
         switch self {
@@ -55,6 +55,10 @@ enum PupilColumn: Int, KnownColumn {
         case .sex: "Sexe"
         case .level: "Niveau"
         case .className: "Classe"
+        case .street1: "Adresse1"
+        case .postcode1: "Cp1"
+        case .street2: "Adresse2"
+        case .postcode2: "Cp2"
         }
     }
 

@@ -30,7 +30,16 @@ enum PupilImporter {
                 id: row[0], school: result.school, entKey: row[1], profile: .student, firstName: row[2], lastName: row[3],
                 login: row[4], classes: ListColumn.split(row[5]), namedRelatives: [], line: row[6])
         }
-        let reconciliation = PupilReconciliation.reconcile(input.pupils, students: students, file: input.fileName)
+        var parentHomes: [Account.ID: [PostalAddress]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT pc.child_id, p.street, p.postcode FROM parent_child pc
+            JOIN account c ON c.id = pc.child_id JOIN account p ON p.id = pc.parent_id
+            WHERE c.school_id = ? AND p.street IS NOT NULL AND p.removed_import_id IS NULL
+            """, arguments: [schoolID]) {
+            parentHomes[row[0], default: []].append(PostalAddress(street: row[1], postcode: row[2], city: ""))
+        }
+        let reconciliation = PupilReconciliation.reconcile(
+            input.pupils, students: students, parentHomes: parentHomes, file: input.fileName)
         let update = try db.makeStatement(sql: "UPDATE account SET birth_date = ?, sex = ? WHERE id = ?")
         for (account, pupil) in reconciliation.matches {
             try update.execute(arguments: [pupil.birthDate, pupil.sex?.rawValue, account])

@@ -18,14 +18,17 @@ struct StoreFixture {
 
     @discardableResult
     func importFiles(export: Data? = nil, name: String = "export.csv", school: String? = nil, addresses: Data? = nil,
-                     now: Date = Date()) throws -> ImportSummary {
+                     pupils: Data? = nil, now: Date = Date()) throws -> ImportSummary {
         let exportInput = try export.map { data in
             try ENTExportReader(data: data, fileName: name).input(data: data, defaultSchool: school)
         }
         let addressInput = try addresses.map { data in
             try AddressFileReader(data: data, fileName: "adresses.csv").input(data: data)
         }
-        return try store.importFiles(export: exportInput, addresses: addressInput, now: now)
+        let pupilInput = try pupils.map { data in
+            try PupilFileReader(data: data, fileName: "eleves.csv").input(data: data, school: nil)
+        }
+        return try store.importFiles(export: exportInput, addresses: addressInput, pupils: pupilInput, now: now)
     }
 
     /// Every row of every data table, to compare the store before and after.
