@@ -13,8 +13,11 @@ struct ImportBench {
     func run() throws {
         try FileManager.default.createDirectory(at: options.work, withIntermediateDirectories: true)
         let export = options.work.appendingPathComponent("academie-\(options.accounts).csv")
-        if !FileManager.default.fileExists(atPath: export.path) {
-            let (result, seconds) = try Measure.timed { try AcademyGenerator.writeExport(accounts: options.accounts, seed: 2026, to: export) }
+        let responsables = options.work.appendingPathComponent("academie-\(options.accounts)-responsables.csv")
+        if !FileManager.default.fileExists(atPath: export.path) || !FileManager.default.fileExists(atPath: responsables.path) {
+            let (result, seconds) = try Measure.timed {
+                try AcademyGenerator.writeExport(accounts: options.accounts, seed: 2026, to: export, addresses: responsables)
+            }
             print("generated \(result.accounts) accounts in \(result.schools) schools (\(result.bytes / 1_048_576) MiB) in \(Measure.format(seconds))")
         }
         let db = options.work.appendingPathComponent("academie.db").path
@@ -26,6 +29,13 @@ struct ImportBench {
 
         let reimport = try Measure.sesame(["import", export.path, "--db", db])
         print("same file again (recognised by its SHA-256): \(Measure.format(reimport.seconds))")
+
+        // The same export with ONDE's responsables extraction of every school, into a new store.
+        let withFamilies = options.work.appendingPathComponent("academie-familles.db").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: withFamilies + suffix) }
+        let familiesRun = try Measure.sesame(["import", export.path, "--addresses", responsables.path, "--db", withFamilies])
+        guard familiesRun.status == 0 else { throw BenchError.failed("import with responsables") }
+        print("import with ONDE's responsables extraction: \(Measure.format(familiesRun.seconds)), peak \(Int(familiesRun.peakMiB)) MiB")
 
         let selections: [(String, [String])] = [
             ("one school's pending parents, by class", ["--school", "n°1742 ", "--profile", "parent", "--activation", "pending", "--sort", "class"]),

@@ -41,8 +41,8 @@ public enum AcademyGenerator {
             options.collectedEmailShare = 1
             let school = SchoolGenerator(options).generate(logins: &logins)
             if addresses != nil {
-                // One header for the whole file: drop each school's.
-                let file = school.addressFile(encoding: .utf8, lineEnding: "\n")
+                // ONDE's responsables extraction of every school, under one header.
+                let file = school.responsablesExtraction(groups: 6)
                 families.append(families.isEmpty ? file : file.drop { $0 != UInt8(ascii: "\n") }.dropFirst())
             }
             var chunk = ""

@@ -43,11 +43,14 @@ extension GeneratedSchool {
     /// ONDE's "extraction des responsables" exactly as ONDE writes it: ISO-8859-1, `;`, CRLF,
     /// not quoted, last names in capitals, one row per responsable, then a group of four
     /// columns per child (at least three groups, empty at the end of a row with fewer children).
-    public func responsablesExtraction(encoding: FileEncoding = .isoLatin1, lineEnding: String = "\r\n") -> Data {
+    /// `groups`: how many child groups the header has (at least the school's largest family, by default).
+    public func responsablesExtraction(
+        encoding: FileEncoding = .isoLatin1, lineEnding: String = "\r\n", groups fixedGroups: Int? = nil
+    ) -> Data {
         let registry = self.registry
         let parents = addressRows.map(\.parent).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
         let children = { (p: Int) in self.people[p].children.filter { !self.people[$0].isGhost } }
-        let groups = max(3, parents.filter { $0 >= 0 }.map { children($0).count }.max() ?? 0)
+        let groups = fixedGroups ?? max(3, parents.filter { $0 >= 0 }.map { children($0).count }.max() ?? 0)
         var header = ["Civilité Responsable", "Nom usage responsable", "Nom responsable", "Prénom responsable",
                       "Adresse responsable", "CP responsable", "Commune responsable", "Pays", "Courriel",
                       "Téléphone domicile", "Téléphone travail", "Téléphone portable"]
@@ -70,7 +73,7 @@ extension GeneratedSchool {
                     address?.street ?? "", address?.postcode ?? "", address?.city.uppercased() ?? "", address == nil ? "" : "FRANCE",
                     person.collectedEmail ?? "", "", "", person.phone ?? "",
                 ]
-                kids = children(p).map { c in
+                kids = children(p).prefix(groups).map { c in
                     let child = people[c]
                     return [child.lastName.uppercased(), (registry[c].birthLastName ?? child.lastName).uppercased(),
                             child.firstName, child.classes.first ?? ""]
