@@ -182,7 +182,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Import de export-comptes.csv"))
         #expect(result.stdout.contains("comptes sélectionnés"))
-        for file in ["export-comptes.csv", "adresses-responsables.csv", "sesame.db"] {
+        #expect(result.stdout.contains("Élèves d’ONDE : CSVExtraction-eleves.csv"))
+        for file in ["export-comptes.csv", "CSVExtraction-responsables.csv", "CSVExtraction-eleves.csv", "sesame.db"] {
             #expect(FileManager.default.fileExists(atPath: cli.path("demo/\(file)")))
         }
         // Running it again starts afresh rather than piling up.

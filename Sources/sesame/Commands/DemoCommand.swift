@@ -28,9 +28,11 @@ struct DemoCommand: SesameCommand {
         }
         let school = SchoolGenerator().generate()
         let exportURL = folder.appendingPathComponent("export-comptes.csv")
-        let addressURL = folder.appendingPathComponent("adresses-responsables.csv")
+        let addressURL = folder.appendingPathComponent("CSVExtraction-responsables.csv")
+        let pupilsURL = folder.appendingPathComponent("CSVExtraction-eleves.csv")
         try school.exportFile().write(to: exportURL, options: .atomic)
-        try school.addressFile().write(to: addressURL, options: .atomic)
+        try school.responsablesExtraction().write(to: addressURL, options: .atomic)
+        try school.pupilsExtraction().write(to: pupilsURL, options: .atomic)
         let dbPath = folder.appendingPathComponent("sesame.db").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
         func run(_ command: any SesameCommand.Type, _ arguments: [String]) throws {
@@ -39,8 +41,8 @@ struct DemoCommand: SesameCommand {
         }
         func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-        section("1. Import de l’export ENT et du fichier des familles de « \(school.name) »")
-        try run(ImportCommand.self, [exportURL.path, "--addresses", addressURL.path])
+        section("1. Import de l’export ENT et des extractions d’ONDE (responsables, élèves) de « \(school.name) »")
+        try run(ImportCommand.self, [exportURL.path, "--addresses", addressURL.path, "--pupils", pupilsURL.path])
 
         section("2. Vérification : parents non activés, par classe (codes masqués)")
         try run(AccountsCommand.self, ["--profile", "parent", "--activation", "pending", "--sort", "class"])

@@ -13,7 +13,7 @@ struct ImportCommand: SesameCommand {
             fichier ne change rien ; un export plus récent met les comptes à jour et dit ce qui a changé \
             (comptes activés, codes changés, comptes partis, nouveaux comptes).
 
-            Exemple : sesame import export-comptes.csv --addresses adresses-responsables.csv
+            Exemple : sesame import export-comptes.csv --addresses CSVExtraction-responsables.csv --pupils CSVExtraction-eleves.csv
             """)
 
     @OptionGroup var store: StoreOptions
