@@ -58,10 +58,9 @@ public struct AddressFileReader: Sendable {
                     continue
                 }
                 for column in names {
-                    guard let value = columns.value(column, in: f), NameKey.isDamaged(value) else { continue }
-                    problems.append(ImportProblem(
-                        kind: .damagedName, file: fileName, line: row.line, column: columns.number(column),
-                        message: "\(columns.describe(column)) : « \(value) » a perdu des lettres (« ? ») : le fichier a été enregistré dans un encodage qui ne pouvait pas les garder ; extrayez-le à nouveau d’ONDE"))
+                    if let damaged = CellProblems.damagedName(
+                        columns.value(column, in: f)!, file: fileName, line: row.line, column: columns.number(column),
+                        label: columns.describe(column), remedy: CellProblems.extractAgainFromONDE) { problems.append(damaged) }
                 }
                 let parts = [AddressColumn.street, .postcode, .city].map { columns.value($0, in: f) }
                 var address: PostalAddress?
@@ -70,13 +69,9 @@ public struct AddressFileReader: Sendable {
                 } else if parts.contains(where: { $0 != nil }) {
                     problem(.missingValue, "adresse incomplète (adresse, code postal et commune sont attendus) ; adresse ignorée")
                 }
-                var email: EmailAddress?
-                if let raw = columns.value(.email, in: f) {
-                    email = EmailAddress(raw)
-                    if email == nil {
-                        problem(.invalidEmail, "\(columns.describe(.email)) : « \(raw) » n’est pas une adresse valide ; ignorée")
-                    }
-                }
+                let email = CellProblems.email(
+                    columns.value(.email, in: f), file: fileName, line: row.line, column: columns.number(.email),
+                    label: columns.describe(.email), problems: &problems)
                 records.append(AddressRecord(
                     line: row.line,
                     parentLastName: columns.value(.parentLastName, in: f)!,

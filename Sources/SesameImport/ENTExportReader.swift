@@ -85,10 +85,10 @@ public struct ENTExportReader: Sendable {
             return try problem(.missingValue, "\(columns.describe(.schools)) vide ; ligne ignorée")
         }
         for column in [ExportColumn.lastName, .firstName, .children, .parents] {
-            guard let cell = columns.value(column, in: f), NameKey.isDamaged(cell) else { continue }
-            try emit(.problem(ImportProblem(
-                kind: .damagedName, file: fileName, line: row.line, column: columns.number(column),
-                message: "\(columns.describe(column)) : « \(cell) » a perdu des lettres (« ? ») : le fichier a été enregistré par un tableur dans un encodage qui ne pouvait pas les garder ; ce nom ne suffit pas à établir un lien. Exportez à nouveau le fichier depuis l’ENT et importez-le sans l’ouvrir dans un tableur")))
+            guard let cell = columns.value(column, in: f) else { continue }
+            if let damaged = CellProblems.damagedName(
+                cell, file: fileName, line: row.line, column: columns.number(column),
+                label: columns.describe(column), remedy: CellProblems.exportAgainFromENT) { try emit(.problem(damaged)) }
         }
         let login = columns.value(.login, in: f)!
         var record = ExportRecord(

@@ -40,8 +40,10 @@ public struct PupilFileReader: Sendable {
                     continue
                 }
                 for column in [PupilColumn.lastName, .usageName, .firstName] {
-                    guard let value = columns.value(column, in: f), NameKey.isDamaged(value) else { continue }
-                    problem(.damagedName, column, "\(columns.describe(column)) : « \(value) » a perdu des lettres (« ? ») : extrayez à nouveau le fichier d’ONDE")
+                    guard let value = columns.value(column, in: f) else { continue }
+                    if let damaged = CellProblems.damagedName(
+                        value, file: fileName, line: row.line, column: columns.number(column),
+                        label: columns.describe(column), remedy: CellProblems.extractAgainFromONDE) { problems.append(damaged) }
                 }
                 var birthDate: String?
                 if let raw = columns.value(.birthDate, in: f) {

@@ -101,10 +101,10 @@ struct ResponsablesExtraction {
             problem(.missingValue, "« \(parent.displayName) » : aucun enfant sur la ligne ; ligne ignorée")
             return nil
         }
-        for index in nameFields where NameKey.isDamaged(f[index]) {
-            let value = TextNormalization.trimmed(f[index])
-            problem(.damagedName, column: index + 1,
-                    "« \(value) » a perdu des lettres (« ? ») : le fichier a été enregistré dans un encodage qui ne pouvait pas les garder ; extrayez-le à nouveau d’ONDE")
+        for index in nameFields {
+            if let damaged = CellProblems.damagedName(
+                TextNormalization.trimmed(f[index]), file: fileName, line: row.line, column: index + 1,
+                label: "colonne \(index + 1)", remedy: CellProblems.extractAgainFromONDE) { problems.append(damaged) }
         }
         var address: PostalAddress?
         let parts = [ResponsableColumn.street, .postcode, .city].map { columns.value($0, in: f) }
@@ -114,14 +114,9 @@ struct ResponsablesExtraction {
         } else if parts.contains(where: { $0 != nil }) {
             problem(.missingValue, "adresse incomplète (adresse, code postal et commune sont attendus) ; adresse ignorée")
         }
-        var email: EmailAddress?
-        if let raw = columns.value(.email, in: f) {
-            email = EmailAddress(raw)
-            if email == nil {
-                problem(.invalidEmail, column: columns.number(.email),
-                        "\(columns.describe(.email)) : « \(raw) » n’est pas une adresse valide ; ignorée")
-            }
-        }
+        let email = CellProblems.email(
+            columns.value(.email, in: f), file: fileName, line: row.line, column: columns.number(.email),
+            label: columns.describe(.email), problems: &problems)
         // A mobile reaches the family best: it comes first.
         let phone = [ResponsableColumn.mobilePhone, .homePhone, .workPhone].lazy.compactMap { columns.value($0, in: f) }.first
         return AddressRecord(line: row.line, parent: parent, address: address, children: children, email: email, phone: phone)
