@@ -213,7 +213,9 @@ private struct Resolver {
         // Exact spellings first; loose ones only when no exact spelling is confirmed.
         var found: [Int] = []
         var contradicted: [(candidate: Int, why: String)] = []
-        for tier in [indexes[profile]?.exactCandidates(for: name) ?? [], indexes[profile]?.looseCandidates(for: name) ?? []] {
+        for loose in [false, true] {
+            // The loose tier (a scan of the school's damaged names) only when the exact one confirms no one.
+            let tier = (loose ? indexes[profile]?.looseCandidates(for: name) : indexes[profile]?.exactCandidates(for: name)) ?? []
             for candidate in tier where !found.contains(candidate) {
                 if let why = contradiction(asker: asker, candidate: candidate) {
                     if !contradicted.contains(where: { $0.candidate == candidate }) { contradicted.append((candidate, why)) }

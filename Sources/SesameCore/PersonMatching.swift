@@ -39,6 +39,8 @@ struct PersonIndex: Sendable {
         var byExact: [String: [Int]] = [:]
         var byLoose: [String: [Int]] = [:]
         var all: [(index: Int, keys: PersonNameKeys)] = []
+        /// The people whose own name is damaged (a "?"), usually none.
+        var damaged: [(index: Int, keys: PersonNameKeys)] = []
     }
 
     mutating func insert(_ index: Int, firstName: String, lastName: String) {
@@ -71,7 +73,7 @@ struct PersonIndex: Sendable {
             }.map(\.index)
         }
         // A candidate may itself carry the "?" (a name read from a damaged file).
-        let damaged = index.all.filter { $0.keys.loose.contains("?") && $0.keys.isNamed(written) }.map(\.index)
+        let damaged = index.damaged.filter { $0.keys.isNamed(written) }.map(\.index)
         return (index.byLoose[looseKey] ?? []) + damaged.filter { !(index.byLoose[looseKey] ?? []).contains($0) }
     }
 
@@ -88,6 +90,7 @@ struct PersonIndex: Sendable {
             fallback.byLoose[keys.loose, default: []].append(person.index)
             if keys.looseReversed != keys.loose { fallback.byLoose[keys.looseReversed, default: []].append(person.index) }
             fallback.all.append((person.index, keys))
+            if keys.loose.contains("?") { fallback.damaged.append((person.index, keys)) }
         }
         return fallback
     }
