@@ -108,25 +108,72 @@ public enum AddressMatcher {
         for (i, p) in parents.enumerated() {
             index.insert(i, firstName: p.parent.firstName, lastName: p.parent.lastName)
         }
+        // The linked children, indexed by name too: a common parent name ("Gabriel Durand")
+        // names hundreds of accounts in an académie, and so does a common child's name; the
+        // parents a row may be are those both names find.
+        // Accounts of one person share the ENT's key: numbered once, compared as integers.
+        var personNumbers: [String: Int] = [:]
+        let personKeys = parents.map { p in
+            if let n = personNumbers[p.parent.entKey] { return n }
+            personNumbers[p.parent.entKey] = personNumbers.count
+            return personNumbers.count - 1
+        }
+        var childIndex = PersonIndex()
+        var pairs: [(parent: Int, child: Int)] = []
+        // Nearly every row names a parent and a child as the ENT spells them: found at once.
+        var byExactPair: [String: [Int]] = [:]
+        for (i, p) in parents.enumerated() {
+            let parentKey = NameKey.exact(p.parent.displayName)
+            for (k, child) in p.children.enumerated() {
+                childIndex.insert(pairs.count, firstName: child.firstName, lastName: child.lastName)
+                byExactPair[parentKey + "\u{1}" + NameKey.exact(child.displayName), default: []].append(pairs.count)
+                pairs.append((i, k))
+            }
+        }
         var problems: [ImportProblem] = []
-        var byPerson: [String: ContactAssignment] = [:]
-        var order: [String] = []
+        var byPerson: [Int: ContactAssignment] = [:]
+        var order: [Int] = []
 
         for record in records {
-            var named: [Int] = []
-            for spelling in record.parent.spellings {
-                for i in index.candidates(for: spelling) where !named.contains(i) { named.append(i) }
-            }
-            let withChild = named.filter { i in parents[i].children.contains { isChild($0, of: record, sameClass: false) } }
-            var people = Dictionary(grouping: withChild, by: { parents[$0].parent.entKey })
-            if people.count > 1 {
-                let sameClass = people.filter { _, rows in
-                    rows.contains { i in parents[i].children.contains { isChild($0, of: record, sameClass: true) } }
+            // The (parent, child) pairs where the parent is named and the child is one the row
+            // names: both spelt exactly first; else the parent's candidates (exact or loose),
+            // and among their children exact spellings first, loose ones when none belongs to them.
+            var found: [(parent: Int, child: Int, named: Int)] = []
+            for parentSpelling in record.parent.spellings.map(NameKey.exact) {
+                for (n, child) in record.children.enumerated() {
+                    for spelling in child.name.spellings {
+                        for pair in byExactPair[parentSpelling + "\u{1}" + NameKey.exact(spelling)] ?? [] {
+                            found.append((pairs[pair].parent, pairs[pair].child, n))
+                        }
+                    }
                 }
-                if !sameClass.isEmpty { people = sameClass }
+            }
+            var named: Set<Int> = []
+            if found.isEmpty {
+                for spelling in record.parent.spellings { named.formUnion(index.candidates(for: spelling)) }
+                for (n, child) in record.children.enumerated() {
+                    for spelling in child.name.spellings {
+                        for loose in [false, true] {
+                            let hits = (loose ? childIndex.looseCandidates(for: spelling) : childIndex.exactCandidates(for: spelling))
+                                .map { pairs[$0] }.filter { named.contains($0.parent) }
+                            found += hits.map { ($0.parent, $0.child, n) }
+                            if !hits.isEmpty { break }
+                        }
+                    }
+                }
+            }
+            // One person may be several accounts (a parent in two schools): grouped by the ENT's key.
+            var people = Dictionary(grouping: Set(found.map(\.parent)).sorted(), by: { personKeys[$0] })
+            if people.count > 1 {
+                let sameClass = Set(found.filter { pair in
+                    let className = NameKey.exact(record.children[pair.named].className)
+                    return parents[pair.parent].children[pair.child].classes.contains { NameKey.exact($0) == className }
+                }.map(\.parent))
+                let narrowed = people.filter { _, rows in rows.contains(where: sameClass.contains) }
+                if !narrowed.isEmpty { people = narrowed }
             }
             guard people.count == 1, let (person, rows) = people.first else {
-                problems.append(unmatched(record, file: file, ambiguousCount: people.count, parentKnown: !named.isEmpty))
+                problems.append(unmatched(record, file: file, ambiguousCount: people.count, parentKnown: !found.isEmpty || !named.isEmpty))
                 continue
             }
             var assignment = byPerson[person] ?? ContactAssignment(accounts: [], address: nil, email: nil, phone: nil, lines: [])
@@ -149,15 +196,6 @@ public enum AddressMatcher {
             byPerson[person] = assignment
         }
         return (order.compactMap { byPerson[$0] }, problems)
-    }
-
-    /// Whether a linked child is one the row names (in the same class, if asked).
-    private static func isChild(_ child: FamilyMember, of record: AddressRecord, sameClass: Bool) -> Bool {
-        let keys = PersonNameKeys(firstName: child.firstName, lastName: child.lastName)
-        return record.children.contains { named in
-            named.name.spellings.contains(where: keys.isNamed)
-                && (!sameClass || child.classes.map(NameKey.exact).contains(NameKey.exact(named.className)))
-        }
     }
 
     private static func unmatched(

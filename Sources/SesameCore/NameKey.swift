@@ -75,22 +75,39 @@ public enum NameKey {
     /// dropped altogether (a combining accent, as in "Le?o" for a decomposed "Léo").
     public static func looseEqual(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
+        var a = a, b = b
+        let question = UInt8(ascii: "?")
+        // Loose keys are nearly always ASCII: compare their bytes where they are.
+        let ascii: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
+                switch (x.contains(question), y.contains(question)) {
+                case (false, false): return false
+                case (true, false): return matches(x[...], y[...], wildcard: question)
+                case (false, true): return matches(y[...], x[...], wildcard: question)
+                case (true, true):
+                    return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 || $0 == question || $1 == question }
+                }
+            }
+        }
+        if let ascii { return ascii }
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         switch (x.contains("?"), y.contains("?")) {
         case (false, false): return false
-        case (true, false): return matches(x[...], y[...])
-        case (false, true): return matches(y[...], x[...])
+        case (true, false): return matches(x[...], y[...], wildcard: "?")
+        case (false, true): return matches(y[...], x[...], wildcard: "?")
         case (true, true):
             return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 || $0 == "?" || $1 == "?" }
         }
     }
 
-    private static func matches(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    private static func matches<S: Collection>(_ pattern: S, _ text: S, wildcard: S.Element) -> Bool
+    where S.SubSequence == S, S.Element: Equatable {
         guard let first = pattern.first else { return text.isEmpty }
-        if first == "?" {
-            return (0...2).contains { n in text.count >= n && matches(pattern.dropFirst(), text.dropFirst(n)) }
+        if first == wildcard {
+            return (0...2).contains { n in text.count >= n && matches(pattern.dropFirst(), text.dropFirst(n), wildcard: wildcard) }
         }
-        return text.first == first && matches(pattern.dropFirst(), text.dropFirst())
+        return text.first == first && matches(pattern.dropFirst(), text.dropFirst(), wildcard: wildcard)
     }
 
     /// Whether a name lost characters to a legacy encoding: "?" for what Windows-1252 or

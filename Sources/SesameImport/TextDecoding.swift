@@ -103,7 +103,9 @@ public enum TextDecoding {
     ]
 
     private static func transcode(_ data: Data, _ encoding: TextEncoding) -> Data {
-        var out = Data()
+        // Bytes gathered in an array, then handed over once: appending to `Data` byte by byte
+        // costs a call each.
+        var out: [UInt8] = []
         out.reserveCapacity(data.count + data.count / 8)
         for byte in data {
             if byte < 0x80 { out.append(byte); continue }
@@ -117,7 +119,7 @@ public enum TextDecoding {
                 out.append(UInt8(0x80 | code & 0x3F))
             }
         }
-        return out
+        return Data(out)
     }
 
     static func isValidUTF8(_ data: Data) -> Bool { scanUTF8(data).firstInvalid == nil }
