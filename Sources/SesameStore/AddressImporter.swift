@@ -53,17 +53,20 @@ enum AddressImporter {
             ["id", "school_id", "ent_key", "profile", "first_name", "last_name", "COALESCE(\(table).alias, \(table).login)", "classes"]
                 .map { $0.hasPrefix("COALESCE") ? $0 : "\(table).\($0)" }.joined(separator: ", ")
         }
+        // Cursors, not arrays of rows: an académie has 600,000 parents.
         var parents: [Int64: ParentWithChildren] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        let parentRows = try Row.fetchCursor(db, sql: """
             SELECT \(fields("p")) FROM account p WHERE p.profile = 'parent' AND p.removed_import_id IS NULL ORDER BY p.id
-            """) {
+            """)
+        while let row = try parentRows.next() {
             let parent = member(row, offset: 0)
             parents[parent.id] = ParentWithChildren(parent: parent, children: [])
         }
-        for row in try Row.fetchAll(db, sql: """
+        let childRows = try Row.fetchCursor(db, sql: """
             SELECT pc.parent_id, \(fields("c"))
             FROM parent_child pc JOIN account c ON c.id = pc.child_id WHERE c.removed_import_id IS NULL
-            """) {
+            """)
+        while let row = try childRows.next() {
             parents[row[0]]?.children.append(member(row, offset: 1))
         }
         return parents.keys.sorted().compactMap { parents[$0] }
