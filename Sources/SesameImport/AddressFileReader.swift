@@ -19,75 +19,71 @@ public struct AddressFileReader: Sendable {
     }
 
     public init(data: Data, fileName: String) throws {
-        let (text, encoding) = try TextDecoding.decode(data, file: fileName)
-        var (header, parser) = try CSVParser.header(of: text, file: fileName)
-        guard let header else { throw ImportError.empty(file: fileName) }
-        if ResponsablesExtraction.recognises(header.fields) {
-            let extraction = try ResponsablesExtraction(header: header.fields, fileName: fileName)
-            var records: [AddressRecord] = []
-            var problems: [ImportProblem] = []
-            try text.withUnsafeBytes { raw in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                while let row = try parser.next(bytes) {
-                    if let record = try extraction.record(row, problems: &problems) { records.append(record) }
-                }
-            }
-            (self.fileName, self.encoding, self.records, self.problems) = (fileName, encoding, records, problems)
-            return
+        let file = try DelimitedFile(data: data, fileName: fileName)
+        (records, problems) = ResponsablesExtraction.recognises(file.header)
+            ? try Self.readExtraction(file) : try Self.readSimple(file)
+        self.fileName = fileName
+        encoding = file.encoding
+    }
+
+    /// ONDE's "extraction des responsables".
+    private static func readExtraction(_ file: DelimitedFile) throws -> ([AddressRecord], [ImportProblem]) {
+        let extraction = try ResponsablesExtraction(header: file.header, fileName: file.fileName, encoding: file.encoding)
+        var records: [AddressRecord] = []
+        var problems: [ImportProblem] = []
+        try file.forEachRow { row in
+            if let record = try extraction.record(row, problems: &problems) { records.append(record) }
         }
+        return (records, problems)
+    }
+
+    /// The simple format: one row per parent and child.
+    private static func readSimple(_ file: DelimitedFile) throws -> ([AddressRecord], [ImportProblem]) {
+        let fileName = file.fileName
         let columns = try HeaderMap<AddressColumn>(
-            header: header.fields, file: fileName,
+            header: file.header, file: fileName,
             required: [.parentLastName, .parentFirstName, .childLastName, .childFirstName])
         var records: [AddressRecord] = []
         var problems: [ImportProblem] = []
-        try text.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            while let row = try parser.next(bytes) {
-                guard row.fields.count == header.fields.count else {
-                    throw ImportError.fieldCount(
-                        file: fileName, line: row.line, expected: header.fields.count, found: row.fields.count)
-                }
-                func problem(_ kind: ImportProblem.Kind, _ message: String) {
-                    problems.append(ImportProblem(kind: kind, file: fileName, line: row.line, message: message))
-                }
-                let f = row.fields
-                let names = [AddressColumn.parentLastName, .parentFirstName, .childLastName, .childFirstName]
-                let missing = names.filter { columns.value($0, in: f) == nil }
-                guard missing.isEmpty else {
-                    problem(.missingValue, "\(missing.map(columns.describe).joined(separator: ", ")) vide ; ligne ignorée")
-                    continue
-                }
-                for column in names {
-                    if let damaged = CellProblems.damagedName(
-                        columns.value(column, in: f)!, file: fileName, line: row.line, column: columns.number(column),
-                        label: columns.describe(column), remedy: CellProblems.extractAgainFromONDE) { problems.append(damaged) }
-                }
-                let parts = [AddressColumn.street, .postcode, .city].map { columns.value($0, in: f) }
-                var address: PostalAddress?
-                if let street = parts[0], let postcode = parts[1], let city = parts[2] {
-                    address = PostalAddress(street: street, postcode: postcode, city: city)
-                } else if parts.contains(where: { $0 != nil }) {
-                    problem(.missingValue, "adresse incomplète (adresse, code postal et commune sont attendus) ; adresse ignorée")
-                }
-                let email = CellProblems.email(
-                    columns.value(.email, in: f), file: fileName, line: row.line, column: columns.number(.email),
-                    label: columns.describe(.email), problems: &problems)
-                records.append(AddressRecord(
-                    line: row.line,
-                    parentLastName: columns.value(.parentLastName, in: f)!,
-                    parentFirstName: columns.value(.parentFirstName, in: f)!,
-                    address: address,
-                    childLastName: columns.value(.childLastName, in: f)!,
-                    childFirstName: columns.value(.childFirstName, in: f)!,
-                    className: columns.value(.className, in: f) ?? "",
-                    email: email,
-                    phone: columns.value(.phone, in: f)))
+        try file.forEachRow { row in
+            try file.checkWidth(of: row)
+            func problem(_ kind: ImportProblem.Kind, _ message: String) {
+                problems.append(ImportProblem(kind: kind, file: fileName, line: row.line, message: message))
             }
+            let f = row.fields
+            let names = [AddressColumn.parentLastName, .parentFirstName, .childLastName, .childFirstName]
+            let missing = names.filter { columns.value($0, in: f) == nil }
+            guard missing.isEmpty else {
+                problem(.missingValue, "\(missing.map(columns.describe).joined(separator: ", ")) vide ; ligne ignorée")
+                return
+            }
+            for column in names {
+                if let damaged = CellProblems.damagedName(
+                    columns.value(column, in: f)!, file: fileName, line: row.line, column: columns.number(column),
+                    label: columns.describe(column), source: .onde(file.encoding)) { problems.append(damaged) }
+            }
+            let parts = [AddressColumn.street, .postcode, .city].map { columns.value($0, in: f) }
+            var address: PostalAddress?
+            if let street = parts[0], let postcode = parts[1], let city = parts[2] {
+                address = PostalAddress(street: street, postcode: postcode, city: city)
+            } else if parts.contains(where: { $0 != nil }) {
+                problem(.missingValue, "adresse incomplète (adresse, code postal et commune sont attendus) ; adresse ignorée")
+            }
+            let email = CellProblems.email(
+                columns.value(.email, in: f), file: fileName, line: row.line, column: columns.number(.email),
+                label: columns.describe(.email), problems: &problems)
+            records.append(AddressRecord(
+                line: row.line,
+                parentLastName: columns.value(.parentLastName, in: f)!,
+                parentFirstName: columns.value(.parentFirstName, in: f)!,
+                address: address,
+                childLastName: columns.value(.childLastName, in: f)!,
+                childFirstName: columns.value(.childFirstName, in: f)!,
+                className: columns.value(.className, in: f) ?? "",
+                email: email,
+                phone: columns.value(.phone, in: f)))
         }
-        self.fileName = fileName
-        self.encoding = encoding
-        self.records = records
-        self.problems = problems
+        return (records, problems)
     }
 }
 

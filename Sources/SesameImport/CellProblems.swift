@@ -2,17 +2,33 @@ import SesameCore
 
 /// The problems every reader reports the same way about one cell.
 enum CellProblems {
-    static let exportAgainFromENT = "Exportez à nouveau le fichier depuis l’ENT et importez-le sans l’ouvrir dans un tableur."
-    static let extractAgainFromONDE = "Extrayez à nouveau le fichier d’ONDE et importez-le sans l’ouvrir dans un tableur."
+    /// Where a file comes from, for what to say of a name it damaged.
+    enum Source {
+        /// An ENT export: UTF-8 as the ENT writes it, so a lost letter is a spreadsheet's doing.
+        case ent
+        /// An ONDE extraction, in the given encoding: ISO-8859-1 is ONDE's own, which has no
+        /// "ễ" nor "œ"; any other means the file went through a spreadsheet.
+        case onde(TextEncoding)
+    }
 
     /// A name that lost letters to a legacy encoding ("Nguy?n"), or nil for a sound one.
     static func damagedName(
-        _ value: String, file: String, line: Int, column: Int, label: String, remedy: String
+        _ value: String, file: String, line: Int, column: Int, label: String, source: Source
     ) -> ImportProblem? {
         guard NameKey.isDamaged(value) else { return nil }
+        let lost = value.unicodeScalars.count { $0 == "?" || $0 == "\u{FFFD}" }
+        let letters = lost > 1 ? "ces lettres" : "cette lettre"
+        let why = switch source {
+        case .onde(.isoLatin1):
+            "ONDE écrit ses extractions en ISO-8859-1, qui n’a pas \(letters) ; ce nom n’est rapproché que s’il ne désigne qu’une personne"
+        case .onde:
+            "le fichier a été enregistré par un tableur dans un encodage qui n’avait pas \(letters) ; ce nom n’est rapproché que s’il ne désigne qu’une personne. Importez l’extraction d’ONDE sans l’ouvrir dans un tableur"
+        case .ent:
+            "le fichier a été enregistré par un tableur dans un encodage qui n’avait pas \(letters) ; ce nom ne suffit pas à établir un lien. Exportez à nouveau le fichier depuis l’ENT et importez-le sans l’ouvrir dans un tableur"
+        }
         return ImportProblem(
             kind: .damagedName, file: file, line: line, column: column,
-            message: "\(label) : « \(value) » a perdu des lettres (« ? ») : le fichier a été enregistré par un tableur ou dans un encodage qui ne pouvait pas les garder ; ce nom ne suffit pas à établir un lien. \(remedy)")
+            message: "\(label) : « \(value) » a perdu \(lost > 1 ? "des lettres" : "une lettre") (« ? ») : \(why).")
     }
 
     /// The email of a cell, or nil with a problem when it is not one ("à demander").

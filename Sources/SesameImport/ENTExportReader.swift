@@ -18,28 +18,20 @@ public struct ENTExportReader: Sendable {
     /// Whether the file has the Enfants or Parents column to resolve families from.
     public let hasRelativeColumns: Bool
     let columns: HeaderMap<ExportColumn>
-    private let text: Data
-    private let delimiter: UInt8
-    private let headerCount: Int
-    private let bodyParser: CSVParser
+    private let file: DelimitedFile
 
     public init(contentsOf url: URL) throws {
         try self.init(data: FileLoading.load(url), fileName: url.lastPathComponent)
     }
 
     public init(data: Data, fileName: String) throws {
-        let (text, encoding) = try TextDecoding.decode(data, file: fileName)
-        let (header, parser) = try CSVParser.header(of: text, file: fileName)
-        guard let header else { throw ImportError.empty(file: fileName) }
+        let file = try DelimitedFile(data: data, fileName: fileName)
         let columns = try HeaderMap<ExportColumn>(
-            header: header.fields, file: fileName, required: [.profile, .lastName, .firstName, .login])
+            header: file.header, file: fileName, required: [.profile, .lastName, .firstName, .login])
         self.fileName = fileName
-        self.encoding = encoding
-        self.text = text
-        self.delimiter = parser.delimiter
+        self.encoding = file.encoding
+        self.file = file
         self.columns = columns
-        self.headerCount = header.fields.count
-        self.bodyParser = parser
         hasSchoolColumn = columns.has(.schools)
         hasCreationDate = columns.has(.createdAt)
         hasIDColumn = columns.has(.id)
@@ -49,16 +41,9 @@ public struct ENTExportReader: Sendable {
     /// Streams the rows. `defaultSchool` is the school of rows that name none
     /// (every row of a class-level export).
     public func read(defaultSchool: String?, _ emit: (ExportItem) throws -> Void) throws {
-        var parser = bodyParser
-        try text.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            while let row = try parser.next(bytes) {
-                guard row.fields.count == headerCount else {
-                    throw ImportError.fieldCount(
-                        file: fileName, line: row.line, expected: headerCount, found: row.fields.count)
-                }
-                try items(row, defaultSchool: defaultSchool, emit)
-            }
+        try file.forEachRow { row in
+            try file.checkWidth(of: row)
+            try items(row, defaultSchool: defaultSchool, emit)
         }
     }
 
@@ -88,7 +73,7 @@ public struct ENTExportReader: Sendable {
             guard let cell = columns.value(column, in: f) else { continue }
             if let damaged = CellProblems.damagedName(
                 cell, file: fileName, line: row.line, column: columns.number(column),
-                label: columns.describe(column), remedy: CellProblems.exportAgainFromENT) { try emit(.problem(damaged)) }
+                label: columns.describe(column), source: .ent) { try emit(.problem(damaged)) }
         }
         let login = columns.value(.login, in: f)!
         var record = ExportRecord(

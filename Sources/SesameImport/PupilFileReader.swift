@@ -14,59 +14,53 @@ public struct PupilFileReader: Sendable {
     }
 
     public init(data: Data, fileName: String) throws {
-        let (text, encoding) = try TextDecoding.decode(data, file: fileName)
-        var (header, parser) = try CSVParser.header(of: text, file: fileName)
-        guard let header else { throw ImportError.empty(file: fileName) }
+        let file = try DelimitedFile(data: data, fileName: fileName)
+        let encoding = file.encoding
         let columns = try HeaderMap<PupilColumn>(
-            header: header.fields, file: fileName, required: [.lastName, .firstName, .className], ignoringUnknown: true)
+            header: file.header, file: fileName, required: [.lastName, .firstName, .className], ignoringUnknown: true)
         var pupils: [RegistryPupil] = []
         var problems: [ImportProblem] = []
-        try text.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            while let row = try parser.next(bytes) {
-                var f = row.fields
-                while f.count > header.fields.count, f.last?.isEmpty == true { f.removeLast() }
-                guard f.count == header.fields.count else {
-                    throw ImportError.fieldCount(file: fileName, line: row.line, expected: header.fields.count, found: row.fields.count)
-                }
-                func problem(_ kind: ImportProblem.Kind, _ column: PupilColumn, _ message: String) {
-                    problems.append(ImportProblem(
-                        kind: kind, file: fileName, line: row.line, column: columns.number(column), message: message))
-                }
-                guard let last = columns.value(.lastName, in: f), let first = columns.value(.firstName, in: f),
-                      let className = columns.value(.className, in: f)
-                else {
-                    problem(.missingValue, .lastName, "nom, prénom ou classe vide ; ligne ignorée")
-                    continue
-                }
-                for column in [PupilColumn.lastName, .usageName, .firstName] {
-                    guard let value = columns.value(column, in: f) else { continue }
-                    if let damaged = CellProblems.damagedName(
-                        value, file: fileName, line: row.line, column: columns.number(column),
-                        label: columns.describe(column), remedy: CellProblems.extractAgainFromONDE) { problems.append(damaged) }
-                }
-                var birthDate: String?
-                if let raw = columns.value(.birthDate, in: f) {
-                    birthDate = SchoolCalendar.parse(raw).map(SchoolCalendar.isoDay)
-                    if birthDate == nil {
-                        problem(.invalidValue, .birthDate, "\(columns.describe(.birthDate)) : date « \(raw) » illisible (attendu AAAA-MM-JJ ou JJ/MM/AAAA) ; ignorée")
-                    }
-                }
-                let sex: RegistryPupil.Sex? = switch columns.value(.sex, in: f).map(NameKey.loose) {
-                case "f", "feminin", "fille": .female
-                case "m", "masculin", "garcon": .male
-                default: nil
-                }
-                let usage = columns.value(.usageName, in: f).flatMap { $0 == last ? nil : $0 }
-                var pupil = RegistryPupil(
-                    line: row.line, name: RegistryName(lastName: last, usageName: usage, firstName: first),
-                    birthDate: birthDate, sex: sex, level: columns.value(.level, in: f), className: className)
-                for (street, postcode) in [(PupilColumn.street1, PupilColumn.postcode1), (.street2, .postcode2)] {
-                    guard let s = columns.value(street, in: f), let p = columns.value(postcode, in: f) else { continue }
-                    pupil.homes.append(PostalAddress(street: s, postcode: p, city: ""))
-                }
-                pupils.append(pupil)
+        try file.forEachRow { row in
+            var f = row.fields
+            while f.count > file.header.count, f.last?.isEmpty == true { f.removeLast() }
+            try file.checkWidth(of: row, fields: f)
+            func problem(_ kind: ImportProblem.Kind, _ column: PupilColumn, _ message: String) {
+                problems.append(ImportProblem(
+                    kind: kind, file: fileName, line: row.line, column: columns.number(column), message: message))
             }
+            guard let last = columns.value(.lastName, in: f), let first = columns.value(.firstName, in: f),
+                  let className = columns.value(.className, in: f)
+            else {
+                problem(.missingValue, .lastName, "nom, prénom ou classe vide ; ligne ignorée")
+                return
+            }
+            for column in [PupilColumn.lastName, .usageName, .firstName] {
+                guard let value = columns.value(column, in: f) else { continue }
+                if let damaged = CellProblems.damagedName(
+                    value, file: fileName, line: row.line, column: columns.number(column),
+                    label: columns.describe(column), source: .onde(encoding)) { problems.append(damaged) }
+            }
+            var birthDate: String?
+            if let raw = columns.value(.birthDate, in: f) {
+                birthDate = SchoolCalendar.parse(raw).map(SchoolCalendar.isoDay)
+                if birthDate == nil {
+                    problem(.invalidValue, .birthDate, "\(columns.describe(.birthDate)) : date « \(raw) » illisible (attendu AAAA-MM-JJ ou JJ/MM/AAAA) ; ignorée")
+                }
+            }
+            let sex: RegistryPupil.Sex? = switch columns.value(.sex, in: f).map(NameKey.loose) {
+            case "f", "feminin", "fille": .female
+            case "m", "masculin", "garcon": .male
+            default: nil
+            }
+            let usage = columns.value(.usageName, in: f).flatMap { $0 == last ? nil : $0 }
+            var pupil = RegistryPupil(
+                line: row.line, name: RegistryName(lastName: last, usageName: usage, firstName: first),
+                birthDate: birthDate, sex: sex, level: columns.value(.level, in: f), className: className)
+            for (street, postcode) in [(PupilColumn.street1, PupilColumn.postcode1), (.street2, .postcode2)] {
+                guard let s = columns.value(street, in: f), let p = columns.value(postcode, in: f) else { continue }
+                pupil.homes.append(PostalAddress(street: s, postcode: p, city: ""))
+            }
+            pupils.append(pupil)
         }
         self.fileName = fileName
         self.encoding = encoding

@@ -13,6 +13,9 @@ struct ResponsablesExtraction {
     }
 
     let fileName: String
+    let encoding: TextEncoding
+    /// The header's fields, to name a column in a message.
+    let header: [String]
     let columns: HeaderMap<ResponsableColumn>
     /// Field indexes of each child group's columns, by `ResponsableChildColumn`.
     let groups: [[Int]]
@@ -21,7 +24,7 @@ struct ResponsablesExtraction {
     /// The fields holding names, checked for letters a legacy encoding lost.
     let nameFields: [Int]
 
-    init(header fields: [String], fileName: String) throws(ImportError) {
+    init(header fields: [String], fileName: String, encoding: TextEncoding) throws(ImportError) {
         var width = fields.count
         while width > 0, TextNormalization.trimmed(fields[width - 1]).isEmpty { width -= 1 }
         let childHeaders = Dictionary(
@@ -51,6 +54,8 @@ struct ResponsablesExtraction {
             index += ResponsableChildColumn.allCases.count
         }
         self.fileName = fileName
+        self.encoding = encoding
+        header = fields.map(TextNormalization.trimmed)
         self.groups = groups
         self.width = width
         let columns = self.columns
@@ -104,7 +109,7 @@ struct ResponsablesExtraction {
         for index in nameFields {
             if let damaged = CellProblems.damagedName(
                 TextNormalization.trimmed(f[index]), file: fileName, line: row.line, column: index + 1,
-                label: "colonne \(index + 1)", remedy: CellProblems.extractAgainFromONDE) { problems.append(damaged) }
+                label: "colonne \(index + 1) « \(header[index]) »", source: .onde(encoding)) { problems.append(damaged) }
         }
         var address: PostalAddress?
         let parts = [ResponsableColumn.street, .postcode, .city].map { columns.value($0, in: f) }

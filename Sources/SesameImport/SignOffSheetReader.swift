@@ -40,36 +40,29 @@ public enum SignOffSheetReader {
     }
 
     public static func read(data: Data, fileName: String, default fallback: Outcome? = nil) throws -> [SheetEntry] {
-        let (text, _) = try TextDecoding.decode(data, file: fileName)
-        var (header, parser) = try CSVParser.header(of: text, file: fileName)
-        guard let header else { throw ImportError.empty(file: fileName) }
-        let columns = try HeaderMap<SignOffColumn>(header: header.fields, file: fileName, required: [.login, .outcome])
+        let file = try DelimitedFile(data: data, fileName: fileName)
+        let columns = try HeaderMap<SignOffColumn>(header: file.header, file: fileName, required: [.login, .outcome])
         let expected = Outcome.allCases.map(\.sheetWord).joined(separator: ", ") + " (ou vide)"
         var entries: [SheetEntry] = []
-        try text.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            while let row = try parser.next(bytes) {
-                guard row.fields.count == header.fields.count else {
-                    throw ImportError.fieldCount(file: fileName, line: row.line, expected: header.fields.count, found: row.fields.count)
+        try file.forEachRow { row in
+            try file.checkWidth(of: row)
+            let outcome: Outcome
+            if let word = columns.value(.outcome, in: row.fields) {
+                guard let known = Outcome(word: word) else {
+                    throw ImportError.invalidValue(file: fileName, line: row.line, column: columns.number(.outcome), value: word, expected: expected)
                 }
-                let outcome: Outcome
-                if let word = columns.value(.outcome, in: row.fields) {
-                    guard let known = Outcome(word: word) else {
-                        throw ImportError.invalidValue(file: fileName, line: row.line, column: columns.number(.outcome), value: word, expected: expected)
-                    }
-                    outcome = known
-                } else if let fallback {
-                    outcome = fallback
-                } else {
-                    continue
-                }
-                guard let login = columns.value(.login, in: row.fields) else {
-                    throw ImportError.invalidValue(file: fileName, line: row.line, column: columns.number(.login), value: "", expected: "l’identifiant du compte")
-                }
-                let note = [columns.value(.date, in: row.fields).map { "le \($0)" }, columns.value(.note, in: row.fields)]
-                    .compactMap { $0 }.joined(separator: " : ")
-                entries.append(SheetEntry(line: row.line, login: login, outcome: outcome, note: note.isEmpty ? nil : note))
+                outcome = known
+            } else if let fallback {
+                outcome = fallback
+            } else {
+                return
             }
+            guard let login = columns.value(.login, in: row.fields) else {
+                throw ImportError.invalidValue(file: fileName, line: row.line, column: columns.number(.login), value: "", expected: "l’identifiant du compte")
+            }
+            let note = [columns.value(.date, in: row.fields).map { "le \($0)" }, columns.value(.note, in: row.fields)]
+                .compactMap { $0 }.joined(separator: " : ")
+            entries.append(SheetEntry(line: row.line, login: login, outcome: outcome, note: note.isEmpty ? nil : note))
         }
         return entries
     }

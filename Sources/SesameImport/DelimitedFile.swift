@@ -1,0 +1,38 @@
+import Foundation
+
+/// A delimited text file decoded (see `TextDecoding`) and its header read: where every
+/// reader starts. Rows are then read in turn, each with its line.
+struct DelimitedFile: Sendable {
+    let fileName: String
+    let encoding: TextEncoding
+    let header: [String]
+    private let text: Data
+    private let parser: CSVParser
+
+    init(data: Data, fileName: String) throws {
+        let (text, encoding) = try TextDecoding.decode(data, file: fileName)
+        let (header, parser) = try CSVParser.header(of: text, file: fileName)
+        guard let header else { throw ImportError.empty(file: fileName) }
+        self.fileName = fileName
+        self.encoding = encoding
+        self.header = header.fields
+        self.text = text
+        self.parser = parser
+    }
+
+    /// Each data row in turn, from the first after the header.
+    func forEachRow(_ body: (CSVRecord) throws -> Void) throws {
+        var parser = self.parser
+        try text.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            while let row = try parser.next(bytes) { try body(row) }
+        }
+    }
+
+    /// Checks that a row has as many fields as the header.
+    func checkWidth(of row: CSVRecord, fields: [String]? = nil) throws(ImportError) {
+        guard (fields ?? row.fields).count == header.count else {
+            throw .fieldCount(file: fileName, line: row.line, expected: header.count, found: row.fields.count)
+        }
+    }
+}
