@@ -42,7 +42,8 @@ public struct Account: Sendable, Hashable, Identifiable {
         id: ID, entKey: String, school: String, profile: Profile, lastName: String, firstName: String,
         login: String, originalLogin: String? = nil, activationCode: String?, classes: [String] = [],
         email: ContactEmail? = nil, postalAddress: PostalAddress? = nil, phone: String? = nil,
-        isLocalAdmin: Bool = false, createdAt: Date? = nil, children: [Relative] = [], nameSortKey: String? = nil
+        isLocalAdmin: Bool = false, createdAt: Date? = nil, children: [Relative] = [], nameSortKey: String? = nil,
+        distinction: String? = nil, lastLogin: Date? = nil
     ) {
         self.id = id
         self.entKey = entKey
@@ -61,6 +62,8 @@ public struct Account: Sendable, Hashable, Identifiable {
         self.createdAt = createdAt
         self.children = children
         self.nameSortKey = nameSortKey ?? NameKey.person(lastName: lastName, firstName: firstName, tieBreaker: login)
+        self.distinction = distinction
+        self.lastLogin = lastLogin
     }
 
     public var isActivated: Bool { activationCode == nil }
@@ -95,13 +98,17 @@ public struct Relative: Sendable, Hashable {
     /// As `Account.distinction`.
     public var distinction: String?
 
-    public init(id: Account.ID, login: String, firstName: String, lastName: String, classes: [String], nameSortKey: String? = nil) {
+    public init(
+        id: Account.ID, login: String, firstName: String, lastName: String, classes: [String], nameSortKey: String? = nil,
+        distinction: String? = nil
+    ) {
         self.id = id
         self.login = login
         self.firstName = firstName
         self.lastName = lastName
         self.classes = classes
         self.nameSortKey = nameSortKey ?? NameKey.person(lastName: lastName, firstName: firstName, tieBreaker: login)
+        self.distinction = distinction
     }
 
     public var displayName: String { "\(firstName) \(lastName)" }

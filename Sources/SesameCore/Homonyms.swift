@@ -44,7 +44,7 @@ public enum Homonyms {
             func collides(_ k: Int) -> Bool { labels.enumerated().contains { $0.offset != k && $0.element == labels[k] } }
             let needBirth = labels.indices.filter(collides)
             for k in needBirth {
-                if let birth = people[members[k]].birthDate.flatMap(frenchDate) {
+                if let birth = people[members[k]].birthDate.flatMap(SchoolCalendar.parse).map(SchoolCalendar.frenchDate) {
                     labels[k] = join(labels[k], bornLabel(people[members[k]].sex) + birth)
                 }
             }
@@ -62,12 +62,5 @@ public enum Homonyms {
         case .male: "né le "
         case nil: "date de naissance : "
         }
-    }
-
-    /// "2017-03-12" → "12/03/2017".
-    static func frenchDate(_ iso: String) -> String? {
-        let parts = iso.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4 else { return nil }
-        return "\(parts[2])/\(parts[1])/\(parts[0])"
     }
 }

@@ -77,9 +77,8 @@ enum AccountReader {
                 activationCode: r.string(8), classes: ListColumn.split(r.string(9)!), email: email,
                 postalAddress: r.string(12).map { PostalAddress(street: $0, postcode: r.string(13) ?? "", city: r.string(14) ?? "") },
                 phone: r.string(15), isLocalAdmin: r.bool(16),
-                createdAt: r.double(17).map(Date.init(timeIntervalSince1970:)), nameSortKey: r.string(18)))
-            accounts[accounts.count - 1].distinction = r.string(19)
-            accounts[accounts.count - 1].lastLogin = r.double(20).map(Date.init(timeIntervalSince1970:))
+                createdAt: r.double(17).map(Date.init(timeIntervalSince1970:)), nameSortKey: r.string(18),
+                distinction: r.string(19), lastLogin: r.double(20).map(Date.init(timeIntervalSince1970:))))
         }
         guard accounts.contains(where: { $0.profile == .parent }) else { return accounts }
         var children = try BulkStatement(db, sql: """
@@ -94,8 +93,7 @@ enum AccountReader {
             guard let position = positions[r.int64(0)!] else { return }
             accounts[position].children.append(Relative(
                 id: r.int64(1)!, login: r.string(2)!, firstName: r.string(3)!, lastName: r.string(4)!,
-                classes: ListColumn.split(r.string(5)!), nameSortKey: r.string(6)))
-            accounts[position].children[accounts[position].children.count - 1].distinction = r.string(7)
+                classes: ListColumn.split(r.string(5)!), nameSortKey: r.string(6), distinction: r.string(7)))
         }
         for i in accounts.indices where accounts[i].children.count > 1 {
             accounts[i].children.sort { $0.nameSortKey < $1.nameSortKey }
@@ -107,15 +105,13 @@ enum AccountReader {
 /// When a creation-date filter falls back on the day Sésame first saw each account, because
 /// the export does not carry a creation date (the ENT console's export does not).
 public struct CreationDateStandIn: Sendable, Hashable {
-    /// The schools whose accounts lack a creation date, by name, with the day the store first
-    /// saw any of them.
-    public var schools: [(name: String, knownSince: Date)]
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.schools.map(\.name) == b.schools.map(\.name) && a.schools.map(\.knownSince) == b.schools.map(\.knownSince)
+    /// A school whose accounts lack a creation date, and the day the store first saw any of them.
+    public struct School: Sendable, Hashable {
+        public var name: String
+        public var knownSince: Date
     }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(schools.map(\.name)) }
+    public var schools: [School]
 }
 
 extension Store {
@@ -132,7 +128,7 @@ extension Store {
                 GROUP BY s.id ORDER BY s.name
                 """)
             guard !rows.isEmpty else { return nil }
-            return CreationDateStandIn(schools: rows.map { ($0[0], Date(timeIntervalSince1970: $0[1])) })
+            return CreationDateStandIn(schools: rows.map { .init(name: $0[0], knownSince: Date(timeIntervalSince1970: $0[1])) })
         }
     }
 }

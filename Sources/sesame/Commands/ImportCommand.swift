@@ -48,7 +48,7 @@ struct ImportCommand: SesameCommand {
         let store = try store.open()
         let exportInput = try export.map { try readExport($0, store: store) }
         let addressInput = try addresses.map(readAddresses)
-        let pupilInput = try pupils.map { try readPupils($0, store: store) }
+        let pupilInput = try pupils.map(readPupils)
         let summary = try store.importFiles(export: exportInput, addresses: addressInput, pupils: pupilInput)
         switch format {
         case .json: print(try JSONOutput.string(summary))
@@ -75,10 +75,10 @@ struct ImportCommand: SesameCommand {
     }
 
     /// The school of an ONDE extraction (one file per school): `--school`, else the store's only one.
-    private func readPupils(_ path: String, store: Store) throws -> PupilInput {
+    private func readPupils(_ path: String) throws -> PupilInput {
         let data = try FileLoading.load(URL(fileURLWithPath: path))
         let reader = try PupilFileReader(data: data, fileName: (path as NSString).lastPathComponent)
-        return reader.input(data: data, school: try school.map { (try? store.resolveSchool($0)) ?? $0 })
+        return reader.input(data: data, school: school)
     }
 
     private func readAddresses(_ path: String) throws -> AddressInput {
