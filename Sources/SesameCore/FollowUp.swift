@@ -15,10 +15,13 @@ public struct TrackedDelivery: Sendable, Hashable {
     /// The ENT gave the account a new code after this letter was printed or sent.
     public var staleCode: Bool
     public var facts: AccountFacts
+    /// What tells the person apart from a homonym of the school (`Account.distinction`).
+    public var distinction: String?
 
     public init(
         deliveryID: Int64, planID: Int64, accountID: Account.ID, login: String, firstName: String, lastName: String,
-        school: String, channel: Channel, step: Int, state: DeliveryState, letter: LetterKind, staleCode: Bool, facts: AccountFacts
+        school: String, channel: Channel, step: Int, state: DeliveryState, letter: LetterKind, staleCode: Bool, facts: AccountFacts,
+        distinction: String? = nil
     ) {
         self.deliveryID = deliveryID
         self.planID = planID
@@ -33,7 +36,12 @@ public struct TrackedDelivery: Sendable, Hashable {
         self.letter = letter
         self.staleCode = staleCode
         self.facts = facts
+        self.distinction = distinction
     }
+
+    /// "Jade", or "Jade (CE1, née le 16/06/2018)" for one of two Jade Petit: lists give the
+    /// last and the first name in two columns.
+    public var identifyingFirstName: String { distinction.map { "\(firstName) (\($0))" } ?? firstName }
 }
 
 /// What the follow-up does about one letter.

@@ -41,7 +41,7 @@ public struct FollowUpLists: Sendable {
         }
         for className in classes.keys.sorted(by: { ClassLevel.sortKey(forClass: $0) < ClassLevel.sortKey(forClass: $1) }) {
             let rows = classes[className]!.sorted { keys[$0.delivery.deliveryID]! < keys[$1.delivery.deliveryID]! }.map { item in
-                [item.delivery.lastName, item.delivery.firstName, item.delivery.facts.profile.frenchName,
+                [item.delivery.lastName, item.delivery.identifyingFirstName, item.delivery.facts.profile.frenchName,
                  item.delivery.state.frenchName, item.action.shortAdvice].map(Markup.escape)
             }
             let url = target.appendingPathComponent("relance_\(FileNames.slug(className)).pdf")
@@ -55,7 +55,7 @@ public struct FollowUpLists: Sendable {
             let d = item.delivery
             let who = ([d.facts.profile.frenchName] + d.facts.classes).joined(separator: ", ")
             let reach = [d.facts.hasEmail ? "courriel" : nil, d.facts.hasAddress ? "poste" : nil].compactMap { $0 }.joined(separator: ", ")
-            return [d.lastName, d.firstName, who, d.state.frenchName, item.action.shortAdvice, reach.isEmpty ? "—" : reach].map(Markup.escape)
+            return [d.lastName, d.identifyingFirstName, who, d.state.frenchName, item.action.shortAdvice, reach.isEmpty ? "—" : reach].map(Markup.escape)
         }
         let url = target.appendingPathComponent("relance_direction.pdf")
         try render(rows, to: url, school: school, section: ["direction": true], widths: [0.16, 0.13, 0.17, 0.1, 0.26, 0.18])

@@ -162,7 +162,8 @@ private struct TrackedReader {
         rows = try BulkStatement(db, sql: """
             SELECT b.school_id, d.id, d.plan_id, d.account_id, COALESCE(a.alias, a.login), a.first_name, a.last_name, \(channel.sql),
                    d.step, \(state.sql), \(letter.sql), d.stale_code, \(profile.sql), a.activation_code IS NULL,
-                   a.ent_email IS NOT NULL OR a.collected_email IS NOT NULL, a.street IS NOT NULL, a.is_local_admin, a.classes
+                   a.ent_email IS NOT NULL OR a.collected_email IS NOT NULL, a.street IS NOT NULL, a.is_local_admin, a.classes,
+                   a.distinction
             FROM batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id
             WHERE b.plan_id = ? AND d.is_copy = 0 AND d.state NOT IN ('escalated', 'activated', 'cancelled')
             ORDER BY b.position
@@ -190,7 +191,8 @@ private struct TrackedReader {
                 staleCode: r.bool(11),
                 facts: AccountFacts(
                     profile: profile.value(r.int64(12)) ?? .guest, isActivated: r.bool(13), hasEmail: r.bool(14),
-                    hasAddress: r.bool(15), isLocalAdmin: r.bool(16), classes: ListColumn.split(r.string(17)!))))
+                    hasAddress: r.bool(15), isLocalAdmin: r.bool(16), classes: ListColumn.split(r.string(17)!)),
+                distinction: r.string(18)))
         }
         if let current, !letters.isEmpty { try each(current, letters) }
     }

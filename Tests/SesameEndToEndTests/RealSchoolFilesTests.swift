@@ -37,6 +37,15 @@ import Testing
         }
         // Nobody else's birth date is printed.
         #expect(text.components(separatedBy: "née le").count + text.components(separatedBy: "né le").count - 2 <= 4)
+        // The follow-up lists tell them apart too.
+        #expect(try cli.run("followup", "--out", "relance").status == 0)
+        let lists = try FileManager.default.contentsOfDirectory(atPath: cli.path("relance")).filter { $0.hasSuffix(".pdf") }
+        let listed = lists.map { Tools.pdfPages(cli.folder.appendingPathComponent("relance/\($0)")).joined(separator: "\n") }
+        for jade in jades {
+            let index = school.people.firstIndex(of: jade)!
+            let parts = registry[index].birthDate!.split(separator: "-")
+            #expect(listed.contains { $0.contains("\(parts[2])/\(parts[1])/\(parts[0])") }, "\(jade.login) not told apart on the lists")
+        }
     }
 
     @Test func entcoresLastLoginIsReadAndGivenAsISO8601() throws {
