@@ -32,7 +32,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("curl")]),
 
         // Writing files whole or not at all, for every module that writes one.
-        .target(name: "SesameFiles"),
+        .target(name: "SesameFiles", dependencies: ["SesameCore"]),
 
         .target(
             name: "SesameImport",

@@ -10,6 +10,9 @@ struct ccurl_smtp {
     char error[CURL_ERROR_SIZE];
     char last_reply[512];
     char failure_reply[512];
+    // 354 seen (the message is going out), and whether any reply came after it.
+    int data_started;
+    int replied_after_data;
     const char *data;
     size_t length;
     size_t offset;
@@ -35,12 +38,14 @@ static int watch_replies(CURL *curl, curl_infotype type, char *data, size_t size
     while (n > 0 && (data[n - 1] == '\r' || data[n - 1] == '\n')) n--;
     memcpy(s->last_reply, data, n);
     s->last_reply[n] = 0;
+    if (s->data_started) s->replied_after_data = 1;
+    if (strncmp(data, "354", 3) == 0) s->data_started = 1;
     if ((data[0] == '4' || data[0] == '5') && !s->failure_reply[0]) memcpy(s->failure_reply, s->last_reply, n + 1);
     return 0;
 }
 
 ccurl_smtp *ccurl_smtp_open(const char *url, int security, const char *user, const char *password,
-                            const char *ca_file, long timeout_seconds) {
+                            const char *ca_file, long connect_timeout, long reply_timeout) {
     static int initialised = 0;
     if (!initialised) {
         curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -62,8 +67,10 @@ ccurl_smtp *ccurl_smtp_open(const char *url, int security, const char *user, con
     curl_easy_setopt(s->curl, CURLOPT_DEBUGDATA, s);
     curl_easy_setopt(s->curl, CURLOPT_VERBOSE, 1L);
     curl_easy_setopt(s->curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(s->curl, CURLOPT_CONNECTTIMEOUT, 15L);
-    curl_easy_setopt(s->curl, CURLOPT_TIMEOUT, timeout_seconds);
+    // No limit on a whole message: each reply has its own (RFC 5321 §4.5.3.2 asks for
+    // minutes, ten for the end of DATA), and a large message on a slow link takes its time.
+    curl_easy_setopt(s->curl, CURLOPT_CONNECTTIMEOUT, connect_timeout);
+    curl_easy_setopt(s->curl, CURLOPT_SERVER_RESPONSE_TIMEOUT, reply_timeout);
     if (security == CCURL_SMTP_STARTTLS) curl_easy_setopt(s->curl, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
     if (ca_file) curl_easy_setopt(s->curl, CURLOPT_CAINFO, ca_file);
     if (user) curl_easy_setopt(s->curl, CURLOPT_USERNAME, user);
@@ -81,6 +88,8 @@ ccurl_smtp_result ccurl_smtp_send(ccurl_smtp *s, const char *from, const char *t
     s->error[0] = 0;
     s->last_reply[0] = 0;
     s->failure_reply[0] = 0;
+    s->data_started = 0;
+    s->replied_after_data = 0;
     curl_easy_setopt(s->curl, CURLOPT_MAIL_FROM, from);
     curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, recipients);
     curl_easy_setopt(s->curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)length);
@@ -92,6 +101,8 @@ ccurl_smtp_result ccurl_smtp_send(ccurl_smtp *s, const char *from, const char *t
     const char *reply = code != CURLE_OK && s->failure_reply[0] ? s->failure_reply
         : s->last_reply[0] ? s->last_reply : (s->error[0] ? s->error : curl_easy_strerror(code));
     strncpy(result.reply, reply, sizeof result.reply - 1);
+    strncpy(result.error, s->error[0] ? s->error : (code != CURLE_OK ? curl_easy_strerror(code) : ""), sizeof result.error - 1);
+    result.reply_lost_after_data = code != CURLE_OK && s->data_started && !s->replied_after_data;
     return result;
 }
 

@@ -1,10 +1,16 @@
 /// Lines of the `;`-separated files Sésame writes for French spreadsheets: a field is quoted
 /// only when it holds a `;`, a quote or a line break.
+///
+/// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula (and tab or
+/// CR can hide one), so such a cell is written with a leading apostrophe, as OWASP's CSV
+/// injection guidance advises: `=HYPERLINK(…)` in a name is shown, never run. Readers give
+/// the cell back its value with `restored`.
 public enum CSVLine {
     public static func make(_ fields: [String]) -> String {
         var line = ""
-        for (index, f) in fields.enumerated() {
+        for (index, raw) in fields.enumerated() {
             if index > 0 { line += ";" }
+            let f = neutralised(raw)
             // Bytes, not characters: a million-row listing spent most of its time here.
             if f.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
                 line += "\"" + f.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
@@ -13,5 +19,23 @@ public enum CSVLine {
             }
         }
         return line
+    }
+
+    /// The bytes a spreadsheet reads as the start of a formula.
+    private static func startsFormula(_ byte: UInt8?) -> Bool {
+        guard let byte else { return false }
+        return byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@") || byte == 9 || byte == 13
+    }
+
+    /// The cell as written: an apostrophe before a formula's first character.
+    public static func neutralised(_ field: String) -> String {
+        startsFormula(field.utf8.first) ? "'" + field : field
+    }
+
+    /// The value of a cell Sésame neutralised: without the apostrophe it added.
+    public static func restored(_ cell: String) -> String {
+        var bytes = cell.utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "'"), startsFormula(bytes.next()) else { return cell }
+        return String(cell.dropFirst())
     }
 }

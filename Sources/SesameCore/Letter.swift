@@ -22,6 +22,36 @@ public struct Letter: Sendable, Hashable {
 
     /// A first-connection letter whose code the store no longer has (erased by `sesame purge`).
     public var lacksCode: Bool { kind == .activation && (account.activationCode ?? "").isEmpty }
+
+    /// The letter as it leaves, with the code it carries.
+    public var issued: IssuedLetter {
+        IssuedLetter(deliveryID: deliveryID, code: kind == .activation ? account.activationCode : nil)
+    }
+}
+
+/// A letter leaving (printed, or handed to the mail server) with the activation code it
+/// carries, nil for a reminder. The store checks the code against the account's current one
+/// in the transaction that marks the letter issued: an export imported meanwhile with a new
+/// code cannot leave an old code unflagged.
+public struct IssuedLetter: Sendable, Hashable {
+    public var deliveryID: Int64
+    public var code: String?
+
+    public init(deliveryID: Int64, code: String?) {
+        self.deliveryID = deliveryID
+        self.code = code
+    }
+}
+
+/// Whether a message may go out, as the store answers when the sender claims it.
+public enum SendingClaim: Sendable, Equatable {
+    /// Marked as being sent: it goes.
+    case claimed
+    /// Another run took it (or it is no longer to send): this run leaves it alone.
+    case takenElsewhere
+    /// The ENT gave the account a new code since the message was written: not sent, to be
+    /// sent by the next run with the new code.
+    case codeChanged
 }
 
 /// A batch of a plan (a packet, a sending) with the letters it carries.

@@ -3,15 +3,16 @@ import SesameFiles
 
 /// What stops documents from being made, in French.
 public enum DocumentError: UserFacingError, Equatable {
-    case cannotWrite(String)
+    /// A file that could not be written whole; nothing was left under its name.
+    case cannotWrite(path: String, reason: String)
     case missingSetting(names: [String], file: String)
     case purgedCode(login: String)
     case unknownChartFormat(String)
 
     public var userMessage: String {
         switch self {
-        case .cannotWrite(let path):
-            "impossible d’écrire \(path)"
+        case let .cannotWrite(path, reason):
+            "impossible d’écrire \(path) : \(reason) (aucun fichier incomplet n’a été laissé)"
         case let .missingSetting(names, file):
             "réglage\(names.count > 1 ? "s" : "") manquant\(names.count > 1 ? "s" : "") pour imprimer : \(names.joined(separator: ", ")) ; renseignez-\(names.count > 1 ? "les" : "le") avec « sesame init » ou dans \(file)"
         case .unknownChartFormat(let name):
@@ -28,7 +29,7 @@ extension DocumentError {
         do {
             return try body()
         } catch let failure as FileWriteFailure {
-            throw DocumentError.cannotWrite(failure.path)
+            throw DocumentError.cannotWrite(path: failure.path, reason: failure.reason)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SesameCore
+import SesameFiles
 
 /// Names a director can hand packets out by without opening them:
 /// `CP-A_Camille-Roux_remise-en-classe.pdf`, `CM1_reunion-2026-09-15.pdf`,
@@ -10,10 +11,10 @@ enum FileNames {
         var used: Set<String> = []
         return batches.map { batch in
             var parts: [String] = []
-            if let className = batch.className { parts.append(slug(className)) }
+            if let className = batch.className { parts.append(FileName.slug(className)) }
             switch batch.channel {
             case .inClass, .viaStudent:
-                let teachers = batch.recipients.prefix(2).map(slug).joined(separator: "_")
+                let teachers = batch.recipients.prefix(2).map(FileName.slug).joined(separator: "_")
                 if !teachers.isEmpty { parts.append(teachers) }
                 parts.append(batch.channel == .inClass ? "remise-en-classe" : "via-eleve")
             case .meeting:
@@ -23,7 +24,7 @@ enum FileNames {
             case .email: parts.append("courriel")
             }
             var name = parts.joined(separator: "_")
-            let folder = severalSchools ? slug(batch.school) + "/" : ""
+            let folder = severalSchools ? FileName.slug(batch.school) + "/" : ""
             var candidate = folder + name
             var n = 2
             while used.contains(candidate) {
@@ -34,21 +35,5 @@ enum FileNames {
             name = candidate
             return name + ".pdf"
         }
-    }
-
-    /// "CM1 Mme Roux" → "CM1-Mme-Roux", "École Jules Ferry" → "Ecole-Jules-Ferry".
-    static func slug(_ text: String) -> String {
-        var out = ""
-        var dash = false
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if dash && !out.isEmpty { out.append("-") }
-                out.unicodeScalars.append(scalar)
-                dash = false
-            } else if scalar.properties.canonicalCombiningClass == .notReordered {
-                dash = true
-            }
-        }
-        return out.isEmpty ? "sans-nom" : out
     }
 }

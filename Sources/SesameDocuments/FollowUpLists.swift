@@ -1,4 +1,5 @@
 import Foundation
+import SesameFiles
 import SesameCore
 import SesameTemplates
 
@@ -27,11 +28,11 @@ public struct FollowUpLists: Sendable {
         let open = items.filter { $0.action != .done }
         guard !open.isEmpty else { return [] }
         let school = settings.school(named: name) ?? Settings.School(name: name)
-        let target = severalSchools ? folder.appendingPathComponent(FileNames.slug(name), isDirectory: true) : folder
+        let target = severalSchools ? folder.appendingPathComponent(FileName.slug(name), isDirectory: true) : folder
         do {
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         } catch {
-            throw DocumentError.cannotWrite(target.path)
+            throw DocumentError.cannotWrite(path: target.path, reason: "impossible de créer le dossier")
         }
         var files: [URL] = []
         let keys = Dictionary(open.map { ($0.delivery.deliveryID, $0.nameSortKey) }, uniquingKeysWith: { a, _ in a })
@@ -44,7 +45,7 @@ public struct FollowUpLists: Sendable {
                 [item.delivery.lastName, item.delivery.identifyingFirstName, item.delivery.facts.profile.frenchName,
                  item.delivery.state.frenchName, item.action.shortAdvice].map(Markup.escape)
             }
-            let url = target.appendingPathComponent("relance_\(FileNames.slug(className)).pdf")
+            let url = target.appendingPathComponent("relance_\(FileName.slug(className)).pdf")
             try render(rows, to: url, school: school, section: ["classe": className], widths: [0.24, 0.19, 0.12, 0.13, 0.32])
             files.append(url)
         }

@@ -22,7 +22,7 @@ public enum PageSize: Sendable {
 /// finds a half-written packet where a finished one is expected. Confined to one thread.
 final class PDFFile {
     let destination: URL
-    private let temporary: URL
+    private let file: AtomicFileWriter
     private let surface: OpaquePointer
     let context: OpaquePointer
     private(set) var pageCount = 0
@@ -31,11 +31,11 @@ final class PDFFile {
 
     init(destination: URL, title: String, author: String) throws {
         self.destination = destination
-        temporary = try DocumentError.writing { try AtomicFile.reserve(destination, permissions: 0o600) }
-        surface = cairo_pdf_surface_create(temporary.path, PageSize.a4Portrait.width, PageSize.a4Portrait.height)
+        file = try DocumentError.writing { try AtomicFileWriter(destination) }
+        surface = cairo_pdf_surface_create_for_stream(cairoWriteToFile, file.cairoClosure, PageSize.a4Portrait.width, PageSize.a4Portrait.height)
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
-            throw DocumentError.cannotWrite(destination.path)
+            throw DocumentError.cannotWrite(path: destination.path, reason: "cairo n’a pas pu créer le document")
         }
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author)
@@ -53,7 +53,8 @@ final class PDFFile {
         pageCount += 1
     }
 
-    /// Completes the file and gives it its final name.
+    /// Completes the file and gives it its final name; a write that failed on the way
+    /// (a full disk) is thrown here, and nothing takes the final name.
     func finish() throws {
         guard !finished else { return }
         finished = true
@@ -62,11 +63,12 @@ final class PDFFile {
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         cairo_surface_destroy(surface)
-        guard status == CAIRO_STATUS_SUCCESS else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw DocumentError.cannotWrite(destination.path)
+        // A write error is the file's own, told by `commit`; any other is cairo's.
+        guard status == CAIRO_STATUS_SUCCESS || status == CAIRO_STATUS_WRITE_ERROR else {
+            file.discard()
+            throw DocumentError.cannotWrite(path: destination.path, reason: String(cString: cairo_status_to_string(status)))
         }
-        try DocumentError.writing { try AtomicFile.commit(temporary, to: destination) }
+        try DocumentError.writing { try file.commit() }
     }
 
     /// Abandons the file: the temporary is removed, nothing takes the final name.
@@ -76,7 +78,7 @@ final class PDFFile {
         cairo_destroy(context)
         cairo_surface_finish(surface)
         cairo_surface_destroy(surface)
-        try? FileManager.default.removeItem(at: temporary)
+        file.discard()
     }
 
     deinit { discard() }

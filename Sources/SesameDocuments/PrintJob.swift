@@ -64,7 +64,7 @@ public struct PrintJob: Sendable {
     /// without cover, sheet or index: the packets already printed stay as they are.
     public func reprint(_ batches: [LetterBatch], name: String) throws -> [PrintedFile] {
         try FileManager.default.createDirectory(at: options.folder, withIntermediateDirectories: true)
-        let url = options.folder.appendingPathComponent("\(FileNames.slug(name))_reimpression.pdf")
+        let url = options.folder.appendingPathComponent("\(FileName.slug(name))_reimpression.pdf")
         var all = batches[0]
         all.letters = batches.flatMap(\.letters)
         let packet = Packet(batch: all, templates: templates, settings: settings, options: options, lettersOnly: true)

@@ -36,18 +36,16 @@ public struct StatusChart: Sendable {
             : report.byClass.map { ($0.key.className ?? "sans classe", $0.funnel) }) + [("Total", report.total)]
         let width = 842.0, rowHeight = 24.0, top = 86.0
         let height = top + Double(bars.count) * rowHeight + 60
-        let temporary = try DocumentError.writing { try AtomicFile.reserve(url, permissions: 0o644) }
+        let file = try DocumentError.writing { try AtomicFileWriter(url) }
         let scale = format == .png ? 150.0 / 72 : 1
         let surface: OpaquePointer? = switch format {
-        case .pdf: cairo_pdf_surface_create(temporary.path, width, height)
-        case .svg: cairo_svg_surface_create(temporary.path, width, height)
+        case .pdf: cairo_pdf_surface_create_for_stream(cairoWriteToFile, file.cairoClosure, width, height)
+        case .svg: cairo_svg_surface_create_for_stream(cairoWriteToFile, file.cairoClosure, width, height)
         case .png: cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width * scale), Int32(height * scale))
         }
         guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            unlink(temporary.path)
-            throw DocumentError.cannotWrite(url.path)
+            throw DocumentError.cannotWrite(path: url.path, reason: "cairo n’a pas pu créer le graphique")
         }
-        defer { cairo_surface_destroy(surface) }
         let context = cairo_create(surface)!
         cairo_scale(context, scale, scale)
         cairo_set_source_rgb(context, 1, 1, 1)
@@ -55,15 +53,16 @@ public struct StatusChart: Sendable {
         draw(bars, on: context, width: width, top: top, rowHeight: rowHeight)
         cairo_destroy(context)
         cairo_surface_flush(surface)
-        if format == .png {
-            guard cairo_surface_write_to_png(surface, temporary.path) == CAIRO_STATUS_SUCCESS else {
-                unlink(temporary.path)
-                throw DocumentError.cannotWrite(url.path)
-            }
-        } else {
-            cairo_surface_finish(surface)
+        if format == .png { cairo_surface_write_to_png_stream(surface, cairoWriteToFile, file.cairoClosure) }
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        cairo_surface_destroy(surface)
+        // A write error is the file's own, told by `commit`; any other is cairo's.
+        guard status == CAIRO_STATUS_SUCCESS || status == CAIRO_STATUS_WRITE_ERROR else {
+            file.discard()
+            throw DocumentError.cannotWrite(path: url.path, reason: String(cString: cairo_status_to_string(status)))
         }
-        try DocumentError.writing { try AtomicFile.commit(temporary, to: url) }
+        try DocumentError.writing { try file.commit() }
     }
 
     private func draw(_ bars: [(String, Funnel)], on context: OpaquePointer, width: Double, top: Double, rowHeight: Double) {

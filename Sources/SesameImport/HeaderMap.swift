@@ -38,11 +38,12 @@ struct HeaderMap<Column: KnownColumn>: Sendable {
 
     func has(_ column: Column) -> Bool { positions[column.rawValue] >= 0 }
 
-    /// The trimmed, composed (NFC) value of a column, nil when the column is absent or the cell empty.
+    /// The trimmed, composed (NFC) value of a column, nil when the column is absent or the cell
+    /// empty; a cell Sésame wrote neutralised (`'=…`) reads as what it was.
     func value(_ column: Column, in fields: [String]) -> String? {
         let index = positions[column.rawValue]
         guard index >= 0 else { return nil }
-        let value = TextNormalization.trimmed(fields[index])
+        let value = TextNormalization.trimmed(CSVLine.restored(fields[index]))
         return value.isEmpty ? nil : TextNormalization.composed(value)
     }
 

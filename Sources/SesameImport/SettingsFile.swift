@@ -107,7 +107,7 @@ public enum SettingsFile {
         do {
             try AtomicFile.write(Data(out.utf8), to: url, permissions: 0o600)
         } catch {
-            throw ImportError.unreadable(file: url.path, reason: "écriture impossible")
+            throw ImportError.unreadable(file: url.path, reason: "écriture impossible : \(error.reason)")
         }
     }
 }

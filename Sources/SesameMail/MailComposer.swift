@@ -12,13 +12,16 @@ public struct MailComposer: Sendable {
     let schools: SchoolLookup
     let sender: MailAddress
     let date: Date
+    /// The store's random name, in every Message-ID: two schools' stores never make the same one.
+    let storeIdentity: String
 
-    public init(templates: TemplateSet, settings: Settings, sender: MailAddress, date: Date) {
+    public init(templates: TemplateSet, settings: Settings, sender: MailAddress, date: Date, storeIdentity: String) {
         self.templates = templates
         self.settings = settings
         schools = SchoolLookup(settings)
         self.sender = sender
         self.date = date
+        self.storeIdentity = storeIdentity
     }
 
     /// The message of a letter sent by email; nil when the account has no address.
@@ -30,7 +33,7 @@ public struct MailComposer: Sendable {
         return MailMessage(
             from: sender, to: MailAddress(name: letter.account.displayName, address: address),
             subject: Self.plain(blocks["sujet"] ?? ""), text: Self.plain(blocks["texte"] ?? ""), html: blocks["html"] ?? "",
-            messageID: "<sesame.p\(plan).d\(letter.deliveryID)@\(domain)>", date: date)
+            messageID: "<sesame.\(storeIdentity).p\(plan).d\(letter.deliveryID)@\(domain)>", date: date)
     }
 
     /// Mustache escapes values for HTML; the subject and the text part are not HTML. One pass

@@ -9,7 +9,15 @@ public enum MailError: UserFacingError, Equatable {
     case unreachable(reply: String)
     case missingSetting(String)
     case unreadablePassword(path: String)
-    case cannotWrite(path: String)
+    case cannotWrite(path: String, reason: String)
+    /// The server's certificate is not trusted: libcurl's detail, told in French.
+    case untrustedCertificate(detail: String)
+    case unreadableCertificates(detail: String)
+    /// --starttls asked, the server does not offer it.
+    case starttlsNotOffered
+    /// The first recipients of a run all refused for one reason that is not theirs (relay
+    /// denied, sender refused): the server, not the addresses, is the problem.
+    case everyRecipientRefused(count: Int, reply: String)
 
     public var userMessage: String {
         switch self {
@@ -23,8 +31,32 @@ public enum MailError: UserFacingError, Equatable {
             "réglage manquant pour envoyer : \(name) (option en ligne de commande, ou section email des réglages)"
         case .unreadablePassword(let path):
             "impossible de lire le mot de passe dans \(path)"
-        case .cannotWrite(let path):
-            "impossible d’écrire \(path)"
+        case .untrustedCertificate(let detail):
+            "le certificat du serveur SMTP n’est pas reconnu : \(Self.certificateProblem(detail)) (\(detail)). Rien n’a été envoyé. "
+                + "Vérifiez l’adresse du serveur ; si c’est bien celui de l’école ou de l’académie, donnez son certificat avec --cacert FICHIER.pem"
+        case .unreadableCertificates(let detail):
+            "le fichier de certificats donné par --cacert est illisible ou n’est pas au format PEM (\(detail)) ; rien n’a été envoyé"
+        case .starttlsNotOffered:
+            "le serveur SMTP ne propose pas STARTTLS, alors que --starttls l’exige : rien n’a été envoyé (le mot de passe n’est jamais envoyé en clair). "
+                + "Vérifiez le port (587 pour STARTTLS) ou utilisez smtps:// (port 465)"
+        case let .everyRecipientRefused(count, reply):
+            "le serveur SMTP a refusé les \(count) premiers destinataires pour la même raison (\(reply)) : c’est le serveur qui refuse "
+                + "(relais interdit, expéditeur non autorisé), pas les adresses. Envoi arrêté ; ces lettres restent à envoyer. "
+                + "Vérifiez --from, --user et le serveur, puis relancez « sesame send »"
+        case let .cannotWrite(path, reason):
+            "impossible d’écrire \(path) : \(reason) (aucun fichier incomplet n’a été laissé)"
         }
+    }
+
+    /// The certificate problems libcurl (OpenSSL) names, as a director can understand them.
+    static func certificateProblem(_ detail: String) -> String {
+        let text = detail.lowercased()
+        if text.contains("self-signed") || text.contains("self signed") { return "certificat auto-signé" }
+        if text.contains("expired") { return "certificat expiré" }
+        if text.contains("subject name") || text.contains("does not match") || text.contains("hostname") {
+            return "le certificat n’est pas celui de ce nom de serveur"
+        }
+        if text.contains("issuer") { return "certificat délivré par une autorité inconnue de cet ordinateur" }
+        return "certificat refusé"
     }
 }

@@ -73,23 +73,25 @@ public struct MailMessage: Sendable, Hashable {
 
 /// The encodings of RFC 2045–2047.
 enum MIME {
-    /// `"Nom" <adresse>`, the name as a quoted string when it is plain ASCII, else encoded;
-    /// the address goes on a line of its own when the name's last line is long.
+    /// `"Nom" <adresse>`: the name always as a quoted string when it is printable ASCII
+    /// without `"` or `\`, so that `,`, `<`, `@`, `;` or `:` in it stay part of the name;
+    /// encoded words otherwise, never bare. The address goes on a line of its own when the
+    /// name's last line is long.
     static func address(_ a: MailAddress) -> String {
         guard let name = a.name, !name.isEmpty else { return a.address.value }
         let plain = name.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" }
-        let shown = plain ? "\"\(name)\"" : encodedWords(name, firstLineUsed: 6)
+        let shown = plain ? "\"\(name)\"" : encodedWords(name, firstLineUsed: 6, always: true)
         let lastLine = shown.components(separatedBy: "\r\n").last ?? ""
         let fold = (shown.contains("\r\n") ? 0 : 6) + lastLine.count + a.address.value.count + 3 > 78
         return shown + (fold ? "\r\n" : "") + " <\(a.address.value)>"
     }
 
-    /// Text for a header: as it is if plain ASCII and short, else RFC 2047 base64 words, one
+    /// Text for a header: as it is if plain ASCII and short (unless `always`), else RFC 2047 base64 words, one
     /// per line, each line within 78 characters (the first with the header's name). Words
     /// are cut at spaces when possible, the space starting the next word: decoders that keep
     /// the folding space between words (Python's address parser does) then do not split a name.
-    static func encodedWords(_ text: String, firstLineUsed: Int) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) && text.count + firstLineUsed <= 78 { return text }
+    static func encodedWords(_ text: String, firstLineUsed: Int, always: Bool = false) -> String {
+        if !always && text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) && text.count + firstLineUsed <= 78 { return text }
         // "=?UTF-8?B?" + base64 + "?=": 12 characters and 4 per 3 bytes; a word is at most 75.
         func budget(_ used: Int) -> Int { min(45, (78 - used - 12) / 4 * 3) }
         var words: [String] = []

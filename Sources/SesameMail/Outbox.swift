@@ -10,7 +10,7 @@ public enum Outbox {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw MailError.cannotWrite(path: folder.path)
+            throw MailError.cannotWrite(path: folder.path, reason: "impossible de créer le dossier")
         }
         var files: [URL] = [], unwritable: [String] = []
         for mail in mails {
@@ -21,11 +21,11 @@ public enum Outbox {
                 unwritable.append(error.userMessage)
                 continue
             }
-            let url = folder.appendingPathComponent("\(mail.deliveryID)_\(mail.login).eml")
+            let url = folder.appendingPathComponent("\(mail.deliveryID)_\(FileName.slug(mail.login)).eml")
             do {
-                try AtomicFile.write(data, to: url, permissions: 0o600)
+                try AtomicFile.write(data, to: url)
             } catch {
-                throw MailError.cannotWrite(path: url.path)
+                throw MailError.cannotWrite(path: url.path, reason: error.reason)
             }
             files.append(url)
         }

@@ -5,17 +5,20 @@ import SesameCore
 /// Rendering happens on the connection's own thread, just before the message goes out:
 /// the connections compose in parallel and the first message leaves at once.
 public struct OutgoingMail: Sendable {
-    public var deliveryID: Int64
+    /// The letter and the code its message carries, checked when it is claimed.
+    public var letter: IssuedLetter
     public var login: String
     public var to: EmailAddress
     public var render: @Sendable () throws -> Data
 
-    public init(deliveryID: Int64, login: String, to: EmailAddress, render: @escaping @Sendable () throws -> Data) {
-        self.deliveryID = deliveryID
+    public init(letter: IssuedLetter, login: String, to: EmailAddress, render: @escaping @Sendable () throws -> Data) {
+        self.letter = letter
         self.login = login
         self.to = to
         self.render = render
     }
+
+    public var deliveryID: Int64 { letter.deliveryID }
 }
 
 /// What became of a message, for the store.
@@ -28,6 +31,10 @@ public enum SendOutcome: Sendable, Equatable {
     case bounced(reply: String)
     /// Not sent after all (the run stopped): back to where it was.
     case notSent(reason: String)
+    /// Sent, but the server's reply to its end never came (the connection dropped, or ten
+    /// minutes passed): it may have been accepted. Left as being sent, never sent again
+    /// unless told (`--resend-uncertain`).
+    case uncertain(reason: String)
 }
 
 /// Where the job writes each step, so that nothing is lost and nothing sent twice.
@@ -36,8 +43,9 @@ public enum SendOutcome: Sendable, Equatable {
 /// outcome is written with the next message's mark, in the same transaction. A run killed
 /// in between leaves the message marked as being sent: uncertain, which it is.
 public protocol SendLedger: Sendable {
-    /// Writes `outcomes` and marks `next` as being sent, all or nothing.
-    func record(_ outcomes: [(deliveryID: Int64, outcome: SendOutcome)], thenSending next: Int64?) throws
+    /// Writes `outcomes` and claims `next` for sending, all or nothing; `next` goes out only
+    /// if the claim answers `.claimed`.
+    func record(_ outcomes: [(deliveryID: Int64, outcome: SendOutcome)], thenSending next: IssuedLetter?) throws -> SendingClaim?
 }
 
 public struct SendSummary: Sendable, Equatable {
@@ -45,8 +53,14 @@ public struct SendSummary: Sendable, Equatable {
     public var deferred = 0
     public var bounced = 0
     public var bounces: [(login: String, reply: String)] = []
+    /// Sent without a reply to their end: maybe received, not sent again.
+    public var uncertain: [String] = []
     /// Messages that could not be written (a name that would break a header): left as they were.
     public var unwritable: [String] = []
+    /// Taken by another run of the same plan at the same time.
+    public var takenElsewhere = 0
+    /// Not sent: the ENT gave a new code while this run was under way.
+    public var codeChanged: [String] = []
 
     public init() {}
 
@@ -58,8 +72,10 @@ public struct SendSummary: Sendable, Equatable {
 /// Sends messages over one or more SMTP connections, at most `rate` per second.
 ///
 /// 4xx replies are retried with a doubling delay and end as deferred; 5xx replies are
-/// bounces; a dropped connection is made again. If the server cannot be reached or refuses
-/// the account, the job stops: the message in hand goes back to where it was, the rest
+/// bounces; a connection dropped before a message went out is made again, one dropped after
+/// leaves that message uncertain. If the server cannot be reached, refuses the account or
+/// its certificate, or refuses the first recipients all for one reason that is not theirs
+/// (relay denied), the job stops: the messages in hand go back to where they were, the rest
 /// stays to send, and the error says why.
 public struct SendJob: Sendable {
     public var smtp: SMTPSettings
@@ -108,16 +124,19 @@ public struct SendJob: Sendable {
                 continue
             }
             do {
-                try ledger.record(known, thenSending: mail.deliveryID)
+                let claim = try ledger.record(known, thenSending: mail.letter)
                 known = []
+                guard claim == .claimed else {
+                    queue.skipped(mail, claim)
+                    continue
+                }
             } catch {
                 queue.stop(error)
                 return
             }
             do {
                 let outcome = try deliver(mail, data: data, over: connection)
-                known.append((mail.deliveryID, outcome))
-                queue.done(mail, outcome)
+                known += queue.settle(mail, outcome)
                 progress(queue.finished, queue.total)
             } catch {
                 known.append((mail.deliveryID, .notSent(reason: "envoi interrompu : \((error as? UserFacingError)?.userMessage ?? "\(error)")")))
@@ -125,8 +144,9 @@ public struct SendJob: Sendable {
                 break
             }
         }
+        known += queue.releaseHeld()
         do {
-            try ledger.record(known, thenSending: nil)
+            _ = try ledger.record(known, thenSending: nil)
         } catch {
             queue.stop(error)
         }
@@ -140,6 +160,8 @@ public struct SendJob: Sendable {
             switch reply {
             case .accepted(let text): return .accepted(reply: text)
             case .permanent(_, let text): return .bounced(reply: text)
+            case .replyLost(let text): return .uncertain(reason: "envoyé, mais la réponse du serveur n’est pas arrivée (\(text)) : peut-être reçu")
+            case .tlsFailure(let error): throw error
             case .temporary(_, let text):
                 guard attempt < retries else { return .deferred(reply: text) }
             case .noConnection(let text):
@@ -153,6 +175,10 @@ public struct SendJob: Sendable {
 }
 
 /// The messages still to send, shared by the connections, with the rate limit and the tally.
+///
+/// The first refusals of a run are held back while they all give one reason that is not
+/// the recipient's: if `refusalStreak` of them come in a row, the server refuses everyone
+/// (relay denied), the run stops and they go back to planned instead of being bounced.
 private final class WorkQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var mails: [OutgoingMail]
@@ -163,11 +189,17 @@ private final class WorkQueue: @unchecked Sendable {
     private var nextSlot = Date()
     let total: Int
     private(set) var finished = 0
+    /// Refusals held back, and the reason they share; nil once the streak is broken.
+    private var held: [(OutgoingMail, String)]? = []
+    private var streakReason: String?
+    private var stoppedByRefusals = false
+    private let refusalStreak: Int
 
     init(_ mails: [OutgoingMail], rate: Double?) {
         self.mails = mails
         total = mails.count
         interval = rate.map { 1 / $0 }
+        refusalStreak = min(5, max(2, mails.count))
     }
 
     /// The next message, once the rate allows; nil when all are taken or the job stopped.
@@ -185,17 +217,73 @@ private final class WorkQueue: @unchecked Sendable {
         return mail
     }
 
-    func done(_ mail: OutgoingMail, _ outcome: SendOutcome) {
+    /// Counts a message's outcome and returns the outcomes to write now: none while a
+    /// refusal is held, the held ones with it once the streak breaks.
+    func settle(_ mail: OutgoingMail, _ outcome: SendOutcome) -> [(deliveryID: Int64, outcome: SendOutcome)] {
         lock.withLock {
             finished += 1
-            switch outcome {
-            case .accepted: summary.sent += 1
-            case .deferred: summary.deferred += 1
-            case .bounced(let reply):
-                summary.bounced += 1
-                summary.bounces.append((mail.login, reply))
-            case .notSent: break
+            if case .bounced(let reply) = outcome, let reason = Self.serverReason(reply, recipient: mail.to.value) {
+                if stoppedByRefusals, reason == streakReason {
+                    // Refused for the reason that stopped the run: not the recipient's doing.
+                    return [(mail.deliveryID, .notSent(reason: "non envoyé : le serveur refuse tous les destinataires (\(reply))"))]
+                }
+                if held != nil, streakReason == nil || streakReason == reason {
+                    streakReason = reason
+                    held!.append((mail, reply))
+                    guard held!.count == refusalStreak else { return [] }
+                    failure = failure ?? MailError.everyRecipientRefused(count: refusalStreak, reply: reply)
+                    stoppedByRefusals = true
+                    let back = held!.map { ($0.0.deliveryID, SendOutcome.notSent(reason: "non envoyé : le serveur refuse tous les destinataires (\($0.1))")) }
+                    held = nil
+                    return back
+                }
             }
+            var out = releaseLocked()
+            count(mail, outcome)
+            out.append((mail.deliveryID, outcome))
+            return out
+        }
+    }
+
+    /// At the end of a connection's work: refusals still held are bounces after all.
+    func releaseHeld() -> [(deliveryID: Int64, outcome: SendOutcome)] {
+        lock.withLock { releaseLocked() }
+    }
+
+    private func releaseLocked() -> [(deliveryID: Int64, outcome: SendOutcome)] {
+        guard let pending = held else { return [] }
+        held = nil
+        return pending.map { mail, reply in
+            count(mail, .bounced(reply: reply))
+            return (mail.deliveryID, .bounced(reply: reply))
+        }
+    }
+
+    private func count(_ mail: OutgoingMail, _ outcome: SendOutcome) {
+        switch outcome {
+        case .accepted: summary.sent += 1
+        case .deferred: summary.deferred += 1
+        case .bounced(let reply):
+            summary.bounced += 1
+            summary.bounces.append((mail.login, reply))
+        case .uncertain: summary.uncertain.append(mail.login)
+        case .notSent: break
+        }
+    }
+
+    /// The reason of a refusal with the recipient's address taken out, nil when the refusal
+    /// is about the mailbox itself (RFC 3463 5.1.x bad address, 5.2.x mailbox), which many
+    /// recipients in a row may well deserve.
+    static func serverReason(_ reply: String, recipient: String) -> String? {
+        let words = reply.split(separator: " ")
+        if words.count > 1, words[1].hasPrefix("5.1.") || words[1].hasPrefix("5.2.") { return nil }
+        return reply.replacingOccurrences(of: recipient, with: "").replacingOccurrences(of: "<>", with: "")
+    }
+
+    func skipped(_ mail: OutgoingMail, _ claim: SendingClaim?) {
+        lock.withLock {
+            finished += 1
+            if claim == .codeChanged { summary.codeChanged.append(mail.login) } else { summary.takenElsewhere += 1 }
         }
     }
 

@@ -30,6 +30,8 @@ struct DeliveryLedger {
         var channel: Channel
         var letter: LetterKind
         var isCopy: Bool
+        /// The account's activation code as it is now (nil: activated).
+        var code: String?
     }
 
     struct Move {
@@ -55,7 +57,7 @@ struct DeliveryLedger {
     }
 
     private static let columns = """
-        d.id, d.plan_id, d.account_id, COALESCE(a.alias, a.login), d.state, d.channel, d.letter, d.is_copy
+        d.id, d.plan_id, d.account_id, COALESCE(a.alias, a.login), d.state, d.channel, d.letter, d.is_copy, a.activation_code
         FROM delivery d JOIN account a ON a.id = d.account_id
         """
 
@@ -63,7 +65,7 @@ struct DeliveryLedger {
         Current(
             deliveryID: r.int64(0)!, planID: r.int64(1)!, accountID: r.int64(2)!, login: r.string(3)!,
             state: DeliveryState(rawValue: r.string(4)!) ?? .planned, channel: Channel(rawValue: r.string(5)!) ?? .office,
-            letter: LetterKind(rawValue: r.string(6)!) ?? .activation, isCopy: r.bool(7))
+            letter: LetterKind(rawValue: r.string(6)!) ?? .activation, isCopy: r.bool(7), code: r.string(8))
     }
 
     /// Applies moves, all or none.

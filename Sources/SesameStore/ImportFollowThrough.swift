@@ -22,9 +22,10 @@ struct ImportFollowThrough {
         try ledger.apply(closing.map { DeliveryLedger.Move($0, to: .activated, note: "compte activé (\(file))") }, actor: actor, at: now)
         result.closedByActivation = closing.count
 
-        // A letter that exists with the old code: printed, handed over, lost, or an email sent.
+        // A letter that exists with the old code: printed, handed over, lost, or an email
+        // sent or being sent (it may reach the family).
         let stale = try ledger.deliveries(ofAccounts: codeChanged).filter {
-            $0.letter == .activation && [.issued, .handedOver, .lost].contains($0.state)
+            $0.letter == .activation && [.sending, .issued, .handedOver, .lost].contains($0.state)
         }
         var flag = try BulkStatement(db, sql: "UPDATE delivery SET stale_code = 1 WHERE id = ?")
         for d in stale {

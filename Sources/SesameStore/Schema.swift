@@ -196,6 +196,14 @@ enum Schema {
                 ALTER TABLE account ADD COLUMN distinction TEXT;
                 """)
         }
+        migrator.registerMigration("v5-identity") { db in
+            // A random name of this store, drawn once: Message-IDs carry it, so that two
+            // schools' stores never give two messages the same Message-ID.
+            try db.execute(sql: """
+                CREATE TABLE store_identity (token TEXT NOT NULL);
+                INSERT INTO store_identity (token) VALUES (lower(hex(randomblob(12))));
+                """)
+        }
         return migrator
     }()
 }

@@ -252,33 +252,6 @@ extension Store {
     }
 }
 
-extension Store {
-    /// Records that letters were printed: planned ones become issued. Printing again changes
-    /// nothing; a re-print (`reprint`) is written in the history, and a lost letter printed
-    /// again is issued again.
-    public func recordPrinted(_ deliveries: [Int64], actor: String, reprint: Bool, at date: Date = Date()) throws {
-        try pool.write { db in
-            let ledger = DeliveryLedger(db: db)
-            var moves: [DeliveryLedger.Move] = []
-            for current in try ledger.current(deliveries) {
-                switch current.state {
-                case .planned: moves.append(DeliveryLedger.Move(current, to: .issued, note: "imprimée"))
-                case .issued where reprint, .lost where reprint:
-                    moves.append(DeliveryLedger.Move(current, to: .issued, note: "réimprimée"))
-                default: continue
-                }
-            }
-            // A letter printed again carries the account's code as it is now.
-            var fresh = try BulkStatement(db, sql: "UPDATE delivery SET stale_code = 0 WHERE id = ? AND stale_code = 1", cached: true)
-            for move in moves {
-                fresh.bind(move.deliveryID)
-                try fresh.execute()
-            }
-            try ledger.apply(moves, actor: actor, at: date)
-        }
-    }
-}
-
 /// A plan's batch as stored, in plan order: what every reading of a plan starts from.
 struct BatchRow {
     var id: Int64

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import SesameCore
 
 /// The SQLite file that holds a school's accounts, plans, deliveries and their history.
@@ -10,7 +11,14 @@ public final class Store: Sendable {
     public let path: String
     let pool: DatabasePool
 
-    public init(path: String) throws {
+    /// How long a command waits for another one that is writing to the same store (an
+    /// import of an académie writes for about a minute) before it gives up, in French.
+    public static let busyWait: TimeInterval = 300
+
+    /// Opens (or creates) the store at `path`. `waiting` is called once, the first time this
+    /// store has to wait for another process writing to it, so that the user knows why
+    /// nothing happens.
+    public init(path: String, waiting: @escaping @Sendable () -> Void = {}) throws {
         self.path = path
         let manager = FileManager.default
         if !manager.fileExists(atPath: path) {
@@ -23,6 +31,7 @@ public final class Store: Sendable {
             }
         }
         var configuration = Configuration()
+        configuration.busyMode = .callback(Self.backoff(onFirstWait: waiting))
         configuration.prepareDatabase { db in
             // 16 KiB pages for a new file (SQLite ignores this for an existing one, and GRDB
             // turns WAL on only after): account rows are wide text, and an académie import
@@ -36,7 +45,32 @@ public final class Store: Sendable {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Schema.migrator.migrate(pool)
         } catch let error as DatabaseError {
-            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw StoreError.cannotOpen(path: path, reason: error.userMessage)
+        }
+    }
+
+    /// SQLite's busy handler: sleeps 5 ms, doubling up to 200 ms, until `busyWait` has
+    /// passed, then lets SQLite report the store as busy.
+    private static func backoff(onFirstWait: @escaping @Sendable () -> Void) -> Database.BusyCallback {
+        let told = Mutex(false)
+        return { tries in
+            if tries == 0, !told.withLock({ was in defer { was = true }; return was }) { onFirstWait() }
+            let delay = min(0.2, 0.005 * pow(2, Double(min(tries, 10))))
+            // 5 ms doubling reaches the 200 ms steps after 6 tries and 0.32 s.
+            let waited = tries < 6 ? 0.005 * (pow(2, Double(tries)) - 1) : 0.315 + Double(tries - 6) * 0.2
+            guard waited < busyWait else { return false }
+            Thread.sleep(forTimeInterval: delay)
+            return true
+        }
+    }
+
+    /// The store's random name, drawn when it was created (migration v5-identity).
+    public func identity() throws -> String {
+        try pool.read { db in
+            guard let token = try String.fetchOne(db, sql: "SELECT token FROM store_identity") else {
+                throw StoreError.cannotOpen(path: path, reason: "la base n’a pas d’identité (table store_identity vide)")
+            }
+            return token
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SesameCore
+import SesameFiles
 import SesameFixtures
 import SesameTestSupport
 import SesameTemplates
@@ -163,8 +164,8 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
     }
 
     @Test func filesAreNamedForTheirBatch() {
-        #expect(FileNames.slug("CM1 Mme Roux") == "CM1-Mme-Roux")
-        #expect(FileNames.slug("École élémentaire Jules-Ferry") == "Ecole-elementaire-Jules-Ferry")
+        #expect(FileName.slug("CM1 Mme Roux") == "CM1-Mme-Roux")
+        #expect(FileName.slug("École élémentaire Jules-Ferry") == "Ecole-elementaire-Jules-Ferry")
         let meeting = LetterBatch(batchID: 1, channel: .meeting, school: "A", className: "CM1", recipients: [], meeting: SchoolCalendar.parse("2026-09-15 18:00"), letters: [])
         let packet = LetterBatch(batchID: 2, channel: .inClass, school: "A", className: "CP A", recipients: ["Camille Roux"], meeting: nil, letters: [])
         let office = LetterBatch(batchID: 3, channel: .office, school: "A", className: nil, recipients: [], meeting: nil, letters: [])

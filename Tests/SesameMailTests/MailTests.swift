@@ -4,36 +4,44 @@ import SesameTestSupport
 import Testing
 @testable import SesameMail
 
-private let sender = MailAddress(name: "École élémentaire publique Les Tilleuls", address: EmailAddress("direction@tilleuls.example")!)
+let sender = MailAddress(name: "École élémentaire publique Les Tilleuls", address: EmailAddress("direction@tilleuls.example")!)
 
-private func message(_ n: Int, to: String = "parent", name: String = "Zoé Lefèvre-Nguyễn") -> MailMessage {
+func message(_ n: Int, to: String = "parent", name: String = "Zoé Lefèvre-Nguyễn") -> MailMessage {
     MailMessage(
         from: sender, to: MailAddress(name: name, address: EmailAddress("\(to)\(n)@famille.example")!),
         subject: "Vos identifiants e-primO — École élémentaire publique Les Tilleuls — rentrée « 2026 »",
         text: "Madame, Monsieur,\n\nIdentifiant : zoe.lefevre\nCode d’activation : ab3cd4ef\n= égal, et une ligne très longue " + String(repeating: "é", count: 120) + " \n.point en début de ligne",
-        html: "<p>Bonjour <b>Zoé</b></p>", messageID: "<sesame.p1.d\(n)@tilleuls.example>", date: Date(timeIntervalSince1970: 1_789_000_000))
+        html: "<p>Bonjour <b>Zoé</b></p>", messageID: "<sesame.0123abcd.p1.d\(n)@tilleuls.example>", date: Date(timeIntervalSince1970: 1_789_000_000))
 }
 
-private func mail(_ m: MailMessage, id: Int64) throws -> OutgoingMail {
+func mail(_ m: MailMessage, id: Int64) throws -> OutgoingMail {
     let data = try m.rendered(login: "compte\(id)")
-    return OutgoingMail(deliveryID: id, login: "compte\(id)", to: m.to.address) { data }
+    return OutgoingMail(letter: IssuedLetter(deliveryID: id, code: nil), login: "compte\(id)", to: m.to.address) { data }
 }
 
 /// Records what the job writes, in order, and how many writes (transactions) it took.
-private final class RecordingLedger: SendLedger, @unchecked Sendable {
+final class RecordingLedger: SendLedger, @unchecked Sendable {
     private let lock = NSLock()
     private(set) var steps: [(Int64, String)] = []
     private(set) var outcomes: [Int64: SendOutcome] = [:]
     private(set) var writes = 0
 
-    func record(_ known: [(deliveryID: Int64, outcome: SendOutcome)], thenSending next: Int64?) throws {
+    /// Letters another run took, and letters whose code changed: their claim is refused.
+    var taken: Set<Int64> = []
+    var newCode: Set<Int64> = []
+
+    func record(_ known: [(deliveryID: Int64, outcome: SendOutcome)], thenSending next: IssuedLetter?) throws -> SendingClaim? {
         lock.withLock {
             writes += 1
             for (id, outcome) in known {
                 steps.append((id, "\(outcome)"))
                 outcomes[id] = outcome
             }
-            if let next { steps.append((next, "sending")) }
+            guard let next else { return nil }
+            if taken.contains(next.deliveryID) { return .takenElsewhere }
+            if newCode.contains(next.deliveryID) { return .codeChanged }
+            steps.append((next.deliveryID, "sending"))
+            return .claimed
         }
     }
 }
@@ -49,7 +57,7 @@ private final class RecordingLedger: SendLedger, @unchecked Sendable {
         #expect(received["subject"] as? String == message(1).subject)
         #expect(received["from"] as? String == "École élémentaire publique Les Tilleuls <direction@tilleuls.example>")
         #expect(received["to"] as? String == "Zoé Lefèvre-Nguyễn <parent1@famille.example>")
-        #expect(received["messageID"] as? String == "<sesame.p1.d1@tilleuls.example>")
+        #expect(received["messageID"] as? String == "<sesame.0123abcd.p1.d1@tilleuls.example>")
         #expect(received["type"] as? String == "multipart/alternative")
         let parts = try #require(received["parts"] as? [[String: Any]])
         #expect(parts.map { $0["type"] as? String } == ["text/plain", "text/html"])
@@ -98,7 +106,7 @@ private final class RecordingLedger: SendLedger, @unchecked Sendable {
 
 @Suite struct SendJobTests {
     private func job(_ server: SMTPTestServer, retries: Int = 3, connections: Int = 2) -> SendJob {
-        SendJob(smtp: SMTPSettings(url: server.url, security: .plain, timeout: 10), envelopeFrom: sender.address,
+        SendJob(smtp: SMTPSettings(url: server.url, security: .plain, replyTimeout: 10), envelopeFrom: sender.address,
                 connections: connections, retries: retries, retryDelay: 0.01)
     }
 
@@ -122,7 +130,7 @@ private final class RecordingLedger: SendLedger, @unchecked Sendable {
         let server = try SMTPTestServer()
         defer { server.stop() }
         let ledger = RecordingLedger()
-        let broken = OutgoingMail(deliveryID: 2, login: "compte2", to: EmailAddress("x@famille.example")!) {
+        let broken = OutgoingMail(letter: IssuedLetter(deliveryID: 2, code: nil), login: "compte2", to: EmailAddress("x@famille.example")!) {
             try message(2, name: "Zoé\r\nBcc: tous@example.org").rendered(login: "compte2")
         }
         let summary = try job(server, connections: 1).run([try mail(message(1), id: 1), broken, try mail(message(3), id: 3)], ledger: ledger)
@@ -201,7 +209,7 @@ private final class RecordingLedger: SendLedger, @unchecked Sendable {
         let url = server.url
         server.stop()
         let ledger = RecordingLedger()
-        let dead = SendJob(smtp: SMTPSettings(url: url, security: .plain, timeout: 5), envelopeFrom: sender.address, connections: 1, retries: 1, retryDelay: 0.01)
+        let dead = SendJob(smtp: SMTPSettings(url: url, security: .plain, connectTimeout: 5, replyTimeout: 5), envelopeFrom: sender.address, connections: 1, retries: 1, retryDelay: 0.01)
         #expect(throws: MailError.self) { try dead.run(try (1...3).map { try mail(message($0), id: Int64($0)) }, ledger: ledger) }
         guard case .notSent = ledger.outcomes[1] else { Issue.record("\(String(describing: ledger.outcomes[1]))"); return }
         #expect(ledger.outcomes[2] == nil && ledger.outcomes[3] == nil)

@@ -38,7 +38,8 @@ struct StoreFixture {
             for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
             where !excluding.contains(table) {
                 out += "## \(table)\n"
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2") { out += "\(row)\n" }
+                let order = try db.columns(in: table).count > 1 ? "1, 2" : "1"
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") { out += "\(row)\n" }
             }
             return out
         }

@@ -20,7 +20,7 @@ private struct Season {
         plan = try p.plan(name).1
         strategy = try StrategyReader.load(strategies.appendingPathComponent("\(name).yaml"))
         let paper = try p.store.letterBatches(plan: plan, channels: Set(Channel.allCases.filter(\.isPaper))).flatMap(\.letters)
-        try p.store.recordPrinted(paper.map(\.deliveryID), actor: "test", reprint: false)
+        try p.store.recordPrinted(paper.map(\.issued), actor: "test", reprint: false)
     }
 
     var store: Store { p.store }

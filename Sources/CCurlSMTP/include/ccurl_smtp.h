@@ -16,12 +16,19 @@ typedef struct {
     long reply_code;
     /// The server's last reply line, or libcurl's description of the failure.
     char reply[512];
+    /// libcurl's own description of a failure (certificate problems…), empty otherwise.
+    char error[256];
+    /// 1 when the server said 354 and the message went out, but no reply to its end came
+    /// back: the server may have accepted it.
+    int reply_lost_after_data;
 } ccurl_smtp_result;
 
 /// `url`: smtp://host:port or smtps://host:port. `user`/`password` may be NULL (no AUTH).
-/// `ca_file` may be NULL (system certificates). Returns NULL if libcurl cannot start.
+/// `ca_file` may be NULL (system certificates). `connect_timeout`: seconds to connect;
+/// `reply_timeout`: seconds to wait for each reply of the server. Returns NULL if libcurl
+/// cannot start.
 ccurl_smtp *ccurl_smtp_open(const char *url, int security, const char *user, const char *password,
-                            const char *ca_file, long timeout_seconds);
+                            const char *ca_file, long connect_timeout, long reply_timeout);
 
 /// Sends one message (RFC 5322 text with CRLF line ends) from `from` to `to`.
 ccurl_smtp_result ccurl_smtp_send(ccurl_smtp *session, const char *from, const char *to,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SesameCore
+import SesameFiles
 import SesameFixtures
 import SesameImport
 import SesameStore
@@ -30,9 +31,9 @@ struct DemoCommand: SesameCommand {
         let exportURL = folder.appendingPathComponent("export-comptes.csv")
         let addressURL = folder.appendingPathComponent("CSVExtraction-responsables.csv")
         let pupilsURL = folder.appendingPathComponent("CSVExtraction-eleves.csv")
-        try school.exportFile().write(to: exportURL, options: .atomic)
-        try school.responsablesExtraction().write(to: addressURL, options: .atomic)
-        try school.pupilsExtraction().write(to: pupilsURL, options: .atomic)
+        try Self.write(school.exportFile(), to: exportURL)
+        try Self.write(school.responsablesExtraction(), to: addressURL)
+        try Self.write(school.pupilsExtraction(), to: pupilsURL)
         let dbPath = folder.appendingPathComponent("sesame.db").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
         func run(_ command: any SesameCommand.Type, _ arguments: [String]) throws {
@@ -67,7 +68,7 @@ struct DemoCommand: SesameCommand {
 
         section("6. Quatre semaines plus tard : nouvel export de l’ENT (des comptes activés)")
         let laterURL = folder.appendingPathComponent("export-comptes-octobre.csv")
-        try school.later(activated: 0.45, newCodes: 2).exportFile().write(to: laterURL, options: .atomic)
+        try Self.write(school.later(activated: 0.45, newCodes: 2).exportFile(), to: laterURL)
         try run(ImportCommand.self, [laterURL.path])
 
         section("7. Relance : les absents passent au canal suivant (listes dans relance-1/)")
@@ -94,6 +95,11 @@ struct DemoCommand: SesameCommand {
     }
 
     /// The sheets as the teachers give them back: every fifth person absent, the others ticked.
+    /// The demo's files name (fictional) people and hold codes: owner only, like Sésame's own.
+    private static func write(_ data: Data, to url: URL) throws {
+        try AtomicFile.write(data, to: url)
+    }
+
     private static func fillSheets(in packets: URL, into folder: URL) throws -> [URL] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let sheets = try FileManager.default.contentsOfDirectory(at: packets, includingPropertiesForKeys: nil)
@@ -108,7 +114,7 @@ struct DemoCommand: SesameCommand {
                 lines[i] = fields.joined(separator: ";")
             }
             let url = folder.appendingPathComponent(sheet.lastPathComponent)
-            try lines.joined(separator: "\r\n").write(to: url, atomically: true, encoding: .utf8)
+            try write(Data(lines.joined(separator: "\r\n").utf8), to: url)
             return url
         }
     }

@@ -78,7 +78,8 @@ struct PrintCommand: SesameCommand {
         progress.finish()
 
         let printed = files.flatMap(\.deliveryIDs)
-        try store.recordPrinted(printed, actor: by ?? Actor.current, reprint: !accounts.isEmpty, at: now)
+        let issued = Dictionary(batches.flatMap(\.letters).map { ($0.deliveryID, $0.issued) }, uniquingKeysWith: { a, _ in a })
+        try store.recordPrinted(printed.compactMap { issued[$0] }, actor: by ?? Actor.current, reprint: !accounts.isEmpty, at: now)
         var table = TextTable(headers: ["Fichier", "Lettres", "Pages", "Pour"])
         for file in files {
             table.add([file.url.path.replacingOccurrences(of: options.folder.path + "/", with: ""), "\(file.letters)", "\(file.pages)", file.recipients.joined(separator: ", ")])

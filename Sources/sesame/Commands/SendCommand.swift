@@ -98,7 +98,8 @@ struct SendCommand: SesameCommand {
         var resent: [Int64] = []
         let composer = MailComposer(
             templates: templates, settings: settings,
-            sender: MailAddress(name: settings.email.fromName ?? settings.schools.first?.name, address: sender), date: Date())
+            sender: MailAddress(name: settings.email.fromName ?? settings.schools.first?.name, address: sender), date: Date(),
+            storeIdentity: try store.identity())
         for letter in letters {
             switch letter.state {
             case .planned, .deferred: break
@@ -115,7 +116,7 @@ struct SendCommand: SesameCommand {
                 report.skipped.append("\(letter.account.login) (pas d’adresse électronique valide)")
                 continue
             }
-            toSend.append(OutgoingMail(deliveryID: letter.deliveryID, login: letter.account.login, to: address) {
+            toSend.append(OutgoingMail(letter: letter.issued, login: letter.account.login, to: address) {
                 // Never nil: the address was there.
                 try composer.message(for: letter, plan: planID)!.rendered(login: letter.account.login)
             })
@@ -167,17 +168,18 @@ struct StoreLedger: SendLedger {
     let store: Store
     let actor: String
 
-    func record(_ outcomes: [(deliveryID: Int64, outcome: SendOutcome)], thenSending next: Int64?) throws {
-        var changes = outcomes.map { id, outcome in
+    func record(_ outcomes: [(deliveryID: Int64, outcome: SendOutcome)], thenSending next: IssuedLetter?) throws -> SendingClaim? {
+        let changes = outcomes.map { id, outcome in
             switch outcome {
             case .accepted(let reply): DeliveryChange(id, to: .issued, note: "accepté par le serveur : \(reply)")
             case .deferred(let reply): DeliveryChange(id, to: .deferred, note: "différé par le serveur : \(reply)")
             case .bounced(let reply): DeliveryChange(id, to: .bounced, note: "refusé par le serveur : \(reply)")
             case .notSent(let reason): DeliveryChange(id, to: .planned, note: reason)
+            // Stays "being sent": uncertain, with why in its history.
+            case .uncertain(let reason): DeliveryChange(id, to: .sending, note: reason)
             }
         }
-        if let next { changes.append(DeliveryChange(next, to: .sending, note: "envoi")) }
-        try store.move(changes, actor: actor)
+        return try store.recordSending(changes, claiming: next, actor: actor)
     }
 }
 
@@ -205,6 +207,12 @@ struct SendReport {
         for reason in skipped.prefix(20) { out.line("    \(reason)") }
         if left > 0 { out.line("  restant à envoyer (au-delà de --limit) : \(left)") }
         if alreadySent > 0 { out.line("  déjà envoyés auparavant : \(alreadySent)") }
+        if summary.takenElsewhere > 0 { out.line("  envoyés par une autre exécution en même temps : \(summary.takenElsewhere)") }
+        if !summary.codeChanged.isEmpty {
+            out.line("  non envoyés, nouveau code dans l’ENT pendant l’envoi : \(summary.codeChanged.count) — relancez « sesame send » pour les envoyer avec le nouveau code")
+            out.line("    \(shortList(summary.codeChanged, limit: 20))")
+        }
+        let uncertain = uncertain + summary.uncertain
         if !uncertain.isEmpty {
             out.line("  incertains (envoi interrompu, peut-être reçus) : \(uncertain.count) — non renvoyés ; --resend-uncertain pour les renvoyer")
             out.line("    \(shortList(uncertain, limit: 20))")

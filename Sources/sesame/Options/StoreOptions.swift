@@ -13,6 +13,9 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open() throws -> Store {
-        try Store(path: resolvedPath)
+        let path = resolvedPath
+        return try Store(path: path) {
+            Console.note("la base \(path) est en cours d’écriture par une autre commande sesame : attente de la fin de son écriture (jusqu’à \(Int(Store.busyWait / 60)) minutes)…")
+        }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Progress of a long job on stderr: one line rewritten in place on a terminal (count,
-/// rate, time left), a plain line per step otherwise, so that logs stay readable.
+/// rate, time left); nothing otherwise, so that logs and cron mails hold only the
+/// command's summary, not a line per message.
 final class ProgressLine: @unchecked Sendable {
     private let unit: String
     private let start = Date()
@@ -14,19 +15,20 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     func update(done: Int, total: Int, label: String) {
+        guard terminal else { return }
         let elapsed = Date().timeIntervalSince(start)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let left = rate > 0 ? Double(total - done) / rate : 0
         let text = "\(done)/\(total) \(unit) — \(Int(rate)) \(unit)/s — reste ~\(Int(left.rounded(.up))) s — \(label)"
         lock.withLock {
             shown = true
-            FileHandle.standardError.write(Data((terminal ? "\r\u{1B}[K" + text : text + "\n").utf8))
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
         }
     }
 
     func finish() {
         lock.withLock {
-            if terminal && shown { FileHandle.standardError.write(Data("\n".utf8)) }
+            if shown { FileHandle.standardError.write(Data("\n".utf8)) }
         }
     }
 }

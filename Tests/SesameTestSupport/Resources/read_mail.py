@@ -22,7 +22,8 @@ for name in sorted(f for f in os.listdir(folder) if f.endswith(".eml")):
                       "encoding": part.get("Content-Transfer-Encoding"), "text": part.get_content()})
     out.append({
         "file": name, "envelope": envelopes.get(name),
-        "from": str(message["From"]), "to": str(message["To"]), "subject": str(message["Subject"]),
+        "from": str(message["From"]), "to": str(message["To"]),
+        "toAddresses": [a.addr_spec for a in message["To"].addresses], "toNames": [a.display_name for a in message["To"].addresses], "subject": str(message["Subject"]),
         "messageID": message["Message-ID"], "date": message["Date"], "type": message.get_content_type(),
         "parts": parts, "defects": [str(d) for d in message.defects],
     })

@@ -8,6 +8,9 @@ and plays the failures the tests need:
   --auth USER:PASS    require STARTTLS (--cert/--key) and AUTH before mail
   --drop-after N      after N accepted messages, drop the connection once, on the next MAIL
   --delay SECONDS     wait before accepting each message
+  --drop-after-dot N  every Nth message: keep it, then drop the connection without replying
+  --relay-denied      554 5.7.1 relay access denied for every recipient
+  --cert/--key alone  offer STARTTLS with that certificate, without requiring it
 Prints "READY <port>" once listening.
 """
 import argparse, asyncio, json, os, socket, ssl, sys, threading, time
@@ -23,6 +26,8 @@ parser.add_argument("--cert")
 parser.add_argument("--key")
 parser.add_argument("--drop-after", type=int)
 parser.add_argument("--delay", type=float, default=0)
+parser.add_argument("--drop-after-dot", type=int)
+parser.add_argument("--relay-denied", action="store_true")
 args = parser.parse_args()
 os.makedirs(args.dir, exist_ok=True)
 
@@ -40,6 +45,8 @@ class Handler:
         return "250 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, options):
+        if args.relay_denied:
+            return "554 5.7.1 <%s>: Relay access denied" % address
         if args.refuse and args.refuse in address:
             return "550 5.1.1 <%s>: adresse inconnue" % address
         if args.tempfail:
@@ -62,6 +69,8 @@ class Handler:
             f.write(envelope.original_content)
         with open(os.path.join(args.dir, "envelopes.jsonl"), "a") as f:
             f.write(json.dumps({"file": "%06d.eml" % n, "from": envelope.mail_from, "to": envelope.rcpt_tos}) + "\n")
+        if args.drop_after_dot and n % args.drop_after_dot == 0:
+            server.transport.abort()
         return "250 2.0.0 Ok: queued as %d" % n
 
 
@@ -82,6 +91,10 @@ if args.auth:
     context.load_cert_chain(args.cert, args.key)
     options = dict(require_starttls=True, tls_context=context, auth_required=True,
                    auth_require_tls=True, authenticator=authenticator)
+elif args.cert:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(args.cert, args.key)
+    options = dict(tls_context=context)
 controller = Controller(Handler(), hostname="127.0.0.1", port=port, decode_data=False, **options)
 controller.start()
 print("READY %d" % port, flush=True)

@@ -1,0 +1,15 @@
+import CPangoCairo
+import SesameFiles
+
+/// Cairo's stream callback: cairo writes PDF, SVG and PNG through it into an
+/// `AtomicFileWriter`, so that every write is checked and a full disk stops the file
+/// instead of leaving it truncated. The closure is the writer, unretained.
+let cairoWriteToFile: cairo_write_func_t = { closure, data, length in
+    let file = Unmanaged<AtomicFileWriter>.fromOpaque(closure!).takeUnretainedValue()
+    return file.append(UnsafeRawBufferPointer(start: data, count: Int(length))) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
+}
+
+extension AtomicFileWriter {
+    /// The closure cairo passes back to `cairoWriteToFile`; valid while `self` lives.
+    var cairoClosure: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+}
