@@ -57,6 +57,31 @@ struct CLI {
     }
 
     func run(executable: URL, _ arguments: [String]) throws -> Result {
+        try launch(executable: executable, arguments).wait()
+    }
+
+    /// A command started and not yet waited for: to run several at once on one store.
+    struct Running {
+        let process: Process
+        let outURL: URL
+        let errURL: URL
+
+        func wait() throws -> Result {
+            process.waitUntilExit()
+            defer {
+                try? FileManager.default.removeItem(at: outURL)
+                try? FileManager.default.removeItem(at: errURL)
+            }
+            let stdout = try Data(contentsOf: outURL), stderr = try Data(contentsOf: errURL)
+            return Result(
+                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                stderr: String(decoding: stderr, as: UTF8.self))
+        }
+    }
+
+    func launch(_ arguments: String...) throws -> Running { try launch(executable: Self.binary, arguments) }
+
+    func launch(executable: URL, _ arguments: [String]) throws -> Running {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -70,17 +95,9 @@ struct CLI {
         let outURL = folder.appendingPathComponent(".out-\(id)"), errURL = folder.appendingPathComponent(".err-\(id)")
         try Data().write(to: outURL)
         try Data().write(to: errURL)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
-        process.waitUntilExit()
-        let stdout = try Data(contentsOf: outURL), stderr = try Data(contentsOf: errURL)
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        return Running(process: process, outURL: outURL, errURL: errURL)
     }
 }
