@@ -166,6 +166,13 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
     @Test func filesAreNamedForTheirBatch() {
         #expect(FileName.slug("CM1 Mme Roux") == "CM1-Mme-Roux")
         #expect(FileName.slug("École élémentaire Jules-Ferry") == "Ecole-elementaire-Jules-Ferry")
+        // Names from data can never leave the folder, hide, or be too long for the file system.
+        #expect(FileName.slug("x/../../escaped") == "x-escaped")
+        #expect(FileName.slug("../..") == "sans-nom")
+        #expect(FileName.slug(".cache") == "cache")
+        #expect(FileName.slug("a\u{0}b") == "a-b")
+        #expect(FileName.slug(String(repeating: "é", count: 500)).count == FileName.maxLength)
+        #expect(FileName.slug(String(repeating: "ab ", count: 100)).hasSuffix("-") == false)
         let meeting = LetterBatch(batchID: 1, channel: .meeting, school: "A", className: "CM1", recipients: [], meeting: SchoolCalendar.parse("2026-09-15 18:00"), letters: [])
         let packet = LetterBatch(batchID: 2, channel: .inClass, school: "A", className: "CP A", recipients: ["Camille Roux"], meeting: nil, letters: [])
         let office = LetterBatch(batchID: 3, channel: .office, school: "A", className: nil, recipients: [], meeting: nil, letters: [])

@@ -120,6 +120,34 @@ import Testing
         #expect(try cli.run("print", "--out", "paquets").status == 0)
     }
 
+    /// Root can mount a real small file system (CI runs as root); elsewhere the file size
+    /// limit above stands in for it.
+    static let canMountTmpfs: Bool = {
+        guard getuid() == 0 else { return false }
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("tmpfs-probe-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)
+        defer { _ = Tools.run("/bin/umount", [probe]); try? FileManager.default.removeItem(atPath: probe) }
+        return Tools.run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe]) != nil
+    }()
+
+    @Test(.enabled(if: canMountTmpfs, "needs root to mount a tmpfs"))
+    func aReallyFullDiskLeavesNoTruncatedPacket() throws {
+        let cli = try planned()
+        let disk = cli.path("petit-disque")
+        try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
+        try #require(Tools.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", disk]) != nil)
+        defer { _ = Tools.run("/bin/umount", [disk]) }
+        let result = try cli.run("print", "--out", disk + "/paquets")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("le disque est plein"), "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: disk + "/paquets")
+        #expect(!files.contains { $0.hasSuffix(".tmp") })
+        for pdf in files where pdf.hasSuffix(".pdf") {
+            #expect(Tools.run("/usr/bin/qpdf", ["--check", disk + "/paquets/" + pdf]) != nil, "\(pdf)")
+        }
+        #expect(try deliveries(cli).filter { $0["channel"] as? String != "email" }.allSatisfy { $0["state"] as? String == "planned" })
+    }
+
     @Test func aFullDiskDuringImportIsToldInFrenchAndChangesNothing() throws {
         let cli = try CLI()
         let export = try cli.write(school.exportFile(), to: "e.csv")

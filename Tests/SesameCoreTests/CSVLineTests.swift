@@ -1,0 +1,20 @@
+import SesameCore
+import Testing
+
+@Suite struct CSVLineTests {
+    @Test(arguments: ["=HYPERLINK(\"http://evil.test\";\"x\")", "=cmd|' /C calc'!A0", "+SUM(1)", "-2+3", "@SUM(1+1)", "\tcaché", "\r=1"])
+    func aCellASpreadsheetWouldRunIsNeutralisedAndRestored(cell: String) {
+        let written = CSVLine.neutralised(cell)
+        #expect(written == "'" + cell)
+        #expect(CSVLine.restored(written) == cell)
+        #expect(CSVLine.make(["a", cell]).hasPrefix("a;'") || CSVLine.make(["a", cell]).hasPrefix("a;\"'"))
+    }
+
+    @Test func ordinaryCellsAreWrittenAsTheyAre() {
+        for cell in ["Dupont", "O'Brien", "'déjà une apostrophe", "2026-09-15", "CM1 = CM2", ""] {
+            #expect(CSVLine.neutralised(cell) == cell)
+            #expect(CSVLine.restored(cell) == cell)
+        }
+        #expect(CSVLine.make(["a;b", "dit \"oui\"", "x"]) == "\"a;b\";\"dit \"\"oui\"\"\";x")
+    }
+}
