@@ -60,15 +60,7 @@ final class PDFFile {
         finished = true
         if pageCount > 0 { cairo_show_page(context) }
         cairo_destroy(context)
-        cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
-        cairo_surface_destroy(surface)
-        // A write error is the file's own, told by `commit`; any other is cairo's.
-        guard status == CAIRO_STATUS_SUCCESS || status == CAIRO_STATUS_WRITE_ERROR else {
-            file.discard()
-            throw DocumentError.cannotWrite(path: destination.path, reason: String(cString: cairo_status_to_string(status)))
-        }
-        try DocumentError.writing { try file.commit() }
+        try file.commit(finishing: surface)
     }
 
     /// Abandons the file: the temporary is removed, nothing takes the final name.

@@ -44,6 +44,7 @@ public struct StatusChart: Sendable {
         case .png: cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width * scale), Int32(height * scale))
         }
         guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            surface.map(cairo_surface_destroy)
             throw DocumentError.cannotWrite(path: url.path, reason: "cairo n’a pas pu créer le graphique")
         }
         let context = cairo_create(surface)!
@@ -54,15 +55,7 @@ public struct StatusChart: Sendable {
         cairo_destroy(context)
         cairo_surface_flush(surface)
         if format == .png { cairo_surface_write_to_png_stream(surface, cairoWriteToFile, file.cairoClosure) }
-        cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
-        cairo_surface_destroy(surface)
-        // A write error is the file's own, told by `commit`; any other is cairo's.
-        guard status == CAIRO_STATUS_SUCCESS || status == CAIRO_STATUS_WRITE_ERROR else {
-            file.discard()
-            throw DocumentError.cannotWrite(path: url.path, reason: String(cString: cairo_status_to_string(status)))
-        }
-        try DocumentError.writing { try file.commit() }
+        try file.commit(finishing: surface)
     }
 
     private func draw(_ bars: [(String, Funnel)], on context: OpaquePointer, width: Double, top: Double, rowHeight: Double) {
