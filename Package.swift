@@ -54,13 +54,16 @@ let package = Package(
             name: "SesameMail",
             dependencies: ["SesameCore", "SesameFiles", "SesameTemplates", "CCurlSMTP"]),
         .target(
+            name: "SesameSeason",
+            dependencies: ["SesameCore", "SesameFiles", "SesameImport", "SesameStore", "SesameTemplates", "SesameDocuments", "SesameMail"]),
+        .target(
             name: "SesameFixtures",
             dependencies: ["SesameCore"]),
         .executableTarget(
             name: "sesame",
             dependencies: [
-                "SesameCore", "SesameImport", "SesameStore", "SesameTemplates", "SesameDocuments", "SesameMail", "SesameFixtures",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SesameCore", "SesameImport", "SesameStore", "SesameTemplates", "SesameDocuments", "SesameMail", "SesameSeason",
+                "SesameFixtures", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "sesame-bench",

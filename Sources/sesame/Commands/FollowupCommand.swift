@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
 import SesameCore
-import SesameDocuments
-import SesameImport
-import SesameStore
+import SesameSeason
 
 
 struct FollowupCommand: SesameCommand {
@@ -48,31 +46,13 @@ struct FollowupCommand: SesameCommand {
     var templatesFolder: String?
 
     func execute() throws {
-        let store = try store.open()
-        let root = try store.rootPlan(of: try plan ?? store.latestPlanID())
-        let (strategyName, source) = try store.strategySource(ofPlan: root)
-        let strategy = try StrategyReader.read(source, file: "stratégie « \(strategyName) » du plan \(root)", name: strategyName)
-        let templates = try out.map { _ in try DocumentTemplates.load(try Templates.folder(templatesFolder)) }
-        let now = Date()
+        let season = try store.season(templates: templatesFolder)
+        let root = try season.seasonPlan(plan)
         let output = BackgroundWriter(FollowUpOutput(format: format, plan: root))
-        // A school comes once per plan of the chain that has letters for it: lists gather them.
-        var schools: [(name: String, items: [FollowUpItem])] = []
-        let request = FollowUpRequest(
-            plan: root, name: name ?? "Relance du \(SchoolCalendar.frenchDate(now))", actor: by ?? Actor.current, now: now, escalate: !dryRun)
-        let followUpPlan = try store.followUp(request, strategy: strategy, strategySource: source) { items in
-            output.async { $0.add(items) }
-            guard out != nil, let school = items.first?.delivery.school else { return }
-            if let index = schools.firstIndex(where: { $0.name == school }) { schools[index].items += items } else { schools.append((school, items)) }
-        }
-        var written: [String] = []
-        if let out, let templates {
-            let settings = try SettingsFile.read(SettingsFile.location(forStore: store.path))
-            let lists = FollowUpLists(templates: templates, settings: settings, date: now, plan: root, followUpPlan: followUpPlan)
-            let folder = URL(fileURLWithPath: out, isDirectory: true)
-            for (school, items) in schools {
-                written += try lists.write(items, school: school, to: folder, severalSchools: schools.count > 1).map(\.path)
-            }
-        }
-        output.finish { $0.finish(followUpPlan: followUpPlan, dryRun: dryRun, lists: written) }
+        let order = FollowUpOrder(
+            plan: root, name: name, escalate: !dryRun, listsFolder: out.map { URL(fileURLWithPath: $0, isDirectory: true) },
+            actor: by ?? Actor.current)
+        let result = try season.followUp(order) { items in output.async { $0.add(items) } }
+        output.finish { $0.finish(followUpPlan: result.followUpPlan, dryRun: dryRun, lists: result.lists.map(\.path)) }
     }
 }

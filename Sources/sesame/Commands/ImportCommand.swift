@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 import SesameCore
-import SesameImport
-import SesameStore
+import SesameSeason
 
 struct ImportCommand: SesameCommand {
     static let configuration = CommandConfiguration(
@@ -45,44 +44,13 @@ struct ImportCommand: SesameCommand {
     }
 
     func execute() throws {
-        let store = try store.open()
-        let exportInput = try export.map { try readExport($0, store: store) }
-        let addressInput = try addresses.map(readAddresses)
-        let pupilInput = try pupils.map(readPupils)
-        let summary = try store.importFiles(export: exportInput, addresses: addressInput, pupils: pupilInput)
+        let files = ImportFiles(
+            export: export.map { URL(fileURLWithPath: $0) }, addresses: addresses.map { URL(fileURLWithPath: $0) },
+            pupils: pupils.map { URL(fileURLWithPath: $0) }, school: school)
+        let summary = try store.season().importFiles(files)
         switch format {
         case .json: print(try JSONOutput.string(summary))
         case .text: print(ImportReport(summary).text, terminator: "")
         }
-    }
-
-    private func readExport(_ path: String, store: Store) throws -> ExportInput {
-        let data = try FileLoading.load(URL(fileURLWithPath: path))
-        let reader = try ENTExportReader(data: data, fileName: (path as NSString).lastPathComponent)
-        var defaultSchool: String?
-        if reader.hasSchoolColumn {
-            if school != nil {
-                throw ValidationError("\(reader.fileName) indique déjà l’établissement de chaque compte : --school ne s’applique pas")
-            }
-        } else if let school {
-            defaultSchool = (try? store.resolveSchool(school)) ?? school
-        } else {
-            let known = try store.schools()
-            guard known.count == 1 else { throw StoreError.schoolRequired(known: known.map(\.name)) }
-            defaultSchool = known[0].name
-        }
-        return reader.input(data: data, defaultSchool: defaultSchool)
-    }
-
-    /// The school of an ONDE extraction (one file per school): `--school`, else the store's only one.
-    private func readPupils(_ path: String) throws -> PupilInput {
-        let data = try FileLoading.load(URL(fileURLWithPath: path))
-        let reader = try PupilFileReader(data: data, fileName: (path as NSString).lastPathComponent)
-        return reader.input(data: data, school: school)
-    }
-
-    private func readAddresses(_ path: String) throws -> AddressInput {
-        let data = try FileLoading.load(URL(fileURLWithPath: path))
-        return try AddressFileReader(data: data, fileName: (path as NSString).lastPathComponent).input(data: data)
     }
 }

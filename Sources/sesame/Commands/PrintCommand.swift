@@ -3,6 +3,7 @@ import Foundation
 import SesameCore
 import SesameDocuments
 import SesameImport
+import SesameSeason
 import SesameStore
 import SesameTemplates
 
@@ -52,43 +53,24 @@ struct PrintCommand: SesameCommand {
     var by: String?
 
     func execute() throws {
-        let store = try store.open()
-        let settingsFile = SettingsFile.location(forStore: store.path)
-        let settings = try SettingsFile.read(settingsFile)
-        let templates = try DocumentTemplates.load(try Templates.folder(templatesFolder))
-        let planID = try plan ?? store.latestPlanID()
-        let paper = Set(Channel.allCases.filter(\.isPaper))
-        let batches = try store.letterBatches(plan: planID, channels: paper, logins: accounts)
-        guard !batches.isEmpty else {
-            throw PrintError.nothingToPrint(plan: planID, logins: accounts)
-        }
-        let missing = settings.missingForPrinting(schools: Array(Set(batches.map(\.school))).sorted())
-        guard missing.isEmpty else { throw DocumentError.missingSetting(names: missing, file: settingsFile.path) }
-
-        let now = Date()
-        let overview = try store.planOverview(planID)
-        let options = PrintOptions(
-            layout: layout, folder: URL(fileURLWithPath: out, isDirectory: true), sort: sort, date: now,
-            returnBy: returnBy?.date ?? now.addingTimeInterval(7 * 86_400), planID: planID, planName: overview.name)
-        let job = PrintJob(templates: templates, settings: settings, options: options)
+        let request = PrintRequest(
+            plan: plan, layout: layout, folder: URL(fileURLWithPath: out, isDirectory: true), sort: sort, accounts: accounts,
+            returnBy: returnBy?.date, actor: by ?? Actor.current)
         let progress = ProgressLine(unit: "lettres")
-        let files = accounts.isEmpty
-            ? try job.run(batches) { progress.update(done: $0.letters, total: $0.totalLetters, label: "\($0.files)/\($0.totalFiles) fichiers — \($0.lastFile)") }
-            : try job.reprint(batches, name: accounts.joined(separator: "_"))
+        let result = try store.season(templates: templatesFolder).printPackets(request) {
+            progress.update(done: $0.letters, total: $0.totalLetters, label: "\($0.files)/\($0.totalFiles) fichiers — \($0.lastFile)")
+        }
         progress.finish()
-
-        let printed = files.flatMap(\.deliveryIDs)
-        let issued = Dictionary(batches.flatMap(\.letters).map { ($0.deliveryID, $0.issued) }, uniquingKeysWith: { a, _ in a })
-        try store.recordPrinted(printed.compactMap { issued[$0] }, actor: by ?? Actor.current, reprint: !accounts.isEmpty, at: now)
         var table = TextTable(headers: ["Fichier", "Lettres", "Pages", "Pour"])
-        for file in files {
-            table.add([file.url.path.replacingOccurrences(of: options.folder.path + "/", with: ""), "\(file.letters)", "\(file.pages)", file.recipients.joined(separator: ", ")])
+        for file in result.files {
+            table.add([file.url.path.replacingOccurrences(of: result.folder.path + "/", with: ""), "\(file.letters)", "\(file.pages)", file.recipients.joined(separator: ", ")])
         }
         var output = Console.Output()
         table.render(into: &output)
         output.line()
-        output.line("\(plural(printed.count, "lettre imprimée", "lettres imprimées")) dans \(plural(files.count, "fichier")) ; index : \(options.folder.appendingPathComponent("index.html").path)")
-        if files.contains(where: { $0.signOff != nil }) {
+        output.line("\(plural(result.letters, "lettre imprimée", "lettres imprimées")) dans \(plural(result.files.count, "fichier"))"
+            + (result.index.map { " ; index : \($0.path)" } ?? ""))
+        if result.files.contains(where: { $0.signOff != nil }) {
             output.line("Feuilles d’émargement à compléter (colonne « Remis » : oui, absent, retour, perdu, refus) : …emargement.csv à côté de chaque paquet.")
         }
         output.flush()
@@ -96,19 +78,6 @@ struct PrintCommand: SesameCommand {
 }
 
 extension Layout: ExpressibleByArgument {}
-
-enum PrintError: UserFacingError {
-    case nothingToPrint(plan: Int64, logins: [String])
-
-    var userMessage: String {
-        switch self {
-        case let .nothingToPrint(plan, logins):
-            logins.isEmpty
-                ? "le plan \(plan) n’a aucune lettre papier à imprimer (tout part par courriel, ou tout est déjà clos)"
-                : "aucune lettre papier en cours pour \(logins.joined(separator: ", ")) dans le plan \(plan)"
-        }
-    }
-}
 
 /// Where the document templates are.
 enum Templates {

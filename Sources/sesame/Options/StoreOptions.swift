@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SesameSeason
 import SesameStore
 
 /// Which store a command works on.
@@ -17,5 +18,11 @@ struct StoreOptions: ParsableArguments {
         return try Store(path: path) {
             Console.note("la base \(path) est en cours d’écriture par une autre commande sesame : attente de la fin de son écriture (jusqu’à \(Int(Store.busyWait / 60)) minutes)…")
         }
+    }
+
+    /// The season on this store, with the templates of `--templates`, else `$SESAME_REPORTS`,
+    /// else the ones shipped with Sésame.
+    func season(templates flag: String? = nil) throws -> Season {
+        Season(store: try open(), templatesFolder: Resources.directory("Reports", flag: flag, environment: "SESAME_REPORTS"))
     }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import SesameCore
+import SesameDocuments
+import SesameImport
+import SesameStore
+
+/// What a follow-up is asked to do.
+public struct FollowUpOrder: Sendable {
+    /// Any plan of the season; nil: the latest. The season's first plan and its follow-ups are looked at.
+    public var plan: Int64?
+    /// The follow-up plan's name; nil: "Relance du <date>".
+    public var name: String?
+    /// False: a dry run, the lists only, nothing escalated.
+    public var escalate: Bool
+    /// Where to write the lists (a PDF per class, one for the director); nil: none.
+    public var listsFolder: URL?
+    public var actor: String
+    public var now: Date
+
+    public init(plan: Int64? = nil, name: String? = nil, escalate: Bool = true, listsFolder: URL? = nil, actor: String, now: Date = Date()) {
+        self.plan = plan
+        self.name = name
+        self.escalate = escalate
+        self.listsFolder = listsFolder
+        self.actor = actor
+        self.now = now
+    }
+}
+
+/// What a follow-up did.
+public struct FollowUpResult: Sendable {
+    /// The season's first plan.
+    public var plan: Int64
+    /// The plan of the new letters, if any was made.
+    public var followUpPlan: Int64?
+    /// The lists written.
+    public var lists: [URL]
+}
+
+extension Season {
+    /// The season's first plan: the first plan of the chain `plan` belongs to (nil: the latest plan's).
+    public func seasonPlan(_ plan: Int64?) throws -> Int64 {
+        try store.rootPlan(of: try plan ?? store.latestPlanID())
+    }
+
+    /// Follows up the season: each letter under way, with its account as it is now, gets the
+    /// follow-up's action; misses and letters with a replaced code are escalated into one new
+    /// plan following the season's (unless a dry run). `visit` receives the items school by
+    /// school as they are decided, for a listing that starts at once.
+    ///
+    /// Throws when the plan is unknown or its strategy no longer reads. Writes the follow-up
+    /// plan and the escalated letters' states in one transaction, then the lists (0600).
+    public func followUp(_ order: FollowUpOrder, visit: @escaping ([FollowUpItem]) throws -> Void = { _ in }) throws -> FollowUpResult {
+        let root = try seasonPlan(order.plan)
+        let (strategyName, source) = try store.strategySource(ofPlan: root)
+        let strategy = try StrategyReader.read(source, file: "stratégie « \(strategyName) » du plan \(root)", name: strategyName)
+        let documents = try order.listsFolder.map { _ in try DocumentTemplates.load(try templates()) }
+        // A school comes once per plan of the chain that has letters for it: lists gather them.
+        var schools: [(name: String, items: [FollowUpItem])] = []
+        let request = FollowUpRequest(
+            plan: root, name: order.name ?? "Relance du \(SchoolCalendar.frenchDate(order.now))", actor: order.actor, now: order.now,
+            escalate: order.escalate)
+        let followUpPlan = try store.followUp(request, strategy: strategy, strategySource: source) { (items: [FollowUpItem]) throws -> Void in
+            try visit(items)
+            guard order.listsFolder != nil, let school = items.first?.delivery.school else { return }
+            if let index = schools.firstIndex(where: { $0.name == school }) {
+                schools[index].items += items
+            } else {
+                schools.append((name: school, items: items))
+            }
+        }
+        var written: [URL] = []
+        if let folder = order.listsFolder, let documents {
+            let lists = FollowUpLists(templates: documents, settings: try settings(), date: order.now, plan: root, followUpPlan: followUpPlan)
+            for (school, items) in schools {
+                written += try lists.write(items, school: school, to: folder, severalSchools: schools.count > 1)
+            }
+        }
+        return FollowUpResult(plan: root, followUpPlan: followUpPlan, lists: written)
+    }
+}

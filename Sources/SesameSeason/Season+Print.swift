@@ -1,0 +1,80 @@
+import Foundation
+import SesameCore
+import SesameDocuments
+import SesameStore
+
+/// What to print: a plan's paper packets, or some accounts' letters again.
+public struct PrintRequest: Sendable {
+    /// The plan; nil: the latest.
+    public var plan: Int64?
+    public var layout: Layout
+    public var folder: URL
+    public var sort: [AccountSortKey]
+    /// Only these accounts' letters, into a file of their own (a lost letter printed again).
+    public var accounts: [String]
+    /// When the class sheets are to come back; nil: in a week.
+    public var returnBy: Date?
+    public var actor: String
+    public var now: Date
+
+    public init(
+        plan: Int64? = nil, layout: Layout = .one, folder: URL, sort: [AccountSortKey] = [], accounts: [String] = [],
+        returnBy: Date? = nil, actor: String, now: Date = Date()
+    ) {
+        self.plan = plan
+        self.layout = layout
+        self.folder = folder
+        self.sort = sort
+        self.accounts = accounts
+        self.returnBy = returnBy
+        self.actor = actor
+        self.now = now
+    }
+}
+
+/// What a print wrote.
+public struct PrintResult: Sendable {
+    public var planID: Int64
+    public var folder: URL
+    public var files: [PrintedFile]
+    /// Letters printed (and now issued, or issued again).
+    public var letters: Int
+    /// The HTML index of the packets (none for a re-print).
+    public var index: URL?
+}
+
+extension Season {
+    /// Prints a plan's paper packets (or some accounts' letters again) and records the
+    /// letters as issued, each with the code it carries: a letter whose code the ENT has
+    /// replaced since it was read is flagged stale in that same transaction.
+    ///
+    /// Throws when the plan has nothing to print, a setting the letters need is missing, or a
+    /// file cannot be written whole (then nothing is recorded). Writes one PDF per packet, a
+    /// sign-off CSV beside each sheet and `index.html` into `request.folder`, all 0600.
+    public func printPackets(_ request: PrintRequest, progress: @escaping @Sendable (PrintProgress) -> Void = { _ in }) throws -> PrintResult {
+        let settings = try settings()
+        let documents = try DocumentTemplates.load(try templates())
+        let planID = try request.plan ?? store.latestPlanID()
+        let batches = try store.letterBatches(plan: planID, channels: Set(Channel.allCases.filter(\.isPaper)), logins: request.accounts)
+        guard !batches.isEmpty else { throw SeasonError.nothingToPrint(plan: planID, logins: request.accounts) }
+        let missing = settings.missingForPrinting(schools: Array(Set(batches.map(\.school))).sorted())
+        guard missing.isEmpty else { throw DocumentError.missingSetting(names: missing, file: settingsFile.path) }
+
+        let options = PrintOptions(
+            layout: request.layout, folder: request.folder, sort: request.sort, date: request.now,
+            returnBy: request.returnBy ?? request.now.addingTimeInterval(7 * 86_400), planID: planID,
+            planName: try store.planOverview(planID).name)
+        let job = PrintJob(templates: documents, settings: settings, options: options)
+        let reprint = !request.accounts.isEmpty
+        let files = reprint
+            ? try job.reprint(batches, name: request.accounts.joined(separator: "_"))
+            : try job.run(batches, progress: progress)
+
+        let issued = Dictionary(batches.flatMap(\.letters).map { ($0.deliveryID, $0.issued) }, uniquingKeysWith: { a, _ in a })
+        let printed = files.flatMap(\.deliveryIDs).compactMap { issued[$0] }
+        try store.recordPrinted(printed, actor: request.actor, reprint: reprint, at: request.now)
+        return PrintResult(
+            planID: planID, folder: request.folder, files: files, letters: printed.count,
+            index: reprint ? nil : request.folder.appendingPathComponent("index.html"))
+    }
+}
