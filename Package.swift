@@ -83,6 +83,9 @@ let package = Package(
             dependencies: [
                 "SesameStore", "SesameImport", "SesameFixtures", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        .testTarget(
+            name: "SesameSeasonTests",
+            dependencies: ["SesameSeason", "SesameStore", "SesameImport", "SesameCore", "SesameFixtures", "SesameTestSupport"]),
         .testTarget(name: "SesameEndToEndTests", dependencies: ["sesame", "SesameFixtures", "SesameTestSupport"]),
     ]
 )

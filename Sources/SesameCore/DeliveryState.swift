@@ -41,6 +41,14 @@ public enum DeliveryState: String, Sendable, Hashable, CaseIterable, Codable {
     /// A closed delivery asks for nothing more; the others count as the account's current letter.
     public var isClosed: Bool { self == .escalated || self == .activated || self == .cancelled }
 
+    /// Replaced by the letter that escalates it, or cancelled: the status counts the letter
+    /// that replaced it instead.
+    public var isSuperseded: Bool { self == .escalated || self == .cancelled }
+
+    /// The account's code may still be printed or sent in this letter (or its remaking):
+    /// `sesame purge` keeps the code. A handed-over or refused letter no longer needs it.
+    public var needsCode: Bool { !isClosed && self != .handedOver && self != .refused }
+
     /// The letter did not reach its recipient: the follow-up escalates it.
     public var isMiss: Bool { [.absent, .returned, .bounced, .lost, .refused].contains(self) }
 

@@ -14,6 +14,16 @@ public enum ImportError: UserFacingError, Equatable {
     case invalidByte(file: String, line: Int, column: Int, byte: UInt8)
     case controlCharacter(file: String, line: Int, column: Int, codePoint: UInt32)
 
+    /// The line the error is about, if it is about one.
+    public var line: Int? {
+        switch self {
+        case .unreadable, .empty, .missingColumns: nil
+        case .unknownHeader, .duplicateHeader: 1
+        case let .unterminatedQuote(_, line, _), let .textAfterClosingQuote(_, line, _), let .fieldCount(_, line, _, _),
+             let .invalidValue(_, line, _, _, _), let .invalidByte(_, line, _, _), let .controlCharacter(_, line, _, _): line
+        }
+    }
+
     public var userMessage: String {
         switch self {
         case let .unreadable(file, reason):

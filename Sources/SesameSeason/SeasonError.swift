@@ -3,15 +3,21 @@ import SesameCore
 /// What the season's workflows refuse, in French.
 public enum SeasonError: UserFacingError, Equatable {
     case noTemplates
+    /// A plan asked of an empty store.
+    case nothingImported
     /// `--school` given for an export that names each account's school.
     case schoolAlreadyInFile(file: String)
     case nothingToPrint(plan: Int64, logins: [String])
     case missingSender
     case invalidSender(String)
     case invalidServerURL(String)
+    /// Every problem of a sign-off sheet, each with its line and column.
+    case sheetProblems(file: String, problems: [String])
 
     public var userMessage: String {
         switch self {
+        case .nothingImported:
+            "la base ne contient encore aucun compte : importez d’abord l’export de l’ENT (sesame import export-comptes.csv)"
         case .noTemplates:
             "modèles introuvables : ni --templates, ni $SESAME_REPORTS, ni le dossier Reports livré avec Sésame"
         case .schoolAlreadyInFile(let file):
@@ -24,6 +30,9 @@ public enum SeasonError: UserFacingError, Equatable {
             "--from : « \(text) » n’est pas une adresse électronique valide"
         case .invalidServerURL(let url):
             "--smtp : « \(url) » ; smtp://hôte:port ou smtps://hôte:port est attendu"
+        case let .sheetProblems(file, problems):
+            "\(file) : \(problems.count) ligne\(problems.count > 1 ? "s" : "") à corriger, rien n’a été enregistré :\n"
+                + problems.map { "  \($0)" }.joined(separator: "\n")
         case .missingSender:
             "réglage manquant pour envoyer : --from (adresse de l’expéditeur) (option en ligne de commande, ou section email des réglages)"
         }

@@ -369,7 +369,7 @@ struct AccountImporter {
         let worker = DispatchQueue(label: "sesame.families")
         var pending: (schoolID: Int64, result: Pending<SchoolFamilies>)?
         var members = try BulkStatement(db, sql: """
-            SELECT id, ent_key, profile, first_name, last_name, COALESCE(alias, login), classes, children_names, parent_names
+            SELECT id, ent_key, profile, first_name, last_name, \(SQLFragment.printedLogin("account")), classes, children_names, parent_names
             FROM account WHERE school_id = ? AND profile IN ('student', 'parent') AND removed_import_id IS NULL
             ORDER BY id
             """)
@@ -417,7 +417,7 @@ struct AccountImporter {
         guard !schools.isEmpty else { return }
         var gone: [(id: Int64, login: String)] = []
         var accounts = try BulkStatement(db, sql: """
-            SELECT id, COALESCE(alias, login) FROM account WHERE school_id = ? AND removed_import_id IS NULL ORDER BY name_sort
+            SELECT id, \(SQLFragment.printedLogin("account")) FROM account WHERE school_id = ? AND removed_import_id IS NULL ORDER BY name_sort
             """)
         for schoolID in schools.sorted() {
             accounts.bind(schoolID)

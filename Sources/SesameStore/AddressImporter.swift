@@ -50,7 +50,7 @@ enum AddressImporter {
                 namedRelatives: [], line: 0)
         }
         func fields(_ table: String) -> String {
-            ["id", "school_id", "ent_key", "profile", "first_name", "last_name", "COALESCE(\(table).alias, \(table).login)", "classes"]
+            ["id", "school_id", "ent_key", "profile", "first_name", "last_name", SQLFragment.printedLogin(table), "classes"]
                 .map { $0.hasPrefix("COALESCE") ? $0 : "\(table).\($0)" }.joined(separator: ", ")
         }
         // Cursors, not arrays of rows: an académie has 600,000 parents.

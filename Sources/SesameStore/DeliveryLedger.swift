@@ -57,7 +57,7 @@ struct DeliveryLedger {
     }
 
     private static let columns = """
-        d.id, d.plan_id, d.account_id, COALESCE(a.alias, a.login), d.state, d.channel, d.letter, d.is_copy, a.activation_code
+        d.id, d.plan_id, d.account_id, \(SQLFragment.printedLogin("a")), d.state, d.channel, d.letter, d.is_copy, a.activation_code
         FROM delivery d JOIN account a ON a.id = d.account_id
         """
 
@@ -68,20 +68,39 @@ struct DeliveryLedger {
             letter: LetterKind(rawValue: r.string(6)!) ?? .activation, isCopy: r.bool(7), code: r.string(8))
     }
 
-    /// Applies moves, all or none.
-    func apply(_ moves: [Move], actor: String, at date: Date) throws {
+    /// The commands whose events `record undo` looks for.
+    enum Command: String {
+        case record, undo
+    }
+
+    /// Applies moves, all or none; `command` names the command in the events.
+    func apply(_ moves: [Move], actor: String, at date: Date, command: Command? = nil) throws {
         if let illegal = moves.first(where: { !$0.from.canMove(to: $0.to, on: $0.channel) }) {
             throw IllegalTransition(login: illegal.login, from: illegal.from, to: illegal.to, channel: illegal.channel)
         }
+        try write(moves, actor: actor, at: date, command: command)
+    }
+
+    /// Takes back a recorded outcome: the one move the state machine does not check, since
+    /// it returns the delivery to the state it was in before, which was legal then.
+    func revert(_ moves: [Move], actor: String, at date: Date) throws {
+        try write(moves, actor: actor, at: date, command: .undo)
+    }
+
+    private func write(_ moves: [Move], actor: String, at date: Date, command: Command?) throws {
         let now = date.timeIntervalSince1970
         var update = try BulkStatement(db, sql: "UPDATE delivery SET state = ?, state_at = ? WHERE id = ?", cached: true)
-        var events = try BatchInsert(db, table: "event", columns: ["delivery_id", "at", "actor", "from_state", "to_state", "note"], orIgnore: false)
+        var events = try BatchInsert(
+            db, table: "event", columns: ["delivery_id", "at", "actor", "from_state", "to_state", "note", "command"], orIgnore: false)
         for move in moves {
             update.bind(move.to.rawValue)
             update.bind(now)
             update.bind(move.deliveryID)
             try update.execute()
-            try events.add([.int(move.deliveryID), .double(now), .text(actor), .text(move.from.rawValue), .text(move.to.rawValue), .text(move.note)])
+            try events.add([
+                .int(move.deliveryID), .double(now), .text(actor), .text(move.from.rawValue), .text(move.to.rawValue), .text(move.note),
+                .text(command?.rawValue),
+            ])
         }
         try events.flush()
     }

@@ -8,7 +8,7 @@ enum HomonymWriter {
     /// those that changed.
     static func refresh(_ db: Database, schools: some Sequence<Int64>) throws {
         var people = try BulkStatement(db, sql: """
-            SELECT id, profile, first_name, last_name, COALESCE(alias, login), classes, birth_date, sex, distinction
+            SELECT id, profile, first_name, last_name, \(SQLFragment.printedLogin("account")), classes, birth_date, sex, distinction
             FROM account WHERE school_id = ? AND profile IN ('student', 'parent') AND removed_import_id IS NULL
             """)
         var update = try BulkStatement(db, sql: "UPDATE account SET distinction = ? WHERE id = ?")

@@ -23,7 +23,7 @@ enum PupilImporter {
         }
         result.school = try String.fetchOne(db, sql: "SELECT name FROM school WHERE id = ?", arguments: [schoolID])!
         let students = try Row.fetchAll(db, sql: """
-            SELECT id, ent_key, first_name, last_name, COALESCE(alias, login), classes, source_line FROM account
+            SELECT id, ent_key, first_name, last_name, \(SQLFragment.printedLogin("account")), classes, source_line FROM account
             WHERE school_id = ? AND profile = 'student' AND removed_import_id IS NULL ORDER BY name_sort
             """, arguments: [schoolID]).map { row in
             FamilyMember(

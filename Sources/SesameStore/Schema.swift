@@ -204,6 +204,11 @@ enum Schema {
                 INSERT INTO store_identity (token) VALUES (lower(hex(randomblob(12))));
                 """)
         }
+        migrator.registerMigration("v6-event-command") { db in
+            // The command that wrote an event ('record', 'undo'), so that `record undo --last`
+            // finds the last record command; NULL for the other commands' events and older ones.
+            try db.execute(sql: "ALTER TABLE event ADD COLUMN command TEXT")
+        }
         return migrator
     }()
 }

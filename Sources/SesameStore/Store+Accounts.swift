@@ -54,7 +54,7 @@ enum AccountReader {
         var accounts: [Account] = []
         var positions: [Account.ID: Int] = [:]
         var rows = try BulkStatement(db, sql: """
-            SELECT a.id, a.ent_key, s.name, a.profile, a.last_name, a.first_name, COALESCE(a.alias, a.login),
+            SELECT a.id, a.ent_key, s.name, a.profile, a.last_name, a.first_name, \(SQLFragment.printedLogin("a")),
                    a.login, a.activation_code, a.classes, a.ent_email, a.collected_email, a.street, a.postcode,
                    a.city, COALESCE(a.phone, a.collected_phone), a.is_local_admin,
                    COALESCE(a.created_at, a.first_seen_at), a.name_sort, a.distinction, a.last_login
@@ -82,7 +82,7 @@ enum AccountReader {
         }
         guard accounts.contains(where: { $0.profile == .parent }) else { return accounts }
         var children = try BulkStatement(db, sql: """
-            SELECT pc.parent_id, c.id, COALESCE(c.alias, c.login), c.first_name, c.last_name, c.classes, c.name_sort,
+            SELECT pc.parent_id, c.id, \(SQLFragment.printedLogin("c")), c.first_name, c.last_name, c.classes, c.name_sort,
                    c.distinction
             FROM parent_child pc
             JOIN account a ON a.id = pc.parent_id

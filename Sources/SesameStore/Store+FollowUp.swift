@@ -160,12 +160,12 @@ private struct TrackedReader {
     init(_ db: Database) throws {
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM school") { schools[row[0]] = row[1] }
         rows = try BulkStatement(db, sql: """
-            SELECT b.school_id, d.id, d.plan_id, d.account_id, COALESCE(a.alias, a.login), a.first_name, a.last_name, \(channel.sql),
+            SELECT b.school_id, d.id, d.plan_id, d.account_id, \(SQLFragment.printedLogin("a")), a.first_name, a.last_name, \(channel.sql),
                    d.step, \(state.sql), \(letter.sql), d.stale_code, \(profile.sql), a.activation_code IS NULL,
                    a.ent_email IS NOT NULL OR a.collected_email IS NOT NULL, a.street IS NOT NULL, a.is_local_admin, a.classes,
                    a.distinction
             FROM batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id
-            WHERE b.plan_id = ? AND d.is_copy = 0 AND d.state NOT IN ('escalated', 'activated', 'cancelled')
+            WHERE b.plan_id = ? AND d.is_copy = 0 AND d.state IN \(SQLFragment.openStates)
             ORDER BY b.position
             """)
     }

@@ -28,7 +28,7 @@ extension Store {
     public func history(of login: String) throws -> AccountHistory {
         try pool.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT a.id, COALESCE(a.alias, a.login), a.first_name || ' ' || a.last_name, s.name, a.profile, a.activation_code IS NULL
+                SELECT a.id, \(SQLFragment.printedLogin("a")), a.first_name || ' ' || a.last_name, s.name, a.profile, a.activation_code IS NULL
                 FROM account a JOIN school s ON s.id = a.school_id WHERE a.login = ? OR a.alias = ?
                 ORDER BY a.removed_import_id IS NOT NULL, a.id
                 """, arguments: [login, login])

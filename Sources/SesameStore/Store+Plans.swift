@@ -32,7 +32,7 @@ extension Store {
         context.teachers = try teachers(db, schoolID: schoolID, school: accounts[0].school)
         var active = try BulkStatement(db, sql: """
             SELECT d.account_id, d.plan_id, d.channel, d.state FROM delivery d JOIN account a ON a.id = d.account_id
-            WHERE a.school_id = ? AND d.is_copy = 0 AND d.state NOT IN ('escalated', 'activated', 'cancelled')
+            WHERE a.school_id = ? AND d.is_copy = 0 AND d.state IN \(SQLFragment.openStates)
             ORDER BY d.id
             """)
         active.bind(schoolID)
@@ -233,7 +233,7 @@ extension Store {
                 var letters: [Letter] = []
                 for d in try Row.fetchAll(db, sql: """
                     SELECT id, account_id, letter, state FROM delivery
-                    WHERE batch_id = ? AND state NOT IN ('escalated', 'activated', 'cancelled') ORDER BY position
+                    WHERE batch_id = ? AND state IN \(SQLFragment.openStates) ORDER BY position
                     """, arguments: [batchID]) {
                     guard let account = accounts[d[1]] else { continue }
                     let planned = LetterKind(rawValue: d[2]) ?? .activation

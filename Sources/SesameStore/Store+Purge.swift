@@ -29,10 +29,10 @@ extension Store {
                     let plans = try Self.chain(plan, db: db).map(String.init).joined(separator: ",")
                     scope = "a.id IN (SELECT d.account_id FROM delivery d JOIN batch b ON b.id = d.batch_id WHERE b.plan_id IN (\(plans)))"
                 }
-                if activatedOnly { scope += " AND EXISTS (SELECT 1 FROM delivery d WHERE d.account_id = a.id AND d.state = 'activated')" }
-                let needed = "EXISTS (SELECT 1 FROM delivery d WHERE d.account_id = a.id AND d.state IN ('planned', 'sending', 'deferred', 'issued', 'absent', 'returned', 'bounced', 'lost'))"
+                if activatedOnly { scope += " AND EXISTS (SELECT 1 FROM delivery d WHERE d.account_id = a.id AND d.state = '\(DeliveryState.activated.rawValue)')" }
+                let needed = "EXISTS (SELECT 1 FROM delivery d WHERE d.account_id = a.id AND d.state IN \(SQLFragment.codeNeededStates))"
                 result.erased = try String.fetchAll(db, sql: """
-                    SELECT COALESCE(a.alias, a.login) FROM account a
+                    SELECT \(SQLFragment.printedLogin("a")) FROM account a
                     WHERE \(scope) AND a.activation_code <> '' AND NOT \(needed) ORDER BY a.name_sort
                     """)
                 result.stillNeeded = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account a WHERE \(scope) AND a.activation_code <> '' AND \(needed)") ?? 0

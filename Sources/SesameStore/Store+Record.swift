@@ -9,6 +9,8 @@ public enum RecordTarget: Sendable, Equatable {
     case classes(String, school: String?, channel: Channel?, except: [String])
     /// The rows of a filled-in sign-off sheet.
     case sheet([SheetEntry])
+    /// The addresses of emails bounced after the server accepted them: their email letters.
+    case addresses([String])
 }
 
 /// What `record` did.
@@ -55,6 +57,13 @@ extension Store {
                     changes.append((try Self.openLetter(of: entry.login, plan: plan, line: entry.line, db: db, ledger: ledger),
                                     entry.outcome.state, noted.isEmpty ? nil : noted))
                 }
+            case .addresses(let addresses):
+                guard !addresses.isEmpty else { throw TrackingError.nothingToRecord }
+                for address in addresses {
+                    for letter in try Self.emailLetters(to: address, plan: plan, db: db, ledger: ledger) {
+                        changes.append((letter, outcome!.state, [note, "adresse \(address)"].compactMap { $0 }.joined(separator: " — ")))
+                    }
+                }
             }
             var result = RecordResult()
             var moves: [DeliveryLedger.Move] = []
@@ -67,8 +76,34 @@ extension Store {
                 moves.append(DeliveryLedger.Move(letter, to: state, note: note))
                 result.recorded.append((letter.login, state))
             }
-            try ledger.apply(moves, actor: actor, at: date)
+            try ledger.apply(moves, actor: actor, at: date, command: .record)
             return result
+        }
+    }
+
+    /// What in a sheet cannot be recorded, every row at once, each with its line and column:
+    /// a login no account has (with the closest one known, when there is one), or an account
+    /// without a letter under way. Reads only.
+    public func problems(in entries: [SheetEntry], file: String, plan: Int64?) throws -> [(line: Int, message: String)] {
+        try pool.read { db in
+            let ledger = DeliveryLedger(db: db)
+            var problems: [(line: Int, message: String)] = []
+            var known: [String]?
+            for entry in entries {
+                let place = "\(file), ligne \(entry.line), colonne \(entry.loginColumn)"
+                do {
+                    _ = try Self.openLetter(of: entry.login, plan: plan, line: nil, db: db, ledger: ledger)
+                } catch TrackingError.unknownLogin {
+                    if known == nil {
+                        known = try String.fetchAll(db, sql: "SELECT \(SQLFragment.printedLogin("a")) FROM account a WHERE a.removed_import_id IS NULL")
+                    }
+                    let suggestion = EditDistance.closest(to: entry.login, among: known!).map { " : vouliez-vous dire \($0) ?" } ?? ""
+                    problems.append((entry.line, "\(place) : aucun compte « \(entry.login) »\(suggestion)"))
+                } catch let error as TrackingError {
+                    problems.append((entry.line, "\(place) : \(error.userMessage)"))
+                }
+            }
+            return problems
         }
     }
 
@@ -91,12 +126,24 @@ extension Store {
         return letter
     }
 
+    /// The email letters under way of the accounts whose address (ENT or collected) is `address`.
+    private static func emailLetters(to address: String, plan: Int64?, db: Database, ledger: DeliveryLedger) throws -> [DeliveryLedger.Current] {
+        let accounts = try Int64.fetchAll(db, sql: """
+            SELECT id FROM account WHERE removed_import_id IS NULL AND (lower(ent_email) = lower(?1) OR lower(collected_email) = lower(?1))
+            """, arguments: [address])
+        let letters = try ledger.deliveries(ofAccounts: accounts).filter {
+            $0.channel == .email && !$0.isCopy && !$0.state.isClosed && (plan == nil || $0.planID == plan)
+        }
+        guard !letters.isEmpty else { throw TrackingError.unknownAddress(address) }
+        return letters
+    }
+
     private static func classLetters(
         _ name: String, school: String?, channel: Channel?, plan: Int64?, db: Database, ledger: DeliveryLedger
     ) throws -> [DeliveryLedger.Current] {
         let key = NameKey.exact(name)
         let schoolKey = school.map(NameKey.exact)
-        var batches: [(plan: Int64, id: Int64, channel: Channel)] = []
+        var batches: [(plan: Int64, id: Int64, channel: Channel, school: String)] = []
         for row in try Row.fetchAll(db, sql: """
             SELECT b.plan_id, b.id, b.class_name, s.name, b.channel FROM batch b JOIN school s ON s.id = b.school_id
             WHERE b.class_name IS NOT NULL \(plan == nil ? "" : "AND b.plan_id = ?") ORDER BY b.plan_id DESC, b.position
@@ -104,9 +151,13 @@ extension Store {
             let batchChannel = Channel(rawValue: row[4]) ?? .inClass
             guard NameKey.exact(row[2]) == key, schoolKey == nil || NameKey.exact(row[3]) == schoolKey,
                   channel == nil || channel == batchChannel else { continue }
-            batches.append((row[0], row[1], batchChannel))
+            batches.append((row[0], row[1], batchChannel, row[3]))
         }
         guard let latest = batches.first?.plan else { throw TrackingError.noClassLetters(className: name, plan: plan) }
+        if school == nil {
+            let schools = Set(batches.map(\.school))
+            guard schools.count == 1 else { throw TrackingError.classInSeveralSchools(className: name, schools: schools.sorted()) }
+        }
         let chosen = batches.filter { $0.plan == latest }
         let channels = Set(chosen.map(\.channel)).sorted()
         guard channels.count == 1 else { throw TrackingError.severalPackets(className: name, plan: latest, channels: channels) }

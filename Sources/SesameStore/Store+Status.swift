@@ -21,7 +21,7 @@ extension Store {
                     SELECT d.batch_id, \(state.sql), \(letter.sql), a.activation_code IS NULL, \(profile.sql),
                            CASE WHEN b.class_name IS NULL THEN a.classes END
                     FROM batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id
-                    WHERE b.plan_id = ? AND d.is_copy = 0 AND d.state NOT IN ('escalated', 'cancelled')
+                    WHERE b.plan_id = ? AND d.is_copy = 0 AND d.state IN \(SQLFragment.countedStates)
                     ORDER BY b.position
                     """)
                 rows.bind(plan)

@@ -9,6 +9,11 @@ public enum TrackingError: UserFacingError, Equatable {
     case notInClass(login: String, className: String)
     case nothingToRecord
     case severalPackets(className: String, plan: Int64, channels: [Channel])
+    case classInSeveralSchools(className: String, schools: [String])
+    case unknownAddress(String)
+    /// Nothing recorded to take back for this account: why.
+    case nothingToUndo(login: String, reason: String)
+    case noRecordToUndo
 
     public var userMessage: String {
         switch self {
@@ -24,6 +29,14 @@ public enum TrackingError: UserFacingError, Equatable {
             "--except \(login) : pas de lettre de ce compte dans le lot de la classe « \(className) »"
         case let .severalPackets(className, plan, channels):
             "la classe « \(className) » a plusieurs paquets dans le plan \(plan) (\(channels.map(\.frenchName).joined(separator: ", "))) ; précisez lequel avec --channel (\(channels.map(\.rawValue).joined(separator: ", ")))"
+        case let .classInSeveralSchools(className, schools):
+            "la classe « \(className) » existe dans plusieurs établissements (\(schools.joined(separator: " ; "))) ; précisez lequel avec --school"
+        case .unknownAddress(let address):
+            "aucune lettre par courriel en cours pour l’adresse \(address)"
+        case let .nothingToUndo(login, reason):
+            "\(login) : rien à annuler (\(reason))"
+        case .noRecordToUndo:
+            "aucun enregistrement à annuler : « sesame record » n’a encore rien enregistré"
         case .nothingToRecord:
             "rien à enregistrer : la colonne « Remis » de la feuille est vide (oui, absent, retour, perdu ou refus)"
         }

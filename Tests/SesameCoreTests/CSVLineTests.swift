@@ -18,3 +18,19 @@ import Testing
         #expect(CSVLine.make(["a;b", "dit \"oui\"", "x"]) == "\"a;b\";\"dit \"\"oui\"\"\";x")
     }
 }
+
+@Suite struct EditDistanceTests {
+    @Test func neighboursSwappedCountOnce() {
+        #expect(EditDistance.between("hugo.dasliva", "hugo.dasilva", limit: 3) == 1)
+        #expect(EditDistance.between("lea.martin", "lea.martin2", limit: 3) == 1)
+        #expect(EditDistance.between("abc", "xyz", limit: 2) == nil)
+        #expect(EditDistance.between("", "abc", limit: 3) == 3)
+    }
+
+    @Test func theClosestKnownLoginIsSuggestedOnlyWhenClose() {
+        let known = ["hugo.dasilva", "hugo.petit", "lea.martin"]
+        #expect(EditDistance.closest(to: "hugo.dasliva", among: known) == "hugo.dasilva")
+        #expect(EditDistance.closest(to: "lea.matrin", among: known) == "lea.martin")
+        #expect(EditDistance.closest(to: "inconnu.total", among: known) == nil)
+    }
+}

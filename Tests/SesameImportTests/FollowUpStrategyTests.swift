@@ -42,27 +42,35 @@ private let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
     @Test func aFilledSheetGivesEachRowItsOutcomeAndNote() throws {
         let text = "\u{FEFF}" + header + "lea.martin;Martin;Léa;Parent;CP A;Hugo Martin;oui;15/09/2026;\r\n"
             + "adam.moreau;Moreau;Adam;Parent;CP A;;Absent;;excusé\r\n" + "sofia.richard;Richard;Sofia;Parent;CP A;;;;\r\n"
-        let entries = try SignOffSheetReader.read(data: Data(text.utf8), fileName: "cp.csv")
-        #expect(entries == [
+        let reading = try SignOffSheetReader.read(data: Data(text.utf8), fileName: "cp.csv")
+        #expect(reading.entries == [
             SheetEntry(line: 2, login: "lea.martin", outcome: .received, note: "le 15/09/2026"),
             SheetEntry(line: 3, login: "adam.moreau", outcome: .absent, note: "excusé"),
         ])
+        #expect(reading.problems.isEmpty)
         // An empty "Remis" is not known yet, unless a default is given.
-        let all = try SignOffSheetReader.read(data: Data(text.utf8), fileName: "cp.csv", default: .received)
+        let all = try SignOffSheetReader.read(data: Data(text.utf8), fileName: "cp.csv", default: .received).entries
         #expect(all.count == 3 && all[2].outcome == .received)
     }
 
     @Test func aSheetSavedAgainByASpreadsheetInWindows1252WithCommasReads() throws {
         let text = header.replacingOccurrences(of: ";", with: ",") + "lea.martin,Martin,Léa,Parent,CP A,,reçu,,\r\n"
-        let entries = try SignOffSheetReader.read(data: text.data(using: .windowsCP1252)!, fileName: "cp.csv")
+        let entries = try SignOffSheetReader.read(data: text.data(using: .windowsCP1252)!, fileName: "cp.csv").entries
         #expect(entries.first?.outcome == .received && entries.first?.login == "lea.martin")
     }
 
-    @Test func anUnknownWordIsReportedWithItsLineAndColumn() {
+    @Test func everyUnreadableRowIsReportedWithItsLineAndColumn() throws {
         let text = header + "lea.martin;Martin;Léa;Parent;CP A;;oui;;\r\n" + "adam.moreau;Moreau;Adam;Parent;CP A;;peut-être;;\r\n"
-        #expect(throws: ImportError.invalidValue(file: "cp.csv", line: 3, column: 7, value: "peut-être", expected: "oui, absent, retour, perdu, refus (ou vide)")) {
-            try SignOffSheetReader.read(data: Data(text.utf8), fileName: "cp.csv")
-        }
+            + "hugo.petit;Petit;Hugo;Élève;CP A;;abs;;\r\n" + "zoe.roux;Roux;Zoé;Élève;CP A;;✓;;\r\n" + ";Martin;Léa;Parent;CP A;;oui;;\r\n"
+            + "trop;de;champs\r\n"
+        let reading = try SignOffSheetReader.read(data: Data(text.utf8), fileName: "cp.csv")
+        #expect(reading.problems == [
+            .invalidValue(file: "cp.csv", line: 3, column: 7, value: "peut-être", expected: "oui, absent, retour, perdu, refus, rejet (ou vide)"),
+            .invalidValue(file: "cp.csv", line: 6, column: 1, value: "", expected: "l’identifiant du compte"),
+            .fieldCount(file: "cp.csv", line: 7, expected: 9, found: 3),
+        ])
+        // The words teachers write are read: "abs", "✓".
+        #expect(reading.entries.map(\.outcome) == [.received, .absent, .received])
     }
 
     @Test func aSheetWithoutTheRemisColumnIsRefused() {
@@ -71,8 +79,9 @@ private let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
         }
     }
 
-    @Test func aFilledRowWithoutItsLoginIsRefused() {
-        let text = header + ";Martin;Léa;Parent;CP A;;oui;;\r\n"
-        #expect(throws: ImportError.self) { try SignOffSheetReader.read(data: Data(text.utf8), fileName: "cp.csv") }
+    @Test func aFormulaCellWrittenNeutralisedReadsBackAsItWas() throws {
+        let text = header + "'-lea.martin;\"'=HYPERLINK(\"\"x\"\")\";Léa;Parent;CP A;;oui;;'+1\r\n"
+        let entry = try #require(try SignOffSheetReader.read(data: Data(text.utf8), fileName: "cp.csv").entries.first)
+        #expect(entry.login == "-lea.martin" && entry.note == "+1")
     }
 }

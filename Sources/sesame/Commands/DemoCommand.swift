@@ -64,7 +64,7 @@ struct DemoCommand: SesameCommand {
 
         section("5. Retour des feuilles d’émargement (dans retours/, quelques absents)")
         let returned = try Self.fillSheets(in: folder.appendingPathComponent("paquets"), into: folder.appendingPathComponent("retours"))
-        for sheet in returned { try run(RecordCommand.self, ["--from", sheet.path, "--by", "Direction"]) }
+        for sheet in returned { try run(RecordOutcomeCommand.self, ["--from", sheet.path, "--by", "Direction"]) }
 
         section("6. Quatre semaines plus tard : nouvel export de l’ENT (des comptes activés)")
         let laterURL = folder.appendingPathComponent("export-comptes-octobre.csv")
@@ -79,8 +79,8 @@ struct DemoCommand: SesameCommand {
         let office = try Store(path: dbPath).letterBatches(plan: try Store(path: dbPath).latestPlanID(), channels: [.office]).flatMap(\.letters)
         let came = office.enumerated().filter { $0.offset % 2 == 0 }.map(\.element.account.login)
         let stayed = office.enumerated().filter { $0.offset % 2 == 1 }.map(\.element.account.login)
-        if !came.isEmpty { try run(RecordCommand.self, ["received", "--by", "Direction"] + came.flatMap { ["--account", $0] }) }
-        if !stayed.isEmpty { try run(RecordCommand.self, ["absent", "--by", "Direction", "--note", "pas venu au bureau"] + stayed.flatMap { ["--account", $0] }) }
+        if !came.isEmpty { try run(RecordOutcomeCommand.self, ["received", "--by", "Direction"] + came.flatMap { ["--account", $0] }) }
+        if !stayed.isEmpty { try run(RecordOutcomeCommand.self, ["absent", "--by", "Direction", "--note", "pas venu au bureau"] + stayed.flatMap { ["--account", $0] }) }
 
         section("9. Seconde relance : courriel ou courrier (courriels écrits dans courriels/, rien n’est envoyé)")
         try run(FollowupCommand.self, ["--out", path("relance-2"), "--by", "Direction", "--name", "Relance de novembre"])

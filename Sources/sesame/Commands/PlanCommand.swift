@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SesameCore
+import SesameSeason
 import SesameStore
 
 struct PlanCommand: ParsableCommand {
@@ -44,22 +45,15 @@ struct PlanCreateCommand: SesameCommand {
     var format: ReportFormat = .text
 
     func execute() throws {
-        let store = try store.open()
+        let season = try store.season()
         let (strategy, source) = try strategyOptions.load()
         let filter = selection.filter(defaultActivation: .pending)
-        let now = Date()
-        let request = PlanRequest(
-            name: name ?? "Plan du \(SchoolCalendar.frenchDate(now))", strategy: strategy, strategySource: source,
-            selection: selection.recorded(defaultActivation: .pending), actor: by ?? Actor.current, now: now)
-        try store.checkClasses(meetings.map(\.className), inSchools: filter.schools)
-        try CreationDateNote.show(for: filter, store: store)
-        let id = try store.createPlan(request, selecting: filter) { accounts, found in
-            var context = found
-            context.replan = replan
-            context.classScope = filter.classes
-            context.meetings = MeetingArgument.resolve(meetings, among: accounts)
-            return Planner.plan(accounts, strategy: strategy, context: context)
-        }
+        try CreationDateNote.show(for: filter, store: season.store)
+        let id = try season.createPlan(PlanOrder(
+            name: name, strategy: strategy, strategySource: source, filter: filter,
+            selection: selection.recorded(defaultActivation: .pending), meetings: meetings.map { ($0.className, $0.date) },
+            replan: replan, actor: by ?? Actor.current))
+        let store = season.store
         switch format {
         case .json: print(try JSONOutput.string(PlanJSON(try store.plan(id))))
         case .text: print(PlanReport(try store.planOverview(id), strategyTitle: strategy.title).text, terminator: "")

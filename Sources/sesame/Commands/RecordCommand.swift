@@ -1,16 +1,25 @@
 import ArgumentParser
 import Foundation
 import SesameCore
-import SesameImport
+import SesameSeason
 import SesameStore
 
-struct RecordCommand: SesameCommand {
+struct RecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
-        abstract: "Enregistrer ce qui est arrivé aux lettres : remises, absents, retours, pertes, refus.",
+        abstract: "Enregistrer ce qui est arrivé aux lettres : remises, absents, retours, pertes, refus, rejets.",
+        subcommands: [RecordOutcomeCommand.self, RecordUndoCommand.self],
+        defaultSubcommand: RecordOutcomeCommand.self)
+}
+
+struct RecordOutcomeCommand: SesameCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outcome",
+        abstract: "Enregistrer ce qui est arrivé aux lettres : remises, absents, retours, pertes, refus, rejets.",
         discussion: """
-            Verbes : received (remise), absent, returned (revenue), lost (perdue), refused (refusée) ; \
-            en français aussi : oui, absent, retour, perdu, refus.
+            Verbes : received (remise), absent, returned (revenue), lost (perdue), refused (refusée), \
+            bounced (courriel rejeté après coup par le relais de l’académie) ; en français aussi : oui, \
+            absent, retour, perdu, refus, rejet.
             Tout est enregistré ensemble ou rien : un identifiant inconnu, une classe sans lettre ou un \
             changement impossible (« remise » pour un courriel rejeté) est signalé et rien ne change.
 
@@ -20,12 +29,15 @@ struct RecordCommand: SesameCommand {
               sesame record returned --account francois.petit --note "n’habite pas à l’adresse indiquée"
               sesame record --from paquets/CM1_reunion-2026-09-15.emargement.csv
               sesame record received --from feuille.csv     (les lignes sans « Remis » comptent comme remises)
+              sesame record bounced --account hugo.petit
+              sesame record bounced --from rejets.txt     (les adresses des messages de rejet, une par ligne)
+              sesame record undo --account lea.martin --note "cochée par erreur"
             """)
 
     @OptionGroup var store: StoreOptions
 
     @Argument(help: ArgumentHelp(
-        "Le résultat : received, absent, returned, lost ou refused (avec --from : pour les lignes sans « Remis ») ; "
+        "Le résultat : received, absent, returned, lost, refused ou bounced (avec --from : pour les lignes sans « Remis ») ; "
             + "puis, si besoin, le numéro du plan (sinon celui de la lettre en cours de chaque compte).",
         valueName: "résultat [plan]"))
     var words: [String] = []
@@ -59,28 +71,22 @@ struct RecordCommand: SesameCommand {
 
     func validate() throws {
         for word in words where Outcome(word: word) == nil && Int64(word) == nil {
-            throw ValidationError("« \(word) » : received, absent, returned, lost, refused ou un numéro de plan attendu")
+            throw ValidationError("« \(word) » : received, absent, returned, lost, refused, bounced, undo ou un numéro de plan attendu")
         }
         if words.count > 2 { throw ValidationError("au plus un résultat et un numéro de plan") }
         let targets = [!accounts.isEmpty, className != nil, from != nil].filter { $0 }.count
         guard targets == 1 else { throw ValidationError("dites pour qui : --account, --class ou --from (un seul des trois)") }
-        if outcome == nil && from == nil { throw ValidationError("dites ce qui est arrivé : received, absent, returned, lost ou refused") }
+        if outcome == nil && from == nil { throw ValidationError("dites ce qui est arrivé : received, absent, returned, lost, refused ou bounced") }
         if !except.isEmpty && className == nil { throw ValidationError("--except va avec --class") }
         if school != nil && className == nil { throw ValidationError("--school va avec --class") }
         if channel != nil && className == nil { throw ValidationError("--channel va avec --class") }
     }
 
     func execute() throws {
-        let target: RecordTarget
-        if let from {
-            target = .sheet(try SignOffSheetReader.read(URL(fileURLWithPath: from), default: outcome))
-        } else if let className {
-            target = .classes(className, school: school, channel: channel, except: except)
-        } else {
-            target = .accounts(accounts)
-        }
-        let store = try store.open()
-        let result = try store.record(outcome, target, plan: plan, actor: by ?? Actor.current, note: note)
+        let letters: RecordRequest.Letters = if let from { .file(URL(fileURLWithPath: from)) }
+            else if let className { .classes(className, school: school, channel: channel, except: except) }
+            else { .accounts(accounts) }
+        let result = try store.season().record(RecordRequest(outcome, letters, plan: plan, actor: by ?? Actor.current, note: note))
         var out = Console.Output()
         let byState = Dictionary(grouping: result.recorded, by: \.state)
         if result.recorded.isEmpty { out.line("Rien de nouveau à enregistrer.") }

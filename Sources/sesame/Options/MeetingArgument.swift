@@ -18,22 +18,6 @@ struct MeetingArgument: ExpressibleByArgument {
     }
 
     static var defaultValueDescription: String { "CLASSE=AAAA-MM-JJ HH:MM" }
-
-    /// The meetings of the classes the selected accounts are in (in every school that has such a class).
-    static func resolve(_ meetings: [MeetingArgument], among accounts: [Account]) -> [ClassRef: Date] {
-        guard !meetings.isEmpty else { return [:] }
-        var classes: [String: Set<ClassRef>] = [:]
-        for account in accounts {
-            for name in account.classes + account.children.flatMap(\.classes) {
-                classes[NameKey.exact(name), default: []].insert(ClassRef(school: account.school, name: name))
-            }
-        }
-        var result: [ClassRef: Date] = [:]
-        for meeting in meetings {
-            for ref in classes[NameKey.exact(meeting.className)] ?? [] { result[ref] = meeting.date }
-        }
-        return result
-    }
 }
 
 /// Who does something, for the history: `--by`, else the system user.

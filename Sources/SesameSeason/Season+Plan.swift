@@ -1,0 +1,74 @@
+import Foundation
+import SesameCore
+import SesameStore
+
+/// A plan to make: which accounts, which strategy, the meetings.
+public struct PlanOrder: Sendable {
+    public var name: String?
+    public var strategy: Strategy
+    /// The strategy file's text, kept with the plan: the follow-up escalates by it.
+    public var strategySource: String
+    public var filter: AccountFilter
+    /// The selection as the user gave it (JSON), for listings.
+    public var selection: String
+    /// Start-of-year meetings by class name, in every school that has such a class.
+    public var meetings: [(className: String, date: Date)]
+    /// Plan also the accounts that have a letter under way elsewhere (that letter is cancelled).
+    public var replan: Bool
+    public var actor: String
+    public var now: Date
+
+    public init(
+        name: String? = nil, strategy: Strategy, strategySource: String, filter: AccountFilter, selection: String,
+        meetings: [(className: String, date: Date)] = [], replan: Bool = false, actor: String, now: Date = Date()
+    ) {
+        self.name = name
+        self.strategy = strategy
+        self.strategySource = strategySource
+        self.filter = filter
+        self.selection = selection
+        self.meetings = meetings
+        self.replan = replan
+        self.actor = actor
+        self.now = now
+    }
+}
+
+extension Season {
+    /// Makes a plan: the accounts the filter selects, school by school, given their channels
+    /// by the strategy, in one transaction.
+    ///
+    /// Throws when the store has no account yet (import first), a meeting names a class no
+    /// school has, or nothing is left to plan. Writes the plan, its batches and deliveries,
+    /// and the accounts left out with why.
+    public func createPlan(_ order: PlanOrder) throws -> Int64 {
+        guard try !store.schools().isEmpty else { throw SeasonError.nothingImported }
+        try store.checkClasses(order.meetings.map(\.className), inSchools: order.filter.schools)
+        let request = PlanRequest(
+            name: order.name ?? "Plan du \(SchoolCalendar.frenchDate(order.now))", strategy: order.strategy,
+            strategySource: order.strategySource, selection: order.selection, actor: order.actor, now: order.now)
+        return try store.createPlan(request, selecting: order.filter) { accounts, found in
+            var context = found
+            context.replan = order.replan
+            context.classScope = order.filter.classes
+            context.meetings = Self.meetings(order.meetings, among: accounts)
+            return Planner.plan(accounts, strategy: order.strategy, context: context)
+        }
+    }
+
+    /// The meetings of the classes the selected accounts are in (in every school that has such a class).
+    static func meetings(_ meetings: [(className: String, date: Date)], among accounts: [Account]) -> [ClassRef: Date] {
+        guard !meetings.isEmpty else { return [:] }
+        var classes: [String: Set<ClassRef>] = [:]
+        for account in accounts {
+            for name in account.classes + account.children.flatMap(\.classes) {
+                classes[NameKey.exact(name), default: []].insert(ClassRef(school: account.school, name: name))
+            }
+        }
+        var result: [ClassRef: Date] = [:]
+        for meeting in meetings {
+            for ref in classes[NameKey.exact(meeting.className)] ?? [] { result[ref] = meeting.date }
+        }
+        return result
+    }
+}
