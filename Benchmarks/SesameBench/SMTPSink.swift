@@ -1,14 +1,14 @@
 import Foundation
+import Synchronization
 
 /// A minimal SMTP server on loopback that accepts and discards every message, a thread per
 /// connection: fast enough that the clients measured, not the server, set the pace.
-final class SMTPSink: @unchecked Sendable {
+final class SMTPSink: Sendable {
     let port: Int
     private let listener: Int32
-    private let lock = NSLock()
-    private var received = 0
+    private let received = Mutex(0)
 
-    var count: Int { lock.withLock { received } }
+    var count: Int { received.withLock { $0 } }
 
     init() throws {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -57,7 +57,7 @@ final class SMTPSink: @unchecked Sendable {
                 if inData {
                     if end - start == 1 && buffer[start] == 46 {
                         inData = false
-                        lock.withLock { received += 1 }
+                        received.withLock { $0 += 1 }
                         say("250 ok\r\n")
                     }
                 } else {

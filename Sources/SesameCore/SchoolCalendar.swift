@@ -79,6 +79,23 @@ public enum SchoolCalendar {
         return date
     }
 
+    /// A meeting's date and time as people type them: "16/09/2026 17h30", "16/09/2026 à 17h",
+    /// "2026-09-16 17:30", "16/09/2026 17:30"; a time is required. Nil for anything else.
+    public static func parseMeeting(_ text: String) -> Date? {
+        var words = TextNormalization.trimmed(text).split(separator: " ").map(String.init).filter { $0 != "à" && $0 != "a" }
+        guard words.count == 2 else { return nil }
+        let time = words[1].lowercased()
+        if let h = time.firstIndex(of: "h") {
+            let hours = time[..<h], minutes = time[time.index(after: h)...]
+            guard (1...2).contains(hours.count), minutes.isEmpty || minutes.count == 2,
+                  hours.allSatisfy(\.isNumber), minutes.allSatisfy(\.isNumber) else { return nil }
+            words[1] = (hours.count == 1 ? "0" : "") + hours + ":" + (minutes.isEmpty ? "00" : minutes)
+        } else if time.count == 4, time.dropFirst().first == ":" {
+            words[1] = "0" + time
+        }
+        return parse(words.joined(separator: " "))
+    }
+
     /// "14/09/2026", the way a French letter dates itself.
     public static func frenchDate(_ date: Date) -> String {
         let c = calendar.dateComponents([.year, .month, .day], from: date)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SesameFiles
 import SesameCore
 import SesameTemplates
@@ -90,36 +91,39 @@ public struct PrintJob: Sendable {
     }
 
     /// Results gathered from the rendering threads.
-    private final class Results: @unchecked Sendable {
-        private let lock = NSLock()
-        private var done: [PrintedFile?]
-        private var error: Error?
-        private var letters = 0
+    private final class Results: Sendable {
+        private struct State {
+            var done: [PrintedFile?]
+            var error: Error?
+            var letters = 0
+        }
+
+        private let state: Mutex<State>
         private let totalLetters: Int
 
         init(count: Int, totalLetters: Int) {
-            done = Array(repeating: nil, count: count)
+            state = Mutex(State(done: Array(repeating: nil, count: count)))
             self.totalLetters = totalLetters
         }
 
         func add(_ file: PrintedFile, at index: Int, elapsed: TimeInterval) -> PrintProgress {
-            lock.withLock {
-                done[index] = file
-                letters += file.letters
+            state.withLock { s in
+                s.done[index] = file
+                s.letters += file.letters
                 return PrintProgress(
-                    files: done.count { $0 != nil }, totalFiles: done.count, letters: letters, totalLetters: totalLetters,
+                    files: s.done.count { $0 != nil }, totalFiles: s.done.count, letters: s.letters, totalLetters: totalLetters,
                     elapsed: elapsed, lastFile: file.url.lastPathComponent)
             }
         }
 
         func fail(_ error: Error) {
-            lock.withLock { self.error = self.error ?? error }
+            state.withLock { $0.error = $0.error ?? error }
         }
 
         func files() throws -> [PrintedFile] {
-            try lock.withLock {
-                if let error { throw error }
-                return done.compactMap { $0 }
+            try state.withLock { s in
+                if let error = s.error { throw error }
+                return s.done.compactMap { $0 }
             }
         }
     }

@@ -104,10 +104,7 @@ public enum SettingsFile {
               password-file:\(value(e.passwordFile))
 
             """
-        do {
-            try AtomicFile.write(Data(out.utf8), to: url, permissions: 0o600)
-        } catch {
-            throw ImportError.unreadable(file: url.path, reason: "écriture impossible : \(error.reason)")
-        }
+        // A failure to write is told as such (FileWriteFailure), not as a file that cannot be read.
+        try AtomicFile.write(Data(out.utf8), to: url)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SesameCore
 
 /// One email to send: the delivery it belongs to, its recipient, and how to render it.
@@ -179,21 +180,46 @@ public struct SendJob: Sendable {
 /// The first refusals of a run are held back while they all give one reason that is not
 /// the recipient's: if `refusalStreak` of them come in a row, the server refuses everyone
 /// (relay denied), the run stops and they go back to planned instead of being bounced.
-private final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var mails: [OutgoingMail]
-    private var position = 0
-    private var summary = SendSummary()
-    private var failure: Error?
+private final class WorkQueue: Sendable {
+    private struct State {
+        var position = 0
+        var summary = SendSummary()
+        var failure: Error?
+        var nextSlot = Date()
+        var finished = 0
+        /// Refusals held back, and the reason they share; nil once the streak is broken.
+        var held: [(OutgoingMail, String)]? = []
+        var streakReason: String?
+        var stoppedByRefusals = false
+
+        mutating func count(_ mail: OutgoingMail, _ outcome: SendOutcome) {
+            switch outcome {
+            case .accepted: summary.sent += 1
+            case .deferred: summary.deferred += 1
+            case .bounced(let reply):
+                summary.bounced += 1
+                summary.bounces.append((mail.login, reply))
+            case .uncertain: summary.uncertain.append(mail.login)
+            case .notSent: break
+            }
+        }
+
+        /// The held refusals, as the bounces they are after all.
+        mutating func release() -> [(deliveryID: Int64, outcome: SendOutcome)] {
+            guard let pending = held else { return [] }
+            held = nil
+            return pending.map { mail, reply in
+                count(mail, .bounced(reply: reply))
+                return (mail.deliveryID, .bounced(reply: reply))
+            }
+        }
+    }
+
+    private let mails: [OutgoingMail]
+    private let state = Mutex(State())
     private let interval: TimeInterval?
-    private var nextSlot = Date()
-    let total: Int
-    private(set) var finished = 0
-    /// Refusals held back, and the reason they share; nil once the streak is broken.
-    private var held: [(OutgoingMail, String)]? = []
-    private var streakReason: String?
-    private var stoppedByRefusals = false
     private let refusalStreak: Int
+    let total: Int
 
     init(_ mails: [OutgoingMail], rate: Double?) {
         self.mails = mails
@@ -202,15 +228,17 @@ private final class WorkQueue: @unchecked Sendable {
         refusalStreak = min(5, max(2, mails.count))
     }
 
+    var finished: Int { state.withLock { $0.finished } }
+
     /// The next message, once the rate allows; nil when all are taken or the job stopped.
     func next() -> OutgoingMail? {
-        let (mail, wait): (OutgoingMail?, TimeInterval) = lock.withLock {
-            guard failure == nil, position < mails.count else { return (nil, 0) }
-            let mail = mails[position]
-            position += 1
+        let (mail, wait): (OutgoingMail?, TimeInterval) = state.withLock { s in
+            guard s.failure == nil, s.position < mails.count else { return (nil, 0) }
+            let mail = mails[s.position]
+            s.position += 1
             guard let interval else { return (mail, 0) }
-            let slot = max(nextSlot, Date())
-            nextSlot = slot.addingTimeInterval(interval)
+            let slot = max(s.nextSlot, Date())
+            s.nextSlot = slot.addingTimeInterval(interval)
             return (mail, slot.timeIntervalSinceNow)
         }
         if wait > 0 { Thread.sleep(forTimeInterval: wait) }
@@ -220,26 +248,26 @@ private final class WorkQueue: @unchecked Sendable {
     /// Counts a message's outcome and returns the outcomes to write now: none while a
     /// refusal is held, the held ones with it once the streak breaks.
     func settle(_ mail: OutgoingMail, _ outcome: SendOutcome) -> [(deliveryID: Int64, outcome: SendOutcome)] {
-        lock.withLock {
-            finished += 1
+        state.withLock { s in
+            s.finished += 1
             if case .bounced(let reply) = outcome, let reason = Self.serverReason(reply, recipient: mail.to.value) {
-                if stoppedByRefusals, reason == streakReason {
+                if s.stoppedByRefusals, reason == s.streakReason {
                     // Refused for the reason that stopped the run: not the recipient's doing.
                     return [(mail.deliveryID, .notSent(reason: "non envoyé : le serveur refuse tous les destinataires (\(reply))"))]
                 }
-                if held != nil, streakReason == nil || streakReason == reason {
-                    streakReason = reason
-                    held!.append((mail, reply))
-                    guard held!.count == refusalStreak else { return [] }
-                    failure = failure ?? MailError.everyRecipientRefused(count: refusalStreak, reply: reply)
-                    stoppedByRefusals = true
-                    let back = held!.map { ($0.0.deliveryID, SendOutcome.notSent(reason: "non envoyé : le serveur refuse tous les destinataires (\($0.1))")) }
-                    held = nil
+                if s.held != nil, s.streakReason == nil || s.streakReason == reason {
+                    s.streakReason = reason
+                    s.held!.append((mail, reply))
+                    guard s.held!.count == refusalStreak else { return [] }
+                    s.failure = s.failure ?? MailError.everyRecipientRefused(count: refusalStreak, reply: reply)
+                    s.stoppedByRefusals = true
+                    let back = s.held!.map { ($0.0.deliveryID, SendOutcome.notSent(reason: "non envoyé : le serveur refuse tous les destinataires (\($0.1))")) }
+                    s.held = nil
                     return back
                 }
             }
-            var out = releaseLocked()
-            count(mail, outcome)
+            var out = s.release()
+            s.count(mail, outcome)
             out.append((mail.deliveryID, outcome))
             return out
         }
@@ -247,28 +275,7 @@ private final class WorkQueue: @unchecked Sendable {
 
     /// At the end of a connection's work: refusals still held are bounces after all.
     func releaseHeld() -> [(deliveryID: Int64, outcome: SendOutcome)] {
-        lock.withLock { releaseLocked() }
-    }
-
-    private func releaseLocked() -> [(deliveryID: Int64, outcome: SendOutcome)] {
-        guard let pending = held else { return [] }
-        held = nil
-        return pending.map { mail, reply in
-            count(mail, .bounced(reply: reply))
-            return (mail.deliveryID, .bounced(reply: reply))
-        }
-    }
-
-    private func count(_ mail: OutgoingMail, _ outcome: SendOutcome) {
-        switch outcome {
-        case .accepted: summary.sent += 1
-        case .deferred: summary.deferred += 1
-        case .bounced(let reply):
-            summary.bounced += 1
-            summary.bounces.append((mail.login, reply))
-        case .uncertain: summary.uncertain.append(mail.login)
-        case .notSent: break
-        }
+        state.withLock { $0.release() }
     }
 
     /// The reason of a refusal with the recipient's address taken out, nil when the refusal
@@ -281,27 +288,27 @@ private final class WorkQueue: @unchecked Sendable {
     }
 
     func skipped(_ mail: OutgoingMail, _ claim: SendingClaim?) {
-        lock.withLock {
-            finished += 1
-            if claim == .codeChanged { summary.codeChanged.append(mail.login) } else { summary.takenElsewhere += 1 }
+        state.withLock { s in
+            s.finished += 1
+            if claim == .codeChanged { s.summary.codeChanged.append(mail.login) } else { s.summary.takenElsewhere += 1 }
         }
     }
 
     func unwritable(_ reason: String) {
-        lock.withLock {
-            finished += 1
-            summary.unwritable.append(reason)
+        state.withLock { s in
+            s.finished += 1
+            s.summary.unwritable.append(reason)
         }
     }
 
     func stop(_ error: Error) {
-        lock.withLock { failure = failure ?? error }
+        state.withLock { $0.failure = $0.failure ?? error }
     }
 
     func result() throws -> SendSummary {
-        try lock.withLock {
-            if let failure { throw failure }
-            return summary
+        try state.withLock { s in
+            if let failure = s.failure { throw failure }
+            return s.summary
         }
     }
 }

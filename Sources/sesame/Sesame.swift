@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Sesame: ParsableCommand {
@@ -18,4 +19,21 @@ struct Sesame: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [InitCommand.self, ImportCommand.self, AccountsCommand.self, PlanCommand.self, PlansCommand.self, PrintCommand.self, SendCommand.self, RecordCommand.self, FollowupCommand.self, StatusCommand.self, HistoryCommand.self, PurgeCommand.self, DemoCommand.self])
+
+    /// ArgumentParser's `main`, with its messages about the command line in French.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                FileHandle.standardError.write(Data((FrenchParseErrors.translate(message) + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -90,3 +90,18 @@ import Testing
         #expect(alone.problems.map(\.kind) == [.ambiguousPupil, .ambiguousPupil])
     }
 }
+
+@Suite struct MeetingDateTests {
+    @Test(arguments: ["16/09/2026 17h30", "16/09/2026 à 17h30", "2026-09-16 17:30", "16/09/2026 17:30", "16/09/2026 17H30"])
+    func aMeetingTimeIsReadAsTyped(text: String) {
+        #expect(SchoolCalendar.parseMeeting(text) == SchoolCalendar.parse("2026-09-16T17:30:00+02:00"))
+    }
+
+    @Test func hoursAloneAndWrongTimesAreHandled() {
+        #expect(SchoolCalendar.parseMeeting("16/09/2026 17h") == SchoolCalendar.parse("2026-09-16T17:00:00+02:00"))
+        #expect(SchoolCalendar.parseMeeting("16/09/2026 9h05") == SchoolCalendar.parse("2026-09-16T09:05:00+02:00"))
+        for wrong in ["16/09/2026", "demain 17h", "16/09/2026 25h", "16/09/2026 17h3", "31/02/2026 17h"] {
+            #expect(SchoolCalendar.parseMeeting(wrong) == nil, "\(wrong)")
+        }
+    }
+}

@@ -51,7 +51,7 @@ struct FollowupCommand: SesameCommand {
         let output = BackgroundWriter(FollowUpOutput(format: format, plan: root))
         let order = FollowUpOrder(
             plan: root, name: name, escalate: !dryRun, listsFolder: out.map { URL(fileURLWithPath: $0, isDirectory: true) },
-            actor: by ?? Actor.current)
+            actor: by ?? ActingUser.current)
         let result = try season.followUp(order) { items in output.async { $0.add(items) } }
         output.finish { $0.finish(followUpPlan: result.followUpPlan, dryRun: dryRun, lists: result.lists.map(\.path)) }
     }

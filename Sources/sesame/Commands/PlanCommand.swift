@@ -21,7 +21,7 @@ struct PlanCreateCommand: SesameCommand {
             --activation all ajoute une lettre de rappel pour les comptes déjà activés. Un compte qui a déjà \
             une lettre en cours dans un autre plan est laissé de côté, sauf avec --replan.
 
-            Exemple : sesame plan --strategy ecole --name "Rentrée 2026" --meeting "CP A=2026-09-15 18:00"
+            Exemple : sesame plan --strategy ecole --name "Rentrée 2026" --meeting "CP A=15/09/2026 18h"
             """)
 
     @OptionGroup var store: StoreOptions
@@ -32,7 +32,7 @@ struct PlanCreateCommand: SesameCommand {
     var name: String?
 
     @Option(name: .customLong("meeting"), help: ArgumentHelp(
-        "Réunion de rentrée d’une classe : \"CLASSE=AAAA-MM-JJ HH:MM\" ; répétable.", valueName: "classe=date"))
+        "Réunion de rentrée d’une classe : \"CLASSE=JJ/MM/AAAA 17h30\" (ou AAAA-MM-JJ 17:30) ; répétable.", valueName: "classe=date"))
     var meetings: [MeetingArgument] = []
 
     @Flag(help: "Prévoir aussi les comptes qui ont déjà une lettre en cours dans un autre plan (celle-ci est annulée).")
@@ -52,7 +52,7 @@ struct PlanCreateCommand: SesameCommand {
         let id = try season.createPlan(PlanOrder(
             name: name, strategy: strategy, strategySource: source, filter: filter,
             selection: selection.recorded(defaultActivation: .pending), meetings: meetings.map { ($0.className, $0.date) },
-            replan: replan, actor: by ?? Actor.current))
+            replan: replan, actor: by ?? ActingUser.current))
         let store = season.store
         switch format {
         case .json: print(try JSONOutput.string(PlanJSON(try store.plan(id))))

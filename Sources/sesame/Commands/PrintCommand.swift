@@ -55,7 +55,7 @@ struct PrintCommand: SesameCommand {
     func execute() throws {
         let request = PrintRequest(
             plan: plan, layout: layout, folder: URL(fileURLWithPath: out, isDirectory: true), sort: sort, accounts: accounts,
-            returnBy: returnBy?.date, actor: by ?? Actor.current)
+            returnBy: returnBy?.date, actor: by ?? ActingUser.current)
         let progress = ProgressLine(unit: "lettres")
         let result = try store.season(templates: templatesFolder).printPackets(request) {
             progress.update(done: $0.letters, total: $0.totalLetters, label: "\($0.files)/\($0.totalFiles) fichiers — \($0.lastFile)")

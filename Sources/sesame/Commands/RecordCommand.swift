@@ -86,7 +86,7 @@ struct RecordOutcomeCommand: SesameCommand {
         let letters: RecordRequest.Letters = if let from { .file(URL(fileURLWithPath: from)) }
             else if let className { .classes(className, school: school, channel: channel, except: except) }
             else { .accounts(accounts) }
-        let result = try store.season().record(RecordRequest(outcome, letters, plan: plan, actor: by ?? Actor.current, note: note))
+        let result = try store.season().record(RecordRequest(outcome, letters, plan: plan, actor: by ?? ActingUser.current, note: note))
         var out = Console.Output()
         let byState = Dictionary(grouping: result.recorded, by: \.state)
         if result.recorded.isEmpty { out.line("Rien de nouveau à enregistrer.") }

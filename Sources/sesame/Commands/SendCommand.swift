@@ -85,7 +85,7 @@ struct SendCommand: SesameCommand {
             environmentPassword: ProcessInfo.processInfo.environment["SESAME_SMTP_PASSWORD"], caFile: caFile))
         let request = SendRequest(
             plan: plan, destination: destination, from: from, limit: limit, resendUncertain: resendUncertain,
-            connections: connections, rate: rate, retries: retries, retryDelay: retryDelay, actor: by ?? Actor.current)
+            connections: connections, rate: rate, retries: retries, retryDelay: retryDelay, actor: by ?? ActingUser.current)
         let progress = ProgressLine(unit: "messages")
         defer { progress.finish() }
         let report = try store.season(templates: templatesFolder).send(request) { done, total in

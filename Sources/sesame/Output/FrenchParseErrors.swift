@@ -1,0 +1,38 @@
+import Foundation
+
+/// ArgumentParser's own messages (a value that does not parse, a missing value, an unknown
+/// option) in French: the command line speaks one language. The patterns are those of
+/// swift-argument-parser's error generator; any other line passes unchanged.
+enum FrenchParseErrors {
+    static func translate(_ message: String) -> String {
+        message.components(separatedBy: "\n").map(line).joined(separator: "\n")
+    }
+
+    private static let rules: [(NSRegularExpression, String)] = [
+        (#"^Error: The value '(.*)' is invalid for '(.*)'\. Please provide one of (.*)\.$"#,
+         "erreur : la valeur « $1 » ne convient pas pour $2 ; valeurs possibles : $3"),
+        (#"^Error: The value '(.*)' is invalid for '(.*)': (.*)$"#, "erreur : la valeur « $1 » ne convient pas pour $2 : $3"),
+        (#"^Error: The value '(.*)' is invalid for '(.*)'$"#, "erreur : la valeur « $1 » ne convient pas pour $2 (voir l’aide ci-dessous)"),
+        (#"^Error: Missing value for '(.*)'$"#, "erreur : valeur manquante pour $1"),
+        (#"^Error: Missing expected argument '(.*)'$"#, "erreur : argument attendu : $1"),
+        (#"^Error: Unknown option '(.*)'\. Did you mean '(.*)'\?$"#, "erreur : option inconnue : $1 ; vouliez-vous dire $2 ?"),
+        (#"^Error: Unknown option '(.*)'$"#, "erreur : option inconnue : $1"),
+        (#"^Error: Unexpected arguments? '?([^']*)'?$"#, "erreur : argument inattendu : $1"),
+        (#"^Error: (.*)$"#, "erreur : $1"),
+        (#"^Help:  (.*)$"#, "Aide : $1"),
+        (#"^Usage: (.*)$"#, "Usage : $1"),
+        (#"^  See '(.*)' for more information\.$"#, "  Voir « $1 » pour en savoir plus."),
+    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+
+    private static func line(_ text: String) -> String {
+        let range = NSRange(text.startIndex..., in: text)
+        for (pattern, template) in rules where pattern.firstMatch(in: text, range: range) != nil {
+            let french = pattern.stringByReplacingMatches(in: text, range: range, withTemplate: template)
+            guard french.contains("valeurs possibles") else { return french }
+            // "'1', '2' or '8'" → "« 1 », « 2 » ou « 8 »".
+            return french.replacingOccurrences(of: " or ", with: " ou ")
+                .replacingOccurrences(of: #"'([^']*)'"#, with: "« $1 »", options: .regularExpression)
+        }
+        return text
+    }
+}
