@@ -42,10 +42,10 @@ enum AddressImporter {
     }
 
     private static func parentsWithChildren(_ db: Database) throws -> [ParentWithChildren] {
-        func member(_ row: Row, offset: Int) -> FamilyMember {
+        func member(_ row: Row, offset: Int) throws -> FamilyMember {
             FamilyMember(
                 id: row[offset], school: String(row[offset + 1] as Int64), entKey: row[offset + 2],
-                profile: Profile(rawValue: row[offset + 3]) ?? .parent, firstName: row[offset + 4],
+                profile: try Profile.stored(row[offset + 3], column: "account.profile"), firstName: row[offset + 4],
                 lastName: row[offset + 5], login: row[offset + 6], classes: ListColumn.split(row[offset + 7]),
                 namedRelatives: [], line: 0)
         }
@@ -59,7 +59,7 @@ enum AddressImporter {
             SELECT \(fields("p")) FROM account p WHERE p.profile = 'parent' AND p.removed_import_id IS NULL ORDER BY p.id
             """)
         while let row = try parentRows.next() {
-            let parent = member(row, offset: 0)
+            let parent = try member(row, offset: 0)
             parents[parent.id] = ParentWithChildren(parent: parent, children: [])
         }
         let childRows = try Row.fetchCursor(db, sql: """
@@ -67,7 +67,7 @@ enum AddressImporter {
             FROM parent_child pc JOIN account c ON c.id = pc.child_id WHERE c.removed_import_id IS NULL
             """)
         while let row = try childRows.next() {
-            parents[row[0]]?.children.append(member(row, offset: 1))
+            parents[row[0]]?.children.append(try member(row, offset: 1))
         }
         return parents.keys.sorted().compactMap { parents[$0] }
     }

@@ -61,11 +61,11 @@ struct BulkStatement {
     }
 
     /// Runs a query and reads its first row, if any, with `read`.
-    mutating func first<T>(_ read: (RowReader) -> T) throws -> T? {
+    mutating func first<T>(_ read: (RowReader) throws -> T) throws -> T? {
         defer { reset() }
         let code = sqlite3_step(handle)
         switch code {
-        case SQLITE_ROW: return read(RowReader(handle: handle))
+        case SQLITE_ROW: return try read(RowReader(handle: handle))
         case SQLITE_DONE: return nil
         default: throw error(code)
         }

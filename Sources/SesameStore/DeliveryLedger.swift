@@ -61,11 +61,11 @@ struct DeliveryLedger {
         FROM delivery d JOIN account a ON a.id = d.account_id
         """
 
-    private static func current(_ r: RowReader) -> Current {
+    private static func current(_ r: RowReader) throws -> Current {
         Current(
             deliveryID: r.int64(0)!, planID: r.int64(1)!, accountID: r.int64(2)!, login: r.string(3)!,
-            state: DeliveryState(rawValue: r.string(4)!) ?? .planned, channel: Channel(rawValue: r.string(5)!) ?? .office,
-            letter: LetterKind(rawValue: r.string(6)!) ?? .activation, isCopy: r.bool(7), code: r.string(8))
+            state: try DeliveryState.stored(r.string(4), column: "delivery.state"), channel: try Channel.stored(r.string(5), column: "delivery.channel"),
+            letter: try LetterKind.stored(r.string(6), column: "delivery.letter"), isCopy: r.bool(7), code: r.string(8))
     }
 
     /// The commands whose events `record undo` looks for.
@@ -130,7 +130,7 @@ struct DeliveryLedger {
         var found: [Current] = []
         for id in accounts {
             statement.bind(id)
-            try statement.forEach { found.append(Self.current($0)) }
+            try statement.forEach { found.append(try Self.current($0)) }
         }
         return found
     }

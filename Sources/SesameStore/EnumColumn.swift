@@ -7,14 +7,26 @@ struct EnumColumn<Value: RawRepresentable & CaseIterable> where Value.RawValue =
     /// `CASE column WHEN 'a' THEN 0 WHEN 'b' THEN 1 … END`, generated from the enum itself.
     let sql: String
     private let cases: [Value]
+    private let column: String
 
     init(_ column: String) {
+        self.column = column
         cases = Array(Value.allCases)
         sql = "CASE \(column) " + cases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " END"
     }
 
-    func value(_ index: Int64?) -> Value? {
-        guard let index, index >= 0, index < cases.count else { return nil }
+    /// The case read; a value the `CASE` did not know (NULL) is an error, never a default.
+    func value(_ index: Int64?) throws -> Value {
+        guard let index, index >= 0, index < cases.count else { throw StoreError.unknownValue(column: column, value: "?") }
         return cases[Int(index)]
+    }
+}
+
+extension RawRepresentable where RawValue == String {
+    /// A value read from the store by its raw text: one this version does not know (a store
+    /// written by a newer Sésame, or damaged) is an error, never a silent default.
+    static func stored(_ raw: String?, column: String) throws -> Self {
+        guard let raw, let value = Self(rawValue: raw) else { throw StoreError.unknownValue(column: column, value: raw ?? "NULL") }
+        return value
     }
 }

@@ -1,21 +1,30 @@
 import GRDB
 
-/// The transaction an import runs in, tuned for writing a million rows.
-///
-/// Foreign keys are not checked while it runs: the importer only references schools,
-/// classes, imports and accounts it has just read or created in the same transaction,
-/// and checking them doubled the cost of every row. They stay declared, and enforced on
-/// every other write. A larger page cache holds the indexes of a million accounts,
-/// which do not fit in SQLite's default 2,000 pages.
-enum ImportTransaction {
+/// A transaction that writes up to a million rows (a plan, a follow-up, an import): a larger
+/// page cache holds the indexes of a million accounts, which do not fit in SQLite's default
+/// 2,000 pages. Foreign keys are checked, as on every write.
+enum LargeTransaction {
     static func run<T>(_ db: Database, _ body: () throws -> T) throws -> T {
-        try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -131072")
-        defer { try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000") }
+        try db.execute(sql: "PRAGMA cache_size = -131072")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
         var result: T?
         try db.inTransaction(.immediate) {
             result = try body()
             return .commit
         }
         return result!
+    }
+}
+
+/// The transaction an import runs in: a large one with foreign keys not checked, for the
+/// import only. The importer references only schools, classes, imports and accounts it has
+/// just read or created in the same transaction, and checking them doubled the cost of
+/// every row. They stay declared, and enforced on every other write.
+enum ImportTransaction {
+    static func run<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        // PRAGMA foreign_keys cannot change inside a transaction: set around it.
+        try db.execute(sql: "PRAGMA foreign_keys = OFF")
+        defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+        return try LargeTransaction.run(db, body)
     }
 }

@@ -72,7 +72,7 @@ enum AccountReader {
                 ?? r.string(11).map { ContactEmail(address: EmailAddress(stored: $0), source: .collected) }
             positions[id] = accounts.count
             accounts.append(Account(
-                id: id, entKey: r.string(1)!, school: school, profile: Profile(rawValue: r.string(3)!) ?? .guest,
+                id: id, entKey: r.string(1)!, school: school, profile: try Profile.stored(r.string(3), column: "account.profile"),
                 lastName: r.string(4)!, firstName: r.string(5)!, login: r.string(6)!, originalLogin: r.string(7),
                 activationCode: r.string(8), classes: ListColumn.split(r.string(9)!), email: email,
                 postalAddress: r.string(12).map { PostalAddress(street: $0, postcode: r.string(13) ?? "", city: r.string(14) ?? "") },

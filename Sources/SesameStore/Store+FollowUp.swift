@@ -68,7 +68,7 @@ extension Store {
         visit: ([FollowUpItem]) throws -> Void
     ) throws -> Int64? {
         try pool.writeWithoutTransaction { db in
-            try ImportTransaction.run(db) {
+            try LargeTransaction.run(db) {
                 var escalation = try Escalation(db: db, strategy: strategy, request: PlanRequest(
                     name: request.name, strategy: strategy, strategySource: strategySource,
                     selection: "{\"relance\":\(request.plan)}", actor: request.actor, now: request.now, follows: request.plan))
@@ -186,11 +186,11 @@ private struct TrackedReader {
             letters.append(TrackedDelivery(
                 deliveryID: r.int64(1)!, planID: r.int64(2)!, accountID: r.int64(3)!, login: r.string(4)!,
                 firstName: r.string(5)!, lastName: r.string(6)!, school: name,
-                channel: channel.value(r.int64(7)) ?? .office, step: Int(r.int64(8)!),
-                state: state.value(r.int64(9)) ?? .planned, letter: letter.value(r.int64(10)) ?? .activation,
+                channel: try channel.value(r.int64(7)), step: Int(r.int64(8)!),
+                state: try state.value(r.int64(9)), letter: try letter.value(r.int64(10)),
                 staleCode: r.bool(11),
                 facts: AccountFacts(
-                    profile: profile.value(r.int64(12)) ?? .guest, isActivated: r.bool(13), hasEmail: r.bool(14),
+                    profile: try profile.value(r.int64(12)), isActivated: r.bool(13), hasEmail: r.bool(14),
                     hasAddress: r.bool(15), isLocalAdmin: r.bool(16), classes: ListColumn.split(r.string(17)!)),
                 distinction: r.string(18)))
         }

@@ -40,11 +40,11 @@ extension Store {
                 """, arguments: [account[0] as Int64]).map { r in
                 HistoryEntry(
                     at: Date(timeIntervalSince1970: r[0]), actor: r[1], planID: r[2], planName: r[3],
-                    channel: Channel(rawValue: r[4]) ?? .office, from: (r[5] as String?).flatMap(DeliveryState.init(rawValue:)),
-                    to: DeliveryState(rawValue: r[6]) ?? .planned, note: r[7])
+                    channel: try Channel.stored(r[4], column: "batch.channel"), from: (r[5] as String?).flatMap(DeliveryState.init(rawValue:)),
+                    to: try DeliveryState.stored(r[6], column: "event.to_state"), note: r[7])
             }
             return AccountHistory(
-                login: account[1], name: account[2], school: account[3], profile: Profile(rawValue: account[4]) ?? .guest,
+                login: account[1], name: account[2], school: account[3], profile: try Profile.stored(account[4], column: "account.profile"),
                 isActivated: account[5], entries: entries)
         }
     }

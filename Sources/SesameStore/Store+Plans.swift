@@ -13,7 +13,7 @@ extension Store {
         planner: (_ accounts: [Account], _ context: PlanningContext) throws -> PlanDraft
     ) throws -> Int64 {
         try pool.writeWithoutTransaction { db in
-            try ImportTransaction.run(db) {
+            try LargeTransaction.run(db) {
                 var writer = try PlanWriter(db: db, request: request)
                 for schoolID in try AccountSelection.schoolIDs(filter, db: db) {
                     let selection = try AccountSelection(filter, db: db, schoolID: schoolID)
@@ -38,8 +38,8 @@ extension Store {
         active.bind(schoolID)
         try active.forEach { r in
             context.activeElsewhere[r.int64(0)!] = ActiveDelivery(
-                planID: r.int64(1)!, channel: Channel(rawValue: r.string(2)!) ?? .office,
-                state: DeliveryState(rawValue: r.string(3)!) ?? .planned)
+                planID: r.int64(1)!, channel: try Channel.stored(r.string(2), column: "batch.channel"),
+                state: try DeliveryState.stored(r.string(3), column: "delivery.state"))
         }
         return context
     }
@@ -127,7 +127,7 @@ extension Store {
             SELECT COALESCE(a.alias, a.login), a.first_name, a.last_name, a.profile, l.code, l.reason
             FROM left_out l JOIN account a ON a.id = l.account_id WHERE l.plan_id = ? ORDER BY a.profile_rank, a.name_sort
             """, arguments: [id]).map {
-            LeftOutDetail(login: $0[0], firstName: $0[1], lastName: $0[2], profile: Profile(rawValue: $0[3]) ?? .guest, code: $0[4], reason: $0[5])
+            LeftOutDetail(login: $0[0], firstName: $0[1], lastName: $0[2], profile: try Profile.stored($0[3], column: "left_out.profile"), code: $0[4], reason: $0[5])
         }
     }
 
@@ -165,8 +165,8 @@ extension Store {
                 let accountID: Int64 = d[2]
                 batches[position].deliveries.append(DeliveryDetail(
                     id: d[0], accountID: accountID, login: d[3], firstName: d[4], lastName: d[5],
-                    profile: Profile(rawValue: d[6]) ?? .guest, letter: LetterKind(rawValue: d[7]) ?? .activation,
-                    state: DeliveryState(rawValue: d[8]) ?? .planned, step: d[9], isCopy: d[10],
+                    profile: try Profile.stored(d[6], column: "account.profile"), letter: try LetterKind.stored(d[7], column: "delivery.letter"),
+                    state: try DeliveryState.stored(d[8], column: "delivery.state"), step: d[9], isCopy: d[10],
                     children: children[accountID] ?? []))
             }
             let leftOut = try leftOut(db, plan: id)
@@ -236,11 +236,11 @@ extension Store {
                     WHERE batch_id = ? AND state IN \(SQLFragment.openStates) ORDER BY position
                     """, arguments: [batchID]) {
                     guard let account = accounts[d[1]] else { continue }
-                    let planned = LetterKind(rawValue: d[2]) ?? .activation
+                    let planned = try LetterKind.stored(d[2], column: "delivery.letter")
                     letters.append(Letter(
                         deliveryID: d[0], account: account, channel: b.channel,
                         kind: planned == .activation && account.isActivated ? .reminder : planned, packetClass: b.className,
-                        state: DeliveryState(rawValue: d[3]) ?? .planned))
+                        state: try DeliveryState.stored(d[3], column: "delivery.state")))
                 }
                 guard !letters.isEmpty else { continue }
                 batches.append(LetterBatch(
@@ -267,7 +267,7 @@ struct BatchRow {
             FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id = ? ORDER BY b.position
             """, arguments: [plan]).map { b in
             BatchRow(
-                id: b[0], channel: Channel(rawValue: b[1]) ?? .office, school: b[2], className: b[3],
+                id: b[0], channel: try Channel.stored(b[1], column: "batch.channel"), school: b[2], className: b[3],
                 recipients: ListColumn.split(b[4]), meeting: (b[5] as Double?).map(Date.init(timeIntervalSince1970:)))
         }
     }

@@ -148,7 +148,7 @@ extension Store {
             SELECT b.plan_id, b.id, b.class_name, s.name, b.channel FROM batch b JOIN school s ON s.id = b.school_id
             WHERE b.class_name IS NOT NULL \(plan == nil ? "" : "AND b.plan_id = ?") ORDER BY b.plan_id DESC, b.position
             """, arguments: plan.map { [$0] } ?? []) {
-            let batchChannel = Channel(rawValue: row[4]) ?? .inClass
+            let batchChannel = try Channel.stored(row[4], column: "batch.channel")
             guard NameKey.exact(row[2]) == key, schoolKey == nil || NameKey.exact(row[3]) == schoolKey,
                   channel == nil || channel == batchChannel else { continue }
             batches.append((row[0], row[1], batchChannel, row[3]))

@@ -44,9 +44,9 @@ extension Store {
                         current = batch
                     }
                     let stage = Stage(
-                        state: state.value(r.int64(1)) ?? .planned, letter: letter.value(r.int64(2)) ?? .activation, accountActivated: r.bool(3))
+                        state: try state.value(r.int64(1)), letter: try letter.value(r.int64(2)), accountActivated: r.bool(3))
                     let className = r.string(5).flatMap { ListColumn.split($0).first }
-                    tally[Tally(stage: stage, profile: profile.value(r.int64(4)) ?? .guest, className: className), default: 0] += 1
+                    tally[Tally(stage: stage, profile: try profile.value(r.int64(4)), className: className), default: 0] += 1
                 }
                 flush()
             }

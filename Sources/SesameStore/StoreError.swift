@@ -7,6 +7,8 @@ public enum StoreError: UserFacingError, Equatable {
     case ambiguousSchool(String, matches: [String])
     case schoolRequired(known: [String])
     case unknownClass(String, school: String?, known: [String])
+    /// A value this version of Sésame does not know, read from the store.
+    case unknownValue(column: String, value: String)
 
     public var userMessage: String {
         switch self {
@@ -21,6 +23,8 @@ public enum StoreError: UserFacingError, Equatable {
         case let .schoolRequired(known):
             "ce fichier ne dit pas l’établissement de ses comptes : précisez-le avec --school"
                 + (known.isEmpty ? "" : " (établissements connus : \(known.joined(separator: " ; ")))")
+        case let .unknownValue(column, value):
+            "la base contient une valeur inconnue « \(value) » (\(column)) : elle a sans doute été écrite par une version plus récente de Sésame ; mettez Sésame à jour"
         case let .unknownClass(name, school, known):
             "aucune classe « \(name) »\(school.map { " à \($0)" } ?? "") ; classes connues : \(known.joined(separator: ", "))"
         }
