@@ -44,7 +44,8 @@ public struct PrintResult: Sendable {
 }
 
 extension Season {
-    /// Prints a plan's paper packets (or some accounts' letters again) and records the
+    /// Prints a plan's paper packets (or some accounts' letters again, from whichever plan
+    /// holds them when no plan is given) and records the
     /// letters as issued, each with the code it carries: a letter whose code the ENT has
     /// replaced since it was read is flagged stale in that same transaction.
     ///
@@ -54,8 +55,18 @@ extension Season {
     public func printPackets(_ request: PrintRequest, progress: @escaping @Sendable (PrintProgress) -> Void = { _ in }) throws -> PrintResult {
         let settings = try settings()
         let documents = try DocumentTemplates.load(try templates())
-        let planID = try request.plan ?? store.latestPlanID()
-        let batches = try store.letterBatches(plan: planID, channels: Set(Channel.allCases.filter(\.isPaper)), logins: request.accounts)
+        let paper = Set(Channel.allCases.filter(\.isPaper))
+        var planID = try request.plan ?? store.latestPlanID()
+        var batches = try store.letterBatches(plan: planID, channels: paper, logins: request.accounts)
+        if batches.isEmpty, request.plan == nil, !request.accounts.isEmpty {
+            // A lost letter is printed again from whichever plan holds it, not only the latest.
+            for plan in try store.plans().map(\.id).reversed() where plan != planID {
+                let found = try store.letterBatches(plan: plan, channels: paper, logins: request.accounts)
+                guard !found.isEmpty else { continue }
+                if batches.isEmpty { planID = plan }
+                batches += found
+            }
+        }
         guard !batches.isEmpty else { throw SeasonError.nothingToPrint(plan: planID, logins: request.accounts) }
         let missing = settings.missingForPrinting(schools: Array(Set(batches.map(\.school))).sorted())
         guard missing.isEmpty else { throw DocumentError.missingSetting(names: missing, file: settingsFile.path) }

@@ -44,10 +44,11 @@ struct SeasonFixture {
 
     /// A plan of every pending account with a shipped strategy.
     @discardableResult
-    func plan(_ strategy: String) throws -> Int64 {
+    func plan(_ strategy: String, profiles: Set<Profile> = []) throws -> Int64 {
         let url = repository.appendingPathComponent("Strategies/\(strategy).yaml")
         var filter = AccountFilter()
         filter.activation = .pending
+        filter.profiles = profiles
         return try season.createPlan(PlanOrder(
             strategy: try StrategyReader.load(url), strategySource: try String(contentsOf: url, encoding: .utf8), filter: filter,
             selection: "{}", actor: "test"))
