@@ -5,6 +5,8 @@ public enum SeasonError: UserFacingError, Equatable {
     case noTemplates
     /// A plan asked of an empty store.
     case nothingImported
+    /// A school's settings given without the school, with several in the store.
+    case schoolSettingsNeedSchool(known: [String])
     /// `--school` given for an export that names each account's school.
     case schoolAlreadyInFile(file: String)
     case nothingToPrint(plan: Int64, logins: [String])
@@ -16,6 +18,9 @@ public enum SeasonError: UserFacingError, Equatable {
 
     public var userMessage: String {
         switch self {
+        case .schoolSettingsNeedSchool(let known):
+            "le directeur, la ville et l’adresse sont propres à un établissement : précisez lequel avec --school (\(known.joined(separator: " ; "))) ; "
+                + "les autres réglages ont été écrits"
         case .nothingImported:
             "la base ne contient encore aucun compte : importez d’abord l’export de l’ENT (sesame import export-comptes.csv)"
         case .noTemplates:

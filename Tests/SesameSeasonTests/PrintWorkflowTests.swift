@@ -30,3 +30,34 @@ import Testing
         #expect(error == .nothingToPrint(plan: parents, logins: ["personne.inconnue"]))
     }
 }
+
+@Suite struct SettingsWorkflowTests {
+    @Test func withSeveralSchoolsTheENTSettingsGoToAllAndASchoolsOwnWaitForItsName() throws {
+        var logins = LoginRegistry()
+        var second = SchoolGenerator.Options()
+        second.seed = 3
+        second.schoolName = "École primaire Jules Ferry"
+        let schools = [SchoolGenerator().generate(logins: &logins), SchoolGenerator(second).generate(logins: &logins)]
+        let f = try SeasonFixture()
+        for (i, school) in schools.enumerated() {
+            _ = try f.season.importFiles(ImportFiles(export: try f.write(school.exportFile(), to: "e\(i).csv")))
+        }
+        var change = SettingsChange()
+        change.entName = "ONE"
+        change.entURL = "https://one.example"
+        change.director = "Anne Roux"
+        let first = try f.season.configure(change)
+        #expect(Set(first.schoolRequired ?? []) == Set(schools.map(\.name)))
+        var settings = try f.season.settings()
+        #expect(settings.ent.name == "ONE" && settings.ent.url == "https://one.example")
+        #expect(settings.schools.count == 2 && settings.schools.allSatisfy { $0.director == nil })
+
+        change.school = "jules ferry"
+        #expect(try f.season.configure(change).schoolRequired == nil)
+        settings = try f.season.settings()
+        #expect(settings.school(named: second.schoolName)?.director == "Anne Roux")
+        #expect(settings.school(named: schools[0].name)?.director == nil)
+        change.school = "École inconnue"
+        #expect(throws: StoreError.self) { try f.season.configure(change) }
+    }
+}

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 import SesameCore
-import SesameImport
-import SesameStore
+import SesameSeason
 
 struct InitCommand: SesameCommand {
     static let configuration = CommandConfiguration(
@@ -66,42 +65,20 @@ struct InitCommand: SesameCommand {
     }
 
     func execute() throws {
-        let store = try store.open()
-        let url = SettingsFile.location(forStore: store.path)
-        var settings = try SettingsFile.read(url)
-        let known = try store.schools().map(\.name)
-        for name in known where settings.school(named: name) == nil {
-            settings.schools.append(Settings.School(name: name))
+        var change = SettingsChange()
+        (change.entName, change.entURL, change.from, change.fromName) = (entName, entURL, from, fromName)
+        (change.smtpURL, change.starttls, change.smtpUser, change.passwordFile) = (smtp, starttls ? true : nil, smtpUser, passwordFile)
+        (change.school, change.director, change.city, change.address) = (school, director, city, address)
+        let result = try store.season().configure(change)
+        print("Réglages écrits dans \(result.file.path)")
+        if let schools = result.schoolRequired {
+            // The rest was written: only what is per school waits for its school.
+            throw SeasonError.schoolSettingsNeedSchool(known: schools)
         }
-        if let entName { settings.ent.name = entName }
-        if let entURL { settings.ent.url = entURL }
-        if let from { settings.email.from = from }
-        if let fromName { settings.email.fromName = fromName }
-        if let smtp { settings.email.smtpURL = smtp }
-        if starttls { settings.email.starttls = true }
-        if let smtpUser { settings.email.user = smtpUser }
-        if let passwordFile { settings.email.passwordFile = passwordFile }
-        if director != nil || city != nil || address != nil {
-            let target: String
-            if let school {
-                target = try store.resolveSchool(school)
-            } else if settings.schools.count == 1 {
-                target = settings.schools[0].name
-            } else {
-                throw StoreError.schoolRequired(known: settings.schools.map(\.name))
-            }
-            let index = settings.schools.firstIndex { NameKey.exact($0.name) == NameKey.exact(target) }!
-            if let director { settings.schools[index].director = director }
-            if let city { settings.schools[index].city = city }
-            if let address { settings.schools[index].address = address }
-        }
-        try SettingsFile.write(settings, to: url)
-        print("Réglages écrits dans \(url.path)")
-        let missing = settings.missingForPrinting(schools: settings.schools.map(\.name))
-        if missing.isEmpty {
+        if result.missingForPrinting.isEmpty {
             print("Tout ce qu’il faut pour imprimer est renseigné.")
         } else {
-            print("Encore à renseigner pour imprimer : \(missing.joined(separator: ", ")).")
+            print("Encore à renseigner pour imprimer : \(result.missingForPrinting.joined(separator: ", ")).")
         }
     }
 }

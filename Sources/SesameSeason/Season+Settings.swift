@@ -1,0 +1,74 @@
+import Foundation
+import SesameCore
+import SesameImport
+import SesameStore
+
+/// Settings to change; nil leaves a setting as it is.
+public struct SettingsChange: Sendable {
+    public var entName: String?
+    public var entURL: String?
+    public var from: String?
+    public var fromName: String?
+    public var smtpURL: String?
+    public var starttls: Bool?
+    public var smtpUser: String?
+    public var passwordFile: String?
+    /// The school the next three are about; nil: the store's only school.
+    public var school: String?
+    public var director: String?
+    public var city: String?
+    public var address: String?
+
+    public init() {}
+
+    var changesSchool: Bool { director != nil || city != nil || address != nil }
+}
+
+/// What a change of settings did.
+public struct SettingsResult: Sendable {
+    public var file: URL
+    /// What printing still needs, named as in the file.
+    public var missingForPrinting: [String]
+    /// The schools to choose from when a school's settings were given without the school,
+    /// with several in the store: those settings were not written, the others were.
+    public var schoolRequired: [String]?
+}
+
+extension Season {
+    /// Writes settings to the settings file: the ENT's and the sender's for every school, a
+    /// school's own (director, city, address) for the school named, or the only one. The
+    /// schools imported are added to the file. With several schools and none named, the
+    /// school's settings are left out and `schoolRequired` lists the schools; the rest is
+    /// written. Throws for an unknown school; writes the settings file (0600).
+    public func configure(_ change: SettingsChange) throws -> SettingsResult {
+        var settings = try settings()
+        for name in try store.schools().map(\.name) where settings.school(named: name) == nil {
+            settings.schools.append(Settings.School(name: name))
+        }
+        if let value = change.entName { settings.ent.name = value }
+        if let value = change.entURL { settings.ent.url = value }
+        if let value = change.from { settings.email.from = value }
+        if let value = change.fromName { settings.email.fromName = value }
+        if let value = change.smtpURL { settings.email.smtpURL = value }
+        if let value = change.starttls { settings.email.starttls = value }
+        if let value = change.smtpUser { settings.email.user = value }
+        if let value = change.passwordFile { settings.email.passwordFile = value }
+        var schoolRequired: [String]?
+        if change.changesSchool {
+            let target: String? = if let school = change.school { try store.resolveSchool(school) }
+                else if settings.schools.count == 1 { settings.schools[0].name }
+                else { nil }
+            if let target, let index = settings.schools.firstIndex(where: { NameKey.exact($0.name) == NameKey.exact(target) }) {
+                if let value = change.director { settings.schools[index].director = value }
+                if let value = change.city { settings.schools[index].city = value }
+                if let value = change.address { settings.schools[index].address = value }
+            } else {
+                schoolRequired = settings.schools.map(\.name)
+            }
+        }
+        try SettingsFile.write(settings, to: settingsFile)
+        return SettingsResult(
+            file: settingsFile, missingForPrinting: settings.missingForPrinting(schools: settings.schools.map(\.name)),
+            schoolRequired: schoolRequired)
+    }
+}
