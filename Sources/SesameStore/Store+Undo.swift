@@ -61,22 +61,28 @@ extension Store {
                 return (letter, outcome)
             }
         case .lastRecord:
-            guard let at = try Double.fetchOne(db, sql: "SELECT MAX(at) FROM event WHERE command = ?", arguments: [DeliveryLedger.Command.record.rawValue]) else {
+            guard let at = try Double.fetchOne(db, sql: "SELECT MAX(at) FROM event WHERE \(recordedEvent)") else {
                 throw TrackingError.noRecordToUndo
             }
-            let ids = try Int64.fetchAll(db, sql: "SELECT delivery_id FROM event WHERE command = ? AND at = ? ORDER BY id", arguments: [DeliveryLedger.Command.record.rawValue, at])
+            let ids = try Int64.fetchAll(db, sql: "SELECT delivery_id FROM event WHERE \(recordedEvent) AND at = ? ORDER BY id", arguments: [at])
             let found = try ledger.current(ids).compactMap { letter in try lastRecord(of: letter, db: db).map { (letter, $0) } }
             guard !found.isEmpty else { throw TrackingError.noRecordToUndo }
             return found
         }
     }
 
+    /// An event written by `record`: marked so since v6; before, the outcomes only `record`
+    /// could write (every one but a bounce, which `send` wrote too).
+    private static let recordedEvent = """
+        (COALESCE(command, '') = '\(DeliveryLedger.Command.record.rawValue)' OR (command IS NULL AND to_state IN \(SQLFragment.states { Outcome.recordedStates.contains($0) && $0 != .bounced })))
+        """
+
     /// The letter's last event, if it is a recorded outcome that still holds.
     private static func lastRecord(of letter: DeliveryLedger.Current, db: Database) throws -> RecordedOutcome? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT from_state, to_state, command, actor, at FROM event WHERE delivery_id = ? ORDER BY id DESC LIMIT 1
+            SELECT from_state, to_state, actor, at, \(recordedEvent) AS recorded FROM event WHERE delivery_id = ? ORDER BY id DESC LIMIT 1
             """, arguments: [letter.deliveryID]),
-            row["command"] as String? == DeliveryLedger.Command.record.rawValue,
+            row["recorded"] as Bool == true,
             let recorded = DeliveryState(rawValue: row["to_state"]), recorded == letter.state,
             let before = (row["from_state"] as String?).flatMap(DeliveryState.init(rawValue:))
         else { return nil }
