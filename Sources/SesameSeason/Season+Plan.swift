@@ -56,6 +56,16 @@ extension Season {
         }
     }
 
+    /// The plans, oldest first, with their counts by state. Reads only.
+    public func plans() throws -> [PlanSummary] { try store.plans() }
+
+    /// A plan (nil: the latest) whole: its batches with their letters and states, and its
+    /// overview by channel and class. Reads only.
+    public func plan(_ id: Int64?) throws -> (detail: PlanDetail, overview: PlanOverview) {
+        let id = try id ?? store.latestPlanID()
+        return (try store.plan(id), try store.planOverview(id))
+    }
+
     /// The meetings of the classes the selected accounts are in (in every school that has such a class).
     static func meetings(_ meetings: [(className: String, date: Date)], among accounts: [Account]) -> [ClassRef: Date] {
         guard !meetings.isEmpty else { return [:] }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SesameCore
+import SesameSeason
 import SesameStore
 
 struct AccountsCommand: SesameCommand {
@@ -28,10 +29,8 @@ struct AccountsCommand: SesameCommand {
     var showCodes = false
 
     func execute() throws {
-        let store = try store.open()
-        let filter = selection.filter(defaultActivation: .all)
-        let accounts = try store.accounts(matching: filter, sortedBy: sort)
-        try CreationDateNote.show(for: filter, store: store)
+        let (accounts, standIn) = try store.season().select(selection.filter(defaultActivation: .all), sortedBy: sort)
+        CreationDateNote.show(standIn)
         var out = Console.Output()
         switch format {
         case .json:

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SesameCore
+import SesameSeason
 import SesameStore
 
 struct HistoryCommand: SesameCommand {
@@ -18,7 +19,7 @@ struct HistoryCommand: SesameCommand {
     var format: ReportFormat = .text
 
     func execute() throws {
-        let history = try store.open().history(of: login)
+        let history = try store.season().history(of: login)
         var out = Console.Output()
         switch format {
         case .text:

@@ -48,15 +48,14 @@ struct PlanCreateCommand: SesameCommand {
         let season = try store.season()
         let (strategy, source) = try strategyOptions.load()
         let filter = selection.filter(defaultActivation: .pending)
-        try CreationDateNote.show(for: filter, store: season.store)
+        CreationDateNote.show(try season.creationDateStandIn(for: filter))
         let id = try season.createPlan(PlanOrder(
             name: name, strategy: strategy, strategySource: source, filter: filter,
             selection: selection.recorded(defaultActivation: .pending), meetings: meetings.map { ($0.className, $0.date) },
             replan: replan, actor: by ?? ActingUser.current))
-        let store = season.store
         switch format {
-        case .json: print(try JSONOutput.string(PlanJSON(try store.plan(id))))
-        case .text: print(PlanReport(try store.planOverview(id), strategyTitle: strategy.title).text, terminator: "")
+        case .json: print(try JSONOutput.string(PlanJSON(try season.plan(id).detail)))
+        case .text: print(PlanReport(try season.plan(id).overview, strategyTitle: strategy.title).text, terminator: "")
         }
     }
 }
@@ -75,12 +74,10 @@ struct PlanShowCommand: SesameCommand {
     var format: ReportFormat = .text
 
     func execute() throws {
-        let store = try store.open()
-        let id = try id ?? store.latestPlanID()
-        let plan = try store.plan(id)
+        let (plan, overview) = try store.season().plan(id)
         switch format {
         case .json: print(try JSONOutput.string(PlanJSON(plan)))
-        case .text: print(PlanReport(try store.planOverview(id), detail: plan).text, terminator: "")
+        case .text: print(PlanReport(overview, detail: plan).text, terminator: "")
         }
     }
 }
@@ -92,7 +89,7 @@ struct PlansCommand: SesameCommand {
     @OptionGroup var store: StoreOptions
 
     func execute() throws {
-        let plans = try store.open().plans()
+        let plans = try store.season().plans()
         guard !plans.isEmpty else {
             print("Aucun plan : créez-en un avec « sesame plan ».")
             return

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SesameCore
+import SesameSeason
 import SesameStore
 
 struct PurgeCommand: SesameCommand {
@@ -28,7 +29,7 @@ struct PurgeCommand: SesameCommand {
     var plan: Int64?
 
     func execute() throws {
-        let result = try store.open().purgeCodes(activatedOnly: activated, plan: plan)
+        let result = try store.season().purgeCodes(activatedOnly: activated, plan: plan)
         var out = Console.Output()
         out.line("\(plural(result.erased.count, "code effacé", "codes effacés"))\(result.erased.isEmpty ? "." : " : " + shortList(result.erased, limit: 30))")
         if result.stillNeeded > 0 { out.line("\(plural(result.stillNeeded, "code gardé", "codes gardés")) : une lettre est encore à imprimer, envoyer ou remettre.") }

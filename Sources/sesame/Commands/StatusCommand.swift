@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SesameCore
 import SesameDocuments
+import SesameSeason
 import SesameStore
 
 struct StatusCommand: SesameCommand {
@@ -35,9 +36,8 @@ struct StatusCommand: SesameCommand {
     }
 
     func execute() throws {
-        let store = try store.open()
-        let root = try store.rootPlan(of: try plan ?? store.latestPlanID())
-        let report = StatusReport(try store.stageCounts(ofPlan: root))
+        let season = try store.season()
+        let (root, report) = try season.status(plan: plan)
         var out = Console.Output()
         switch format {
         case .table: StatusOutput.table(report, plan: root, into: &out)
@@ -46,11 +46,7 @@ struct StatusCommand: SesameCommand {
         }
         out.flush()
         if let chart {
-            let schools = report.bySchool.map(\.school)
-            try StatusChart(
-                report: report, title: "Identifiants ENT : où en est la distribution",
-                subtitle: "\(schools.count == 1 ? schools[0] : "\(schools.count) établissements") — plan \(root) et ses relances — \(SchoolCalendar.frenchDate(Date()))"
-            ).write(to: URL(fileURLWithPath: chart))
+            try season.writeChart(report, plan: root, to: URL(fileURLWithPath: chart))
             Console.note("Graphique écrit : \(chart)")
         }
     }

@@ -12,7 +12,7 @@ enum CreationDateNote {
     }
 
     /// Writes the note on stderr when the filter needs it.
-    static func show(for filter: AccountFilter, store: Store) throws {
-        if let standIn = try store.creationDateStandIn(for: filter) { Console.note(text(standIn)) }
+    static func show(_ standIn: CreationDateStandIn?) {
+        if let standIn { Console.note(text(standIn)) }
     }
 }

@@ -1,0 +1,47 @@
+import Foundation
+import SesameCore
+import SesameDocuments
+import SesameStore
+
+/// Where the distribution stands, and what is known of one person: the reading use cases.
+extension Season {
+    /// The accounts a filter selects (the seed's steps 1 and 2), sorted; with the note to show
+    /// when the filter is on creation dates the ENT did not export. Reads only.
+    public func select(_ filter: AccountFilter, sortedBy keys: [AccountSortKey] = []) throws -> (accounts: [Account], creationDateStandIn: CreationDateStandIn?) {
+        (try store.accounts(matching: filter, sortedBy: keys), try creationDateStandIn(for: filter))
+    }
+
+    /// When a filter is on creation dates and the ENT did not export them for some schools:
+    /// the date Sésame first saw their accounts stands in, and the user is told. Reads only.
+    public func creationDateStandIn(for filter: AccountFilter) throws -> CreationDateStandIn? {
+        try store.creationDateStandIn(for: filter)
+    }
+
+    /// The season's funnel (planned, issued, handed over, missed, activated), by class and by
+    /// school, over the season's first plan and its follow-ups. Reads only.
+    public func status(plan: Int64? = nil) throws -> (plan: Int64, report: StatusReport) {
+        let root = try seasonPlan(plan)
+        return (root, StatusReport(try store.stageCounts(ofPlan: root)))
+    }
+
+    /// Writes the status as a bar chart (.pdf, .png or .svg by the extension, 0600).
+    /// Throws for another extension or a file that cannot be written whole.
+    public func writeChart(_ report: StatusReport, plan: Int64, to url: URL, on date: Date = Date()) throws {
+        let schools = report.bySchool.map(\.school)
+        try StatusChart(
+            report: report, title: "Identifiants ENT : où en est la distribution",
+            subtitle: "\(schools.count == 1 ? schools[0] : "\(schools.count) établissements") — plan \(plan) et ses relances — \(SchoolCalendar.frenchDate(date))"
+        ).write(to: url)
+    }
+
+    /// Every event of an account's letters, oldest first, never its code. Reads only.
+    public func history(of login: String) throws -> AccountHistory {
+        try store.history(of: login)
+    }
+
+    /// Erases the codes the store no longer needs (letters handed over, refused, closed),
+    /// of the activated accounts only or of a plan's accounts if asked. Writes the accounts.
+    public func purgeCodes(activatedOnly: Bool = false, plan: Int64? = nil) throws -> PurgeResult {
+        try store.purgeCodes(activatedOnly: activatedOnly, plan: plan)
+    }
+}
