@@ -61,16 +61,16 @@ struct AccountImporter {
             arguments: [input.fileName, input.sha256, input.encoding, self.now])
         importID = db.lastInsertedRowID
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM school") {
-            schoolIDs[NameKey.exact(row[1])] = row[0]
-            schoolsBefore.insert(row[0])
+            schoolIDs[NameKey.exact(row["name"])] = row["id"]
+            schoolsBefore.insert(row["id"])
         }
         let columns = AccountRow.columns.joined(separator: ", ")
         select = try BulkStatement(db, sql: """
-            SELECT id, ent_key, removed_import_id, collected_email, \(columns) FROM account WHERE school_id = ? AND ent_key = ?
+            SELECT \(StoredColumn.selectList), \(columns) FROM account WHERE school_id = ? AND ent_key = ?
             """)
         // Without INDEXED BY, SQLite may walk the whole school through the (school_id, ent_key) index.
         selectByLogin = try BulkStatement(db, sql: """
-            SELECT id, ent_key, removed_import_id, collected_email, \(columns) FROM account INDEXED BY account_login
+            SELECT \(StoredColumn.selectList), \(columns) FROM account INDEXED BY account_login
             WHERE school_id = ? AND login = ?
             """)
         // A duplicate row of the file conflicts instead of failing; `flushAccounts` reports it.
@@ -256,8 +256,8 @@ struct AccountImporter {
         statement.bind(key)
         return try statement.first { r in
             Stored(
-                id: r.int64(0)!, entKey: r.string(1)!, removed: r.int64(2) != nil, hasCollectedEmail: r.string(3) != nil,
-                row: AccountRow(reader: r, from: 4))
+                id: r.int64(StoredColumn.id)!, entKey: r.string(StoredColumn.entKey)!, removed: r.int64(StoredColumn.removed) != nil,
+                hasCollectedEmail: r.string(StoredColumn.collectedEmail) != nil, row: AccountRow(reader: r, from: Int32(StoredColumn.allCases.count)))
         }
     }
 
@@ -341,7 +341,7 @@ struct AccountImporter {
         if classIDs[schoolID] == nil {
             classIDs[schoolID] = Dictionary(
                 try Row.fetchAll(db, sql: "SELECT name_key, id FROM class WHERE school_id = ?", arguments: [schoolID])
-                    .map { ($0[0], $0[1]) },
+                    .map { ($0["name_key"], $0["id"]) },
                 uniquingKeysWith: { a, _ in a })
         }
         if let id = classIDs[schoolID]?[name] { return id }
@@ -369,7 +369,7 @@ struct AccountImporter {
         let worker = DispatchQueue(label: "sesame.families")
         var pending: (schoolID: Int64, result: Pending<SchoolFamilies>)?
         var members = try BulkStatement(db, sql: """
-            SELECT id, ent_key, profile, first_name, last_name, \(SQLFragment.printedLogin("account")), classes, children_names, parent_names
+            SELECT \(FamilyColumn.selectList)
             FROM account WHERE school_id = ? AND profile IN ('student', 'parent') AND removed_import_id IS NULL
             ORDER BY id
             """)
@@ -379,13 +379,13 @@ struct AccountImporter {
             members.bind(schoolID)
             try members.forEach { r in
                 // Only the people of this file: a partial export says nothing of the others.
-                guard let id = r.int64(0), let line = seen[id] else { return }
-                let profile: Profile = r.string(2) == "parent" ? .parent : .student
+                guard let id = r.int64(FamilyColumn.id), let line = seen[id] else { return }
+                let profile = try Profile.stored(r.string(FamilyColumn.profile), column: "account.profile")
                 school.append(FamilyMember(
-                    id: id, school: String(schoolID), entKey: r.string(1)!, profile: profile,
-                    firstName: r.string(3)!, lastName: r.string(4)!, login: r.string(5)!,
-                    classes: ListColumn.split(r.string(6)!),
-                    namedRelatives: ListColumn.split(r.string(profile == .parent ? 7 : 8)!), line: line))
+                    id: id, school: String(schoolID), entKey: r.string(FamilyColumn.entKey)!, profile: profile,
+                    firstName: r.string(FamilyColumn.firstName)!, lastName: r.string(FamilyColumn.lastName)!,
+                    login: r.string(FamilyColumn.login)!, classes: ListColumn.split(r.string(FamilyColumn.classes)!),
+                    namedRelatives: ListColumn.split(r.string(profile == .parent ? FamilyColumn.children : FamilyColumn.parents)!), line: line))
             }
             let result = Pending<SchoolFamilies>()
             let resolver = linker
@@ -417,13 +417,13 @@ struct AccountImporter {
         guard !schools.isEmpty else { return }
         var gone: [(id: Int64, login: String)] = []
         var accounts = try BulkStatement(db, sql: """
-            SELECT id, \(SQLFragment.printedLogin("account")) FROM account WHERE school_id = ? AND removed_import_id IS NULL ORDER BY name_sort
+            SELECT \(RemovedColumn.selectList) FROM account WHERE school_id = ? AND removed_import_id IS NULL ORDER BY name_sort
             """)
         for schoolID in schools.sorted() {
             accounts.bind(schoolID)
             try accounts.forEach { r in
-                let id = r.int64(0)!
-                if seen[id] == nil { gone.append((id, r.string(1)!)) }
+                let id = r.int64(RemovedColumn.id)!
+                if seen[id] == nil { gone.append((id, r.string(RemovedColumn.login)!)) }
             }
         }
         var mark = try BulkStatement(db, sql: "UPDATE account SET removed_import_id = ? WHERE id = ?")
@@ -433,6 +433,51 @@ struct AccountImporter {
             try mark.execute()
             summary.changes.removed.append(account.login)
             removedIDs.append(account.id)
+        }
+    }
+}
+
+/// What linking families reads of each pupil and parent of the file.
+private enum FamilyColumn: Int32, SelectedColumn {
+    case id, entKey, profile, firstName, lastName, login, classes, children, parents
+
+    var expression: String {
+        switch self {
+        case .id: "id"
+        case .entKey: "ent_key"
+        case .profile: "profile"
+        case .firstName: "first_name"
+        case .lastName: "last_name"
+        case .login: SQLFragment.printedLogin("account")
+        case .classes: "classes"
+        case .children: "children_names"
+        case .parents: "parent_names"
+        }
+    }
+}
+
+/// The accounts a full export may have lost.
+private enum RemovedColumn: Int32, SelectedColumn {
+    case id, login
+
+    var expression: String {
+        switch self {
+        case .id: "id"
+        case .login: SQLFragment.printedLogin("account")
+        }
+    }
+}
+
+/// What matching an export row to the stored account reads before the account's own columns.
+private enum StoredColumn: Int32, SelectedColumn {
+    case id, entKey, removed, collectedEmail
+
+    var expression: String {
+        switch self {
+        case .id: "id"
+        case .entKey: "ent_key"
+        case .removed: "removed_import_id"
+        case .collectedEmail: "collected_email"
         }
     }
 }

@@ -42,16 +42,17 @@ enum AddressImporter {
     }
 
     private static func parentsWithChildren(_ db: Database) throws -> [ParentWithChildren] {
-        func member(_ row: Row, offset: Int) throws -> FamilyMember {
+        // Parent and child columns are read by their table's name: p_id, c_login…
+        func member(_ row: Row, _ table: String) throws -> FamilyMember {
             FamilyMember(
-                id: row[offset], school: String(row[offset + 1] as Int64), entKey: row[offset + 2],
-                profile: try Profile.stored(row[offset + 3], column: "account.profile"), firstName: row[offset + 4],
-                lastName: row[offset + 5], login: row[offset + 6], classes: ListColumn.split(row[offset + 7]),
+                id: row["\(table)_id"], school: String(row["\(table)_school_id"] as Int64), entKey: row["\(table)_ent_key"],
+                profile: try Profile.stored(row["\(table)_profile"], column: "account.profile"), firstName: row["\(table)_first_name"],
+                lastName: row["\(table)_last_name"], login: row["\(table)_login"], classes: ListColumn.split(row["\(table)_classes"]),
                 namedRelatives: [], line: 0)
         }
         func fields(_ table: String) -> String {
-            ["id", "school_id", "ent_key", "profile", "first_name", "last_name", SQLFragment.printedLogin(table), "classes"]
-                .map { $0.hasPrefix("COALESCE") ? $0 : "\(table).\($0)" }.joined(separator: ", ")
+            (["id", "school_id", "ent_key", "profile", "first_name", "last_name", "classes"].map { "\(table).\($0) AS \(table)_\($0)" }
+                + ["\(SQLFragment.printedLogin(table)) AS \(table)_login"]).joined(separator: ", ")
         }
         // Cursors, not arrays of rows: an académie has 600,000 parents.
         var parents: [Int64: ParentWithChildren] = [:]
@@ -59,7 +60,7 @@ enum AddressImporter {
             SELECT \(fields("p")) FROM account p WHERE p.profile = 'parent' AND p.removed_import_id IS NULL ORDER BY p.id
             """)
         while let row = try parentRows.next() {
-            let parent = try member(row, offset: 0)
+            let parent = try member(row, "p")
             parents[parent.id] = ParentWithChildren(parent: parent, children: [])
         }
         let childRows = try Row.fetchCursor(db, sql: """
@@ -67,7 +68,7 @@ enum AddressImporter {
             FROM parent_child pc JOIN account c ON c.id = pc.child_id WHERE c.removed_import_id IS NULL
             """)
         while let row = try childRows.next() {
-            parents[row[0]]?.children.append(try member(row, offset: 1))
+            parents[row["parent_id"]]?.children.append(try member(row, "c"))
         }
         return parents.keys.sorted().compactMap { parents[$0] }
     }

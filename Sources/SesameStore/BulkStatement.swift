@@ -129,3 +129,23 @@ struct RowReader {
 
 /// SQLite's "copy the value now" destructor, a macro Swift cannot import.
 private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// The columns of one query, in SELECT order: the SELECT list is generated from the cases
+/// and rows are read by case, so that the two cannot drift apart and no reader counts
+/// columns. The raw value is the column's index.
+protocol SelectedColumn: RawRepresentable, CaseIterable where RawValue == Int32 {
+    /// The SQL expression the column selects.
+    var expression: String { get }
+}
+
+extension SelectedColumn {
+    static var selectList: String { allCases.map(\.expression).joined(separator: ", ") }
+}
+
+extension RowReader {
+    func string<C: SelectedColumn>(_ column: C) -> String? { string(column.rawValue) }
+    func equals<C: SelectedColumn>(_ column: C, _ text: String) -> Bool { equals(column.rawValue, text) }
+    func bool<C: SelectedColumn>(_ column: C) -> Bool { bool(column.rawValue) }
+    func int64<C: SelectedColumn>(_ column: C) -> Int64? { int64(column.rawValue) }
+    func double<C: SelectedColumn>(_ column: C) -> Double? { double(column.rawValue) }
+}

@@ -56,16 +56,33 @@ struct DeliveryLedger {
         }
     }
 
-    private static let columns = """
-        d.id, d.plan_id, d.account_id, \(SQLFragment.printedLogin("a")), d.state, d.channel, d.letter, d.is_copy, a.activation_code
-        FROM delivery d JOIN account a ON a.id = d.account_id
-        """
+    private enum Column: Int32, SelectedColumn {
+        case delivery, plan, account, login, state, channel, letter, isCopy, code
+
+        var expression: String {
+            switch self {
+            case .delivery: "d.id"
+            case .plan: "d.plan_id"
+            case .account: "d.account_id"
+            case .login: SQLFragment.printedLogin("a")
+            case .state: "d.state"
+            case .channel: "d.channel"
+            case .letter: "d.letter"
+            case .isCopy: "d.is_copy"
+            case .code: "a.activation_code"
+            }
+        }
+    }
+
+    private static let columns = "\(Column.selectList) FROM delivery d JOIN account a ON a.id = d.account_id"
 
     private static func current(_ r: RowReader) throws -> Current {
         Current(
-            deliveryID: r.int64(0)!, planID: r.int64(1)!, accountID: r.int64(2)!, login: r.string(3)!,
-            state: try DeliveryState.stored(r.string(4), column: "delivery.state"), channel: try Channel.stored(r.string(5), column: "delivery.channel"),
-            letter: try LetterKind.stored(r.string(6), column: "delivery.letter"), isCopy: r.bool(7), code: r.string(8))
+            deliveryID: r.int64(Column.delivery)!, planID: r.int64(Column.plan)!, accountID: r.int64(Column.account)!,
+            login: r.string(Column.login)!, state: try DeliveryState.stored(r.string(Column.state), column: "delivery.state"),
+            channel: try Channel.stored(r.string(Column.channel), column: "delivery.channel"),
+            letter: try LetterKind.stored(r.string(Column.letter), column: "delivery.letter"), isCopy: r.bool(Column.isCopy),
+            code: r.string(Column.code))
     }
 
     /// The commands whose events `record undo` looks for.

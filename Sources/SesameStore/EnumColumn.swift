@@ -3,7 +3,7 @@ import SesameCore
 /// A text column holding an enum's raw values, read as the case's index: SQLite compares the
 /// text, Swift reads an integer. Scans of a million deliveries spent more time making Strings
 /// of "handed-over" and "meeting" than reading the rows.
-struct EnumColumn<Value: RawRepresentable & CaseIterable> where Value.RawValue == String {
+struct EnumColumn<Value: RawRepresentable & CaseIterable & Sendable>: Sendable where Value.RawValue == String {
     /// `CASE column WHEN 'a' THEN 0 WHEN 'b' THEN 1 … END`, generated from the enum itself.
     let sql: String
     private let cases: [Value]

@@ -8,7 +8,7 @@ enum HomonymWriter {
     /// those that changed.
     static func refresh(_ db: Database, schools: some Sequence<Int64>) throws {
         var people = try BulkStatement(db, sql: """
-            SELECT id, profile, first_name, last_name, \(SQLFragment.printedLogin("account")), classes, birth_date, sex, distinction
+            SELECT \(PersonColumn.selectList)
             FROM account WHERE school_id = ? AND profile IN ('student', 'parent') AND removed_import_id IS NULL
             """)
         var update = try BulkStatement(db, sql: "UPDATE account SET distinction = ? WHERE id = ?")
@@ -17,12 +17,13 @@ enum HomonymWriter {
             var stored: [Account.ID: String] = [:]
             people.bind(schoolID)
             try people.forEach { r in
-                let id = r.int64(0)!
+                let id = r.int64(PersonColumn.id)!
                 school.append(Homonyms.Person(
-                    id: id, profile: r.string(1) == "parent" ? .parent : .student, firstName: r.string(2)!,
-                    lastName: r.string(3)!, login: r.string(4)!, classes: ListColumn.split(r.string(5)!),
-                    birthDate: r.string(6), sex: r.string(7).flatMap(RegistryPupil.Sex.init(rawValue:))))
-                if let distinction = r.string(8) { stored[id] = distinction }
+                    id: id, profile: try Profile.stored(r.string(PersonColumn.profile), column: "account.profile"),
+                    firstName: r.string(PersonColumn.firstName)!, lastName: r.string(PersonColumn.lastName)!,
+                    login: r.string(PersonColumn.login)!, classes: ListColumn.split(r.string(PersonColumn.classes)!),
+                    birthDate: r.string(PersonColumn.birthDate), sex: r.string(PersonColumn.sex).flatMap(RegistryPupil.Sex.init(rawValue:))))
+                if let distinction = r.string(PersonColumn.distinction) { stored[id] = distinction }
             }
             let fresh = Homonyms.distinctions(school)
             for id in Set(stored.keys).union(fresh.keys) where stored[id] != fresh[id] {
@@ -30,6 +31,25 @@ enum HomonymWriter {
                 update.bind(id)
                 try update.execute()
             }
+        }
+    }
+}
+
+/// What telling homonyms apart reads of each pupil and parent.
+private enum PersonColumn: Int32, SelectedColumn {
+    case id, profile, firstName, lastName, login, classes, birthDate, sex, distinction
+
+    var expression: String {
+        switch self {
+        case .id: "id"
+        case .profile: "profile"
+        case .firstName: "first_name"
+        case .lastName: "last_name"
+        case .login: SQLFragment.printedLogin("account")
+        case .classes: "classes"
+        case .birthDate: "birth_date"
+        case .sex: "sex"
+        case .distinction: "distinction"
         }
     }
 }

@@ -13,7 +13,7 @@ struct LinkWriter {
     init(_ db: Database, replacing: Bool) throws {
         self.replacing = replacing
         stored = try BulkStatement(db, sql: """
-            SELECT pc.parent_id, pc.child_id FROM parent_child pc JOIN account p ON p.id = pc.parent_id
+            SELECT \(LinkColumn.selectList) FROM parent_child pc JOIN account p ON p.id = pc.parent_id
             WHERE p.school_id = ?
             """)
         inserts = try BatchInsert(db, table: "parent_child", columns: ["parent_id", "child_id"])
@@ -29,7 +29,7 @@ struct LinkWriter {
         var old: Set<ParentChildLink> = []
         if hadLinks {
             stored.bind(schoolID)
-            try stored.forEach { r in old.insert(ParentChildLink(parent: r.int64(0)!, child: r.int64(1)!)) }
+            try stored.forEach { r in old.insert(ParentChildLink(parent: r.int64(LinkColumn.parent)!, child: r.int64(LinkColumn.child)!)) }
         }
         // Pending inserts are other schools' links: they do not change what was read above.
         for link in links where old.remove(link) == nil {
@@ -40,6 +40,18 @@ struct LinkWriter {
             delete.bind(link.parent)
             delete.bind(link.child)
             try delete.execute()
+        }
+    }
+}
+
+/// A stored link.
+private enum LinkColumn: Int32, SelectedColumn {
+    case parent, child
+
+    var expression: String {
+        switch self {
+        case .parent: "pc.parent_id"
+        case .child: "pc.child_id"
         }
     }
 }

@@ -25,7 +25,7 @@ struct PlanWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [request.name, request.strategy.name, request.strategySource, request.selection, now, request.actor, request.follows])
         planID = db.lastInsertedRowID
-        for row in try Row.fetchAll(db, sql: "SELECT name, id FROM school") { schoolIDs[row[0]] = row[1] }
+        for row in try Row.fetchAll(db, sql: "SELECT name, id FROM school") { schoolIDs[row["name"]] = row["id"] }
         nextDeliveryID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM delivery") ?? 0) + 1
         deliveries = try BatchInsert(db, table: "delivery", columns: [
             "id", "plan_id", "batch_id", "position", "account_id", "channel", "letter", "step", "is_copy", "state", "state_at",

@@ -18,17 +18,18 @@ enum PupilImporter {
             schoolID = try SchoolDirectory.ids(of: [school], db: db)[0]
         } else {
             let schools = try Row.fetchAll(db, sql: "SELECT id, name FROM school ORDER BY name")
-            guard schools.count == 1 else { throw StoreError.schoolRequired(known: schools.map { $0[1] }) }
-            schoolID = schools[0][0]
+            guard schools.count == 1 else { throw StoreError.schoolRequired(known: schools.map { $0["name"] }) }
+            schoolID = schools[0]["id"]
         }
         result.school = try String.fetchOne(db, sql: "SELECT name FROM school WHERE id = ?", arguments: [schoolID])!
         let students = try Row.fetchAll(db, sql: """
-            SELECT id, ent_key, first_name, last_name, \(SQLFragment.printedLogin("account")), classes, source_line FROM account
+            SELECT id, ent_key, first_name, last_name, \(SQLFragment.printedLogin("account")) AS login, classes, source_line FROM account
             WHERE school_id = ? AND profile = 'student' AND removed_import_id IS NULL ORDER BY name_sort
             """, arguments: [schoolID]).map { row in
             FamilyMember(
-                id: row[0], school: result.school, entKey: row[1], profile: .student, firstName: row[2], lastName: row[3],
-                login: row[4], classes: ListColumn.split(row[5]), namedRelatives: [], line: row[6])
+                id: row["id"], school: result.school, entKey: row["ent_key"], profile: .student, firstName: row["first_name"],
+                lastName: row["last_name"], login: row["login"], classes: ListColumn.split(row["classes"]), namedRelatives: [],
+                line: row["source_line"])
         }
         var parentHomes: [Account.ID: [PostalAddress]] = [:]
         for row in try Row.fetchAll(db, sql: """
@@ -36,7 +37,7 @@ enum PupilImporter {
             JOIN account c ON c.id = pc.child_id JOIN account p ON p.id = pc.parent_id
             WHERE c.school_id = ? AND p.street IS NOT NULL AND p.removed_import_id IS NULL
             """, arguments: [schoolID]) {
-            parentHomes[row[0], default: []].append(PostalAddress(street: row[1], postcode: row[2], city: ""))
+            parentHomes[row["child_id"], default: []].append(PostalAddress(street: row["street"], postcode: row["postcode"], city: ""))
         }
         let reconciliation = PupilReconciliation.reconcile(
             input.pupils, students: students, parentHomes: parentHomes, file: input.fileName)

@@ -7,7 +7,7 @@ enum SchoolDirectory {
     /// only school whose name contains it ("Tilleuls").
     static func ids(of names: [String], db: Database) throws -> [Int64] {
         guard !names.isEmpty else { return [] }
-        let schools = try Row.fetchAll(db, sql: "SELECT id, name FROM school ORDER BY name").map { (id: $0[0] as Int64, name: $0[1] as String) }
+        let schools = try Row.fetchAll(db, sql: "SELECT id, name FROM school ORDER BY name").map { (id: $0["id"] as Int64, name: $0["name"] as String) }
         return try names.map { typed in
             let key = NameKey.loose(typed)
             if let exact = schools.first(where: { NameKey.loose($0.name) == key }) { return exact.id }

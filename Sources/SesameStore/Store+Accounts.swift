@@ -12,10 +12,10 @@ extension Store {
     public func schools() throws -> [SchoolInfo] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT s.name, COUNT(a.id) FROM school s
+                SELECT s.name, COUNT(a.id) AS accounts FROM school s
                 LEFT JOIN account a ON a.school_id = s.id AND a.removed_import_id IS NULL
                 GROUP BY s.id ORDER BY s.name
-                """).map { SchoolInfo(name: $0[0], accounts: $0[1]) }
+                """).map { SchoolInfo(name: $0["name"], accounts: $0["accounts"]) }
         }
     }
 
@@ -47,6 +47,54 @@ extension Store {
 
 /// Reads selected accounts, and their children for parents.
 enum AccountReader {
+    private enum Column: Int32, SelectedColumn {
+        case id, entKey, school, profile, lastName, firstName, printedLogin, login, code, classes, entEmail, collectedEmail
+        case street, postcode, city, phone, isLocalAdmin, createdAt, nameSort, distinction, lastLogin
+
+        var expression: String {
+            switch self {
+            case .id: "a.id"
+            case .entKey: "a.ent_key"
+            case .school: "s.name"
+            case .profile: "a.profile"
+            case .lastName: "a.last_name"
+            case .firstName: "a.first_name"
+            case .printedLogin: SQLFragment.printedLogin("a")
+            case .login: "a.login"
+            case .code: "a.activation_code"
+            case .classes: "a.classes"
+            case .entEmail: "a.ent_email"
+            case .collectedEmail: "a.collected_email"
+            case .street: "a.street"
+            case .postcode: "a.postcode"
+            case .city: "a.city"
+            case .phone: "COALESCE(a.phone, a.collected_phone)"
+            case .isLocalAdmin: "a.is_local_admin"
+            case .createdAt: "COALESCE(a.created_at, a.first_seen_at)"
+            case .nameSort: "a.name_sort"
+            case .distinction: "a.distinction"
+            case .lastLogin: "a.last_login"
+            }
+        }
+    }
+
+    private enum ChildColumn: Int32, SelectedColumn {
+        case parent, id, printedLogin, firstName, lastName, classes, nameSort, distinction
+
+        var expression: String {
+            switch self {
+            case .parent: "pc.parent_id"
+            case .id: "c.id"
+            case .printedLogin: SQLFragment.printedLogin("c")
+            case .firstName: "c.first_name"
+            case .lastName: "c.last_name"
+            case .classes: "c.classes"
+            case .nameSort: "c.name_sort"
+            case .distinction: "c.distinction"
+            }
+        }
+    }
+
     /// `ordering` is an SQL ORDER BY, or nil when any order will do (sorting a million rows costs seconds).
     /// `cached`: the selection's SQL is the same on every call (it reads a temporary table), so
     /// its statements are compiled once.
@@ -54,10 +102,7 @@ enum AccountReader {
         var accounts: [Account] = []
         var positions: [Account.ID: Int] = [:]
         var rows = try BulkStatement(db, sql: """
-            SELECT a.id, a.ent_key, s.name, a.profile, a.last_name, a.first_name, \(SQLFragment.printedLogin("a")),
-                   a.login, a.activation_code, a.classes, a.ent_email, a.collected_email, a.street, a.postcode,
-                   a.city, COALESCE(a.phone, a.collected_phone), a.is_local_admin,
-                   COALESCE(a.created_at, a.first_seen_at), a.name_sort, a.distinction, a.last_login
+            SELECT \(Column.selectList)
             FROM account a JOIN school s ON s.id = a.school_id
             WHERE \(selection.condition)
             \(ordering.map { "ORDER BY " + $0 } ?? "")
@@ -65,35 +110,39 @@ enum AccountReader {
         // Schools repeat on every row: one string per school rather than one per row.
         var school = ""
         try rows.forEach { r in
-            let id = r.int64(0)!
-            if !r.equals(2, school) { school = r.string(2)! }
+            let id = r.int64(Column.id)!
+            if !r.equals(Column.school, school) { school = r.string(Column.school)! }
             // Emails were validated when imported.
-            let email = r.string(10).map { ContactEmail(address: EmailAddress(stored: $0), source: .ent) }
-                ?? r.string(11).map { ContactEmail(address: EmailAddress(stored: $0), source: .collected) }
+            let email = r.string(Column.entEmail).map { ContactEmail(address: EmailAddress(stored: $0), source: .ent) }
+                ?? r.string(Column.collectedEmail).map { ContactEmail(address: EmailAddress(stored: $0), source: .collected) }
             positions[id] = accounts.count
             accounts.append(Account(
-                id: id, entKey: r.string(1)!, school: school, profile: try Profile.stored(r.string(3), column: "account.profile"),
-                lastName: r.string(4)!, firstName: r.string(5)!, login: r.string(6)!, originalLogin: r.string(7),
-                activationCode: r.string(8), classes: ListColumn.split(r.string(9)!), email: email,
-                postalAddress: r.string(12).map { PostalAddress(street: $0, postcode: r.string(13) ?? "", city: r.string(14) ?? "") },
-                phone: r.string(15), isLocalAdmin: r.bool(16),
-                createdAt: r.double(17).map(Date.init(timeIntervalSince1970:)), nameSortKey: r.string(18),
-                distinction: r.string(19), lastLogin: r.double(20).map(Date.init(timeIntervalSince1970:))))
+                id: id, entKey: r.string(Column.entKey)!, school: school,
+                profile: try Profile.stored(r.string(Column.profile), column: "account.profile"),
+                lastName: r.string(Column.lastName)!, firstName: r.string(Column.firstName)!, login: r.string(Column.printedLogin)!,
+                originalLogin: r.string(Column.login), activationCode: r.string(Column.code),
+                classes: ListColumn.split(r.string(Column.classes)!), email: email,
+                postalAddress: r.string(Column.street).map {
+                    PostalAddress(street: $0, postcode: r.string(Column.postcode) ?? "", city: r.string(Column.city) ?? "")
+                },
+                phone: r.string(Column.phone), isLocalAdmin: r.bool(Column.isLocalAdmin),
+                createdAt: r.double(Column.createdAt).map(Date.init(timeIntervalSince1970:)), nameSortKey: r.string(Column.nameSort),
+                distinction: r.string(Column.distinction), lastLogin: r.double(Column.lastLogin).map(Date.init(timeIntervalSince1970:))))
         }
         guard accounts.contains(where: { $0.profile == .parent }) else { return accounts }
         var children = try BulkStatement(db, sql: """
-            SELECT pc.parent_id, c.id, \(SQLFragment.printedLogin("c")), c.first_name, c.last_name, c.classes, c.name_sort,
-                   c.distinction
+            SELECT \(ChildColumn.selectList)
             FROM parent_child pc
             JOIN account a ON a.id = pc.parent_id
             JOIN account c ON c.id = pc.child_id
             WHERE \(selection.condition) AND a.profile = 'parent' AND c.removed_import_id IS NULL
             """, arguments: selection.arguments, cached: cached)
         try children.forEach { r in
-            guard let position = positions[r.int64(0)!] else { return }
+            guard let position = positions[r.int64(ChildColumn.parent)!] else { return }
             accounts[position].children.append(Relative(
-                id: r.int64(1)!, login: r.string(2)!, firstName: r.string(3)!, lastName: r.string(4)!,
-                classes: ListColumn.split(r.string(5)!), nameSortKey: r.string(6), distinction: r.string(7)))
+                id: r.int64(ChildColumn.id)!, login: r.string(ChildColumn.printedLogin)!, firstName: r.string(ChildColumn.firstName)!,
+                lastName: r.string(ChildColumn.lastName)!, classes: ListColumn.split(r.string(ChildColumn.classes)!),
+                nameSortKey: r.string(ChildColumn.nameSort), distinction: r.string(ChildColumn.distinction)))
         }
         for i in accounts.indices where accounts[i].children.count > 1 {
             accounts[i].children.sort { $0.nameSortKey < $1.nameSortKey }
@@ -122,13 +171,13 @@ extension Store {
         return try pool.read { db in
             let schoolIDs = filter.schools.isEmpty ? nil : try SchoolDirectory.ids(of: filter.schools, db: db)
             let rows = try Row.fetchAll(db, sql: """
-                SELECT s.name, MIN(a.first_seen_at) FROM account a JOIN school s ON s.id = a.school_id
+                SELECT s.name, MIN(a.first_seen_at) AS known_since FROM account a JOIN school s ON s.id = a.school_id
                 WHERE a.created_at IS NULL AND a.removed_import_id IS NULL
                 \(schoolIDs.map { "AND a.school_id IN (\($0.map(String.init).joined(separator: ",")))" } ?? "")
                 GROUP BY s.id ORDER BY s.name
                 """)
             guard !rows.isEmpty else { return nil }
-            return CreationDateStandIn(schools: rows.map { .init(name: $0[0], knownSince: Date(timeIntervalSince1970: $0[1])) })
+            return CreationDateStandIn(schools: rows.map { .init(name: $0["name"], knownSince: Date(timeIntervalSince1970: $0["known_since"])) })
         }
     }
 }

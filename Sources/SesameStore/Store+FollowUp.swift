@@ -51,7 +51,7 @@ extension Store {
             guard let row = try Row.fetchOne(db, sql: "SELECT strategy, strategy_source FROM plan WHERE id = ?", arguments: [plan]) else {
                 throw PlanError.unknownPlan(plan)
             }
-            return (row[0], row[1])
+            return (row["strategy"], row["strategy_source"])
         }
     }
 
@@ -152,18 +152,45 @@ private struct Escalation {
 /// (plans are written school by school, so a school's letters come together), and hands
 /// them over school by school. Within a batch the index gives the letters in packet order.
 private struct TrackedReader {
+    private enum Column: Int32, SelectedColumn {
+        case school, delivery, plan, account, login, firstName, lastName, channel, step, state, letter, staleCode, profile
+        case isActivated, hasEmail, hasAddress, isLocalAdmin, classes, distinction
+
+        static let channels = EnumColumn<Channel>("d.channel"), states = EnumColumn<DeliveryState>("d.state")
+        static let letters = EnumColumn<LetterKind>("d.letter"), profiles = EnumColumn<Profile>("a.profile")
+
+        var expression: String {
+            switch self {
+            case .school: "b.school_id"
+            case .delivery: "d.id"
+            case .plan: "d.plan_id"
+            case .account: "d.account_id"
+            case .login: SQLFragment.printedLogin("a")
+            case .firstName: "a.first_name"
+            case .lastName: "a.last_name"
+            case .channel: Self.channels.sql
+            case .step: "d.step"
+            case .state: Self.states.sql
+            case .letter: Self.letters.sql
+            case .staleCode: "d.stale_code"
+            case .profile: Self.profiles.sql
+            case .isActivated: "a.activation_code IS NULL"
+            case .hasEmail: "a.ent_email IS NOT NULL OR a.collected_email IS NOT NULL"
+            case .hasAddress: "a.street IS NOT NULL"
+            case .isLocalAdmin: "a.is_local_admin"
+            case .classes: "a.classes"
+            case .distinction: "a.distinction"
+            }
+        }
+    }
+
     private var rows: BulkStatement
     private var schools: [Int64: String] = [:]
-    private let channel = EnumColumn<Channel>("d.channel"), state = EnumColumn<DeliveryState>("d.state")
-    private let letter = EnumColumn<LetterKind>("d.letter"), profile = EnumColumn<Profile>("a.profile")
 
     init(_ db: Database) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM school") { schools[row[0]] = row[1] }
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM school") { schools[row["id"]] = row["name"] }
         rows = try BulkStatement(db, sql: """
-            SELECT b.school_id, d.id, d.plan_id, d.account_id, \(SQLFragment.printedLogin("a")), a.first_name, a.last_name, \(channel.sql),
-                   d.step, \(state.sql), \(letter.sql), d.stale_code, \(profile.sql), a.activation_code IS NULL,
-                   a.ent_email IS NOT NULL OR a.collected_email IS NOT NULL, a.street IS NOT NULL, a.is_local_admin, a.classes,
-                   a.distinction
+            SELECT \(Column.selectList)
             FROM batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id
             WHERE b.plan_id = ? AND d.is_copy = 0 AND d.state IN \(SQLFragment.openStates)
             ORDER BY b.position
@@ -176,7 +203,7 @@ private struct TrackedReader {
         var name = ""
         rows.bind(plan)
         try rows.forEach { r in
-            let schoolID = r.int64(0)!
+            let schoolID = r.int64(Column.school)!
             if schoolID != current {
                 if let current, !letters.isEmpty { try each(current, letters) }
                 current = schoolID
@@ -184,15 +211,16 @@ private struct TrackedReader {
                 letters.removeAll(keepingCapacity: true)
             }
             letters.append(TrackedDelivery(
-                deliveryID: r.int64(1)!, planID: r.int64(2)!, accountID: r.int64(3)!, login: r.string(4)!,
-                firstName: r.string(5)!, lastName: r.string(6)!, school: name,
-                channel: try channel.value(r.int64(7)), step: Int(r.int64(8)!),
-                state: try state.value(r.int64(9)), letter: try letter.value(r.int64(10)),
-                staleCode: r.bool(11),
+                deliveryID: r.int64(Column.delivery)!, planID: r.int64(Column.plan)!, accountID: r.int64(Column.account)!,
+                login: r.string(Column.login)!, firstName: r.string(Column.firstName)!, lastName: r.string(Column.lastName)!, school: name,
+                channel: try Column.channels.value(r.int64(Column.channel)), step: Int(r.int64(Column.step)!),
+                state: try Column.states.value(r.int64(Column.state)), letter: try Column.letters.value(r.int64(Column.letter)),
+                staleCode: r.bool(Column.staleCode),
                 facts: AccountFacts(
-                    profile: try profile.value(r.int64(12)), isActivated: r.bool(13), hasEmail: r.bool(14),
-                    hasAddress: r.bool(15), isLocalAdmin: r.bool(16), classes: ListColumn.split(r.string(17)!)),
-                distinction: r.string(18)))
+                    profile: try Column.profiles.value(r.int64(Column.profile)), isActivated: r.bool(Column.isActivated),
+                    hasEmail: r.bool(Column.hasEmail), hasAddress: r.bool(Column.hasAddress), isLocalAdmin: r.bool(Column.isLocalAdmin),
+                    classes: ListColumn.split(r.string(Column.classes)!)),
+                distinction: r.string(Column.distinction)))
         }
         if let current, !letters.isEmpty { try each(current, letters) }
     }

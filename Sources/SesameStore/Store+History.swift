@@ -28,24 +28,26 @@ extension Store {
     public func history(of login: String) throws -> AccountHistory {
         try pool.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT a.id, \(SQLFragment.printedLogin("a")), a.first_name || ' ' || a.last_name, s.name, a.profile, a.activation_code IS NULL
+                SELECT a.id, \(SQLFragment.printedLogin("a")) AS login, a.first_name || ' ' || a.last_name AS name, s.name AS school,
+                       a.profile, a.activation_code IS NULL AS activated
                 FROM account a JOIN school s ON s.id = a.school_id WHERE a.login = ? OR a.alias = ?
                 ORDER BY a.removed_import_id IS NOT NULL, a.id
                 """, arguments: [login, login])
             guard let account = rows.first else { throw TrackingError.unknownLogin(login, line: nil) }
             let entries = try Row.fetchAll(db, sql: """
-                SELECT e.at, e.actor, p.id, p.name, d.channel, e.from_state, e.to_state, e.note
+                SELECT e.at, e.actor, p.id AS plan, p.name AS plan_name, d.channel, e.from_state, e.to_state, e.note
                 FROM event e JOIN delivery d ON d.id = e.delivery_id JOIN plan p ON p.id = d.plan_id
                 WHERE d.account_id = ? ORDER BY e.at, e.id
-                """, arguments: [account[0] as Int64]).map { r in
+                """, arguments: [account["id"] as Int64]).map { r in
                 HistoryEntry(
-                    at: Date(timeIntervalSince1970: r[0]), actor: r[1], planID: r[2], planName: r[3],
-                    channel: try Channel.stored(r[4], column: "batch.channel"), from: (r[5] as String?).flatMap(DeliveryState.init(rawValue:)),
-                    to: try DeliveryState.stored(r[6], column: "event.to_state"), note: r[7])
+                    at: Date(timeIntervalSince1970: r["at"]), actor: r["actor"], planID: r["plan"], planName: r["plan_name"],
+                    channel: try Channel.stored(r["channel"], column: "delivery.channel"),
+                    from: try (r["from_state"] as String?).map { try DeliveryState.stored($0, column: "event.from_state") },
+                    to: try DeliveryState.stored(r["to_state"], column: "event.to_state"), note: r["note"])
             }
             return AccountHistory(
-                login: account[1], name: account[2], school: account[3], profile: try Profile.stored(account[4], column: "account.profile"),
-                isActivated: account[5], entries: entries)
+                login: account["login"], name: account["name"], school: account["school"],
+                profile: try Profile.stored(account["profile"], column: "account.profile"), isActivated: account["activated"], entries: entries)
         }
     }
 }

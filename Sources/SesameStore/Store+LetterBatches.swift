@@ -29,12 +29,12 @@ extension Store {
                     SELECT id, account_id, letter, state FROM delivery
                     WHERE batch_id = ? AND state IN \(SQLFragment.openStates) ORDER BY position
                     """, arguments: [batchID]) {
-                    guard let account = accounts[d[1]] else { continue }
-                    let planned = try LetterKind.stored(d[2], column: "delivery.letter")
+                    guard let account = accounts[d["account_id"]] else { continue }
+                    let planned = try LetterKind.stored(d["letter"], column: "delivery.letter")
                     letters.append(Letter(
-                        deliveryID: d[0], account: account, channel: b.channel,
+                        deliveryID: d["id"], account: account, channel: b.channel,
                         kind: planned == .activation && account.isActivated ? .reminder : planned, packetClass: b.className,
-                        state: try DeliveryState.stored(d[3], column: "delivery.state")))
+                        state: try DeliveryState.stored(d["state"], column: "delivery.state")))
                 }
                 guard !letters.isEmpty else { continue }
                 batches.append(LetterBatch(
@@ -57,12 +57,13 @@ struct BatchRow {
 
     static func all(_ db: Database, plan: Int64) throws -> [BatchRow] {
         try Row.fetchAll(db, sql: """
-            SELECT b.id, b.channel, s.name, b.class_name, b.recipients, b.meeting_at
+            SELECT b.id, b.channel, s.name AS school, b.class_name, b.recipients, b.meeting_at
             FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id = ? ORDER BY b.position
             """, arguments: [plan]).map { b in
             BatchRow(
-                id: b[0], channel: try Channel.stored(b[1], column: "batch.channel"), school: b[2], className: b[3],
-                recipients: ListColumn.split(b[4]), meeting: (b[5] as Double?).map(Date.init(timeIntervalSince1970:)))
+                id: b["id"], channel: try Channel.stored(b["channel"], column: "batch.channel"), school: b["school"],
+                className: b["class_name"], recipients: ListColumn.split(b["recipients"]),
+                meeting: (b["meeting_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
         }
     }
 }

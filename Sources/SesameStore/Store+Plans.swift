@@ -31,15 +31,15 @@ extension Store {
         var context = PlanningContext()
         context.teachers = try teachers(db, schoolID: schoolID, school: accounts[0].school)
         var active = try BulkStatement(db, sql: """
-            SELECT d.account_id, d.plan_id, d.channel, d.state FROM delivery d JOIN account a ON a.id = d.account_id
+            SELECT \(ActiveColumn.selectList) FROM delivery d JOIN account a ON a.id = d.account_id
             WHERE a.school_id = ? AND d.is_copy = 0 AND d.state IN \(SQLFragment.openStates)
             ORDER BY d.id
             """)
         active.bind(schoolID)
         try active.forEach { r in
-            context.activeElsewhere[r.int64(0)!] = ActiveDelivery(
-                planID: r.int64(1)!, channel: try Channel.stored(r.string(2), column: "batch.channel"),
-                state: try DeliveryState.stored(r.string(3), column: "delivery.state"))
+            context.activeElsewhere[r.int64(ActiveColumn.account)!] = ActiveDelivery(
+                planID: r.int64(ActiveColumn.plan)!, channel: try Channel.stored(r.string(ActiveColumn.channel), column: "delivery.channel"),
+                state: try DeliveryState.stored(r.string(ActiveColumn.state), column: "delivery.state"))
         }
         return context
     }
@@ -48,13 +48,14 @@ extension Store {
     static func teachers(_ db: Database, schoolID: Int64, school: String) throws -> [ClassRef: [String]] {
         var teachers: [ClassRef: [String]] = [:]
         var rows = try BulkStatement(db, sql: """
-            SELECT c.name, a.first_name, a.last_name
+            SELECT \(TeacherColumn.selectList)
             FROM class_teacher ct JOIN class c ON c.id = ct.class_id JOIN account a ON a.id = ct.teacher_id
             WHERE c.school_id = ? ORDER BY a.name_sort
             """, cached: true)
         rows.bind(schoolID)
         try rows.forEach { r in
-            teachers[ClassRef(school: school, name: r.string(0)!), default: []].append("\(r.string(1)!) \(r.string(2)!)")
+            teachers[ClassRef(school: school, name: r.string(TeacherColumn.className)!), default: []]
+                .append("\(r.string(TeacherColumn.firstName)!) \(r.string(TeacherColumn.lastName)!)")
         }
         return teachers
     }
@@ -63,22 +64,22 @@ extension Store {
         try pool.read { db in
             var summaries: [Int64: PlanSummary] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, name, strategy, created_at, follows_plan_id FROM plan ORDER BY id") {
-                summaries[row[0]] = PlanSummary(
-                    id: row[0], name: row[1], strategy: row[2], createdAt: Date(timeIntervalSince1970: row[3]),
-                    schools: [], deliveries: 0, byState: [:], leftOut: 0, follows: row[4])
+                summaries[row["id"]] = PlanSummary(
+                    id: row["id"], name: row["name"], strategy: row["strategy"], createdAt: Date(timeIntervalSince1970: row["created_at"]),
+                    schools: [], deliveries: 0, byState: [:], leftOut: 0, follows: row["follows_plan_id"])
             }
-            for row in try Row.fetchAll(db, sql: "SELECT plan_id, state, COUNT(*) FROM delivery GROUP BY plan_id, state") {
-                guard let state = DeliveryState(rawValue: row[1]) else { continue }
-                summaries[row[0]]?.byState[state] = row[2]
-                summaries[row[0]]?.deliveries += row[2] as Int
+            for row in try Row.fetchAll(db, sql: "SELECT plan_id, state, COUNT(*) AS n FROM delivery GROUP BY plan_id, state") {
+                let state = try DeliveryState.stored(row["state"], column: "delivery.state")
+                summaries[row["plan_id"]]?.byState[state] = row["n"]
+                summaries[row["plan_id"]]?.deliveries += row["n"] as Int
             }
-            for row in try Row.fetchAll(db, sql: "SELECT plan_id, COUNT(*) FROM left_out GROUP BY plan_id") {
-                summaries[row[0]]?.leftOut = row[1]
+            for row in try Row.fetchAll(db, sql: "SELECT plan_id, COUNT(*) AS n FROM left_out GROUP BY plan_id") {
+                summaries[row["plan_id"]]?.leftOut = row["n"]
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT DISTINCT b.plan_id, s.name FROM batch b JOIN school s ON s.id = b.school_id ORDER BY s.name
                 """) {
-                summaries[row[0]]?.schools.append(row[1])
+                summaries[row["plan_id"]]?.schools.append(row["name"])
             }
             return summaries.keys.sorted().compactMap { summaries[$0] }
         }
@@ -106,28 +107,31 @@ extension Store {
                     id: b.id, channel: b.channel, school: b.school, className: b.className, recipients: b.recipients, meeting: b.meeting))
             }
             for c in try Row.fetchAll(db, sql: """
-                SELECT d.batch_id, a.profile, d.letter, d.is_copy, COUNT(*) FROM delivery d JOIN account a ON a.id = d.account_id
+                SELECT d.batch_id, a.profile, d.letter, d.is_copy, COUNT(*) AS n FROM delivery d JOIN account a ON a.id = d.account_id
                 WHERE d.batch_id IN (SELECT id FROM batch WHERE plan_id = ?) GROUP BY d.batch_id, a.profile, d.letter, d.is_copy
                 """, arguments: [id]) {
-                guard let i = positions[c[0]], let profile = Profile(rawValue: c[1]) else { continue }
-                let n: Int = c[4]
+                guard let i = positions[c["batch_id"]] else { continue }
+                let profile = try Profile.stored(c["profile"], column: "account.profile")
+                let n: Int = c["n"]
                 batches[i].letters += n
                 batches[i].byProfile[profile, default: 0] += n
-                if c[2] == LetterKind.activation.rawValue { batches[i].activations += n }
-                if c[3] as Bool { batches[i].copies += n }
+                if try LetterKind.stored(c["letter"], column: "delivery.letter") == .activation { batches[i].activations += n }
+                if c["is_copy"] as Bool { batches[i].copies += n }
             }
             return PlanOverview(
-                id: id, name: row[0], strategy: row[1], createdAt: Date(timeIntervalSince1970: row[2]), createdBy: row[3],
-                follows: row[4], batches: batches, leftOut: try leftOut(db, plan: id))
+                id: id, name: row["name"], strategy: row["strategy"], createdAt: Date(timeIntervalSince1970: row["created_at"]),
+                createdBy: row["created_by"], follows: row["follows_plan_id"], batches: batches, leftOut: try leftOut(db, plan: id))
         }
     }
 
     private func leftOut(_ db: Database, plan id: Int64) throws -> [LeftOutDetail] {
         try Row.fetchAll(db, sql: """
-            SELECT COALESCE(a.alias, a.login), a.first_name, a.last_name, a.profile, l.code, l.reason
+            SELECT \(SQLFragment.printedLogin("a")) AS login, a.first_name, a.last_name, a.profile, l.code, l.reason
             FROM left_out l JOIN account a ON a.id = l.account_id WHERE l.plan_id = ? ORDER BY a.profile_rank, a.name_sort
             """, arguments: [id]).map {
-            LeftOutDetail(login: $0[0], firstName: $0[1], lastName: $0[2], profile: try Profile.stored($0[3], column: "left_out.profile"), code: $0[4], reason: $0[5])
+            LeftOutDetail(
+                login: $0["login"], firstName: $0["first_name"], lastName: $0["last_name"],
+                profile: try Profile.stored($0["profile"], column: "account.profile"), code: $0["code"], reason: $0["reason"])
         }
     }
 
@@ -146,34 +150,62 @@ extension Store {
             }
             var children: [Int64: [String]] = [:]
             for c in try Row.fetchAll(db, sql: """
-                SELECT pc.parent_id, COALESCE(k.alias, k.login) FROM parent_child pc
+                SELECT pc.parent_id, \(SQLFragment.printedLogin("k")) AS login FROM parent_child pc
                 JOIN account k ON k.id = pc.child_id
                 WHERE k.removed_import_id IS NULL
                   AND pc.parent_id IN (SELECT account_id FROM delivery WHERE batch_id IN (SELECT id FROM batch WHERE plan_id = ?))
                 ORDER BY k.name_sort
                 """, arguments: [id]) {
-                children[c[0], default: []].append(c[1])
+                children[c["parent_id"], default: []].append(c["login"])
             }
             let deliveries = try Row.fetchCursor(db, sql: """
-                SELECT d.id, d.batch_id, d.account_id, COALESCE(a.alias, a.login), a.first_name, a.last_name, a.profile,
-                       d.letter, d.state, d.step, d.is_copy
+                SELECT d.id, d.batch_id, d.account_id, \(SQLFragment.printedLogin("a")) AS login, a.first_name, a.last_name,
+                       a.profile, d.letter, d.state, d.step, d.is_copy
                 FROM delivery d JOIN account a ON a.id = d.account_id
                 WHERE d.batch_id IN (SELECT id FROM batch WHERE plan_id = ?) ORDER BY d.batch_id, d.position
                 """, arguments: [id])
             while let d = try deliveries.next() {
-                guard let position = positions[d[1]] else { continue }
-                let accountID: Int64 = d[2]
+                guard let position = positions[d["batch_id"]] else { continue }
+                let accountID: Int64 = d["account_id"]
                 batches[position].deliveries.append(DeliveryDetail(
-                    id: d[0], accountID: accountID, login: d[3], firstName: d[4], lastName: d[5],
-                    profile: try Profile.stored(d[6], column: "account.profile"), letter: try LetterKind.stored(d[7], column: "delivery.letter"),
-                    state: try DeliveryState.stored(d[8], column: "delivery.state"), step: d[9], isCopy: d[10],
+                    id: d["id"], accountID: accountID, login: d["login"], firstName: d["first_name"], lastName: d["last_name"],
+                    profile: try Profile.stored(d["profile"], column: "account.profile"),
+                    letter: try LetterKind.stored(d["letter"], column: "delivery.letter"),
+                    state: try DeliveryState.stored(d["state"], column: "delivery.state"), step: d["step"], isCopy: d["is_copy"],
                     children: children[accountID] ?? []))
             }
             let leftOut = try leftOut(db, plan: id)
             return PlanDetail(
-                id: id, name: row[0], strategy: row[1], strategySource: row[2], selection: row[3],
-                createdAt: Date(timeIntervalSince1970: row[4]), createdBy: row[5], follows: row[6],
+                id: id, name: row["name"], strategy: row["strategy"], strategySource: row["strategy_source"], selection: row["selection"],
+                createdAt: Date(timeIntervalSince1970: row["created_at"]), createdBy: row["created_by"], follows: row["follows_plan_id"],
                 batches: batches, leftOut: leftOut)
+        }
+    }
+}
+
+/// The letters under way the planner is told of.
+private enum ActiveColumn: Int32, SelectedColumn {
+    case account, plan, channel, state
+
+    var expression: String {
+        switch self {
+        case .account: "d.account_id"
+        case .plan: "d.plan_id"
+        case .channel: "d.channel"
+        case .state: "d.state"
+        }
+    }
+}
+
+/// A class's teachers.
+private enum TeacherColumn: Int32, SelectedColumn {
+    case className, firstName, lastName
+
+    var expression: String {
+        switch self {
+        case .className: "c.name"
+        case .firstName: "a.first_name"
+        case .lastName: "a.last_name"
         }
     }
 }

@@ -110,12 +110,12 @@ extension Store {
     /// The account a login or alias names, among the accounts still in the export.
     static func accountID(_ login: String, line: Int?, db: Database) throws -> Int64 {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT a.id, s.name FROM account a JOIN school s ON s.id = a.school_id
+            SELECT a.id, s.name AS school FROM account a JOIN school s ON s.id = a.school_id
             WHERE (a.login = ? OR a.alias = ?) AND a.removed_import_id IS NULL
             """, arguments: [login, login])
         guard let first = rows.first else { throw TrackingError.unknownLogin(login, line: line) }
-        guard rows.count == 1 else { throw TrackingError.ambiguousLogin(login, schools: rows.map { $0[1] }) }
-        return first[0]
+        guard rows.count == 1 else { throw TrackingError.ambiguousLogin(login, schools: rows.map { $0["school"] }) }
+        return first["id"]
     }
 
     private static func openLetter(of login: String, plan: Int64?, line: Int?, db: Database, ledger: DeliveryLedger) throws -> DeliveryLedger.Current {
@@ -145,13 +145,13 @@ extension Store {
         let schoolKey = school.map(NameKey.exact)
         var batches: [(plan: Int64, id: Int64, channel: Channel, school: String)] = []
         for row in try Row.fetchAll(db, sql: """
-            SELECT b.plan_id, b.id, b.class_name, s.name, b.channel FROM batch b JOIN school s ON s.id = b.school_id
+            SELECT b.plan_id, b.id, b.class_name, s.name AS school, b.channel FROM batch b JOIN school s ON s.id = b.school_id
             WHERE b.class_name IS NOT NULL \(plan == nil ? "" : "AND b.plan_id = ?") ORDER BY b.plan_id DESC, b.position
             """, arguments: plan.map { [$0] } ?? []) {
-            let batchChannel = try Channel.stored(row[4], column: "batch.channel")
-            guard NameKey.exact(row[2]) == key, schoolKey == nil || NameKey.exact(row[3]) == schoolKey,
+            let batchChannel = try Channel.stored(row["channel"], column: "batch.channel")
+            guard NameKey.exact(row["class_name"]) == key, schoolKey == nil || NameKey.exact(row["school"]) == schoolKey,
                   channel == nil || channel == batchChannel else { continue }
-            batches.append((row[0], row[1], batchChannel, row[3]))
+            batches.append((row["plan_id"], row["id"], batchChannel, row["school"]))
         }
         guard let latest = batches.first?.plan else { throw TrackingError.noClassLetters(className: name, plan: plan) }
         if school == nil {

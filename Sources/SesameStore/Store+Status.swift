@@ -12,14 +12,11 @@ extension Store {
     /// in SQL sorted them all.
     public func stageCounts(ofPlan plan: Int64) throws -> [StageCount] {
         try pool.read { db in
-            let state = EnumColumn<DeliveryState>("d.state"), letter = EnumColumn<LetterKind>("d.letter")
-            let profile = EnumColumn<Profile>("a.profile")
             var counts: [StageCount] = []
             for plan in try Self.chain(plan, db: db) {
                 let batches = Dictionary(try BatchRow.all(db, plan: plan).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
                 var rows = try BulkStatement(db, sql: """
-                    SELECT d.batch_id, \(state.sql), \(letter.sql), a.activation_code IS NULL, \(profile.sql),
-                           CASE WHEN b.class_name IS NULL THEN a.classes END
+                    SELECT \(CountedColumn.selectList)
                     FROM batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id
                     WHERE b.plan_id = ? AND d.is_copy = 0 AND d.state IN \(SQLFragment.countedStates)
                     ORDER BY b.position
@@ -38,15 +35,17 @@ extension Store {
                     tally.removeAll(keepingCapacity: true)
                 }
                 try rows.forEach { r in
-                    let batch = r.int64(0)!
+                    let batch = r.int64(CountedColumn.batch)!
                     if batch != current {
                         flush()
                         current = batch
                     }
                     let stage = Stage(
-                        state: try state.value(r.int64(1)), letter: try letter.value(r.int64(2)), accountActivated: r.bool(3))
-                    let className = r.string(5).flatMap { ListColumn.split($0).first }
-                    tally[Tally(stage: stage, profile: try profile.value(r.int64(4)), className: className), default: 0] += 1
+                        state: try CountedColumn.states.value(r.int64(CountedColumn.state)),
+                        letter: try CountedColumn.letters.value(r.int64(CountedColumn.letter)), accountActivated: r.bool(CountedColumn.isActivated))
+                    let className = r.string(CountedColumn.classes).flatMap { ListColumn.split($0).first }
+                    let profile = try CountedColumn.profiles.value(r.int64(CountedColumn.profile))
+                    tally[Tally(stage: stage, profile: profile, className: className), default: 0] += 1
                 }
                 flush()
             }
@@ -59,4 +58,24 @@ private struct Tally: Hashable {
     var stage: Stage
     var profile: Profile
     var className: String?
+}
+
+/// The columns `stageCounts` reads of each letter counted.
+private enum CountedColumn: Int32, SelectedColumn {
+    case batch, state, letter, isActivated, profile, classes
+
+    static let states = EnumColumn<DeliveryState>("d.state"), letters = EnumColumn<LetterKind>("d.letter")
+    static let profiles = EnumColumn<Profile>("a.profile")
+
+    var expression: String {
+        switch self {
+        case .batch: "d.batch_id"
+        case .state: Self.states.sql
+        case .letter: Self.letters.sql
+        case .isActivated: "a.activation_code IS NULL"
+        case .profile: Self.profiles.sql
+        // The class of a letter counts only where its batch has none (the office, the post).
+        case .classes: "CASE WHEN b.class_name IS NULL THEN a.classes END"
+        }
+    }
 }
