@@ -21,13 +21,28 @@ public struct Settings: Sendable, Hashable {
         public var address: String?
         public var city: String?
         public var director: String?
+        /// "directrice" or "directeur": how the letters sign (official letters avoid the
+        /// point médian); nil: "direction de l’école".
+        public var directorTitle: String?
+        /// How families reach the school, printed on letters, cards and emails.
+        public var phone: String?
+        public var email: String?
 
-        public init(name: String, address: String? = nil, city: String? = nil, director: String? = nil) {
+        public init(
+            name: String, address: String? = nil, city: String? = nil, director: String? = nil, directorTitle: String? = nil,
+            phone: String? = nil, email: String? = nil
+        ) {
             self.name = name
             self.address = address
             self.city = city
             self.director = director
+            self.directorTitle = directorTitle
+            self.phone = phone
+            self.email = email
         }
+
+        /// The titles a director may sign with.
+        public static let directorTitles = ["directrice", "directeur"]
     }
 
     public struct Email: Sendable, Hashable {

@@ -18,8 +18,15 @@ struct CardSheet {
         cursor += typesetter.draw(blocks["details"] ?? "", x: x + margin, y: cursor, width: inner - qrSize, style: .sans(8)) + mm(4)
         typesetter.qrCode(qr, x: x + cardWidth - margin - qrSize, y: y + margin - mm(2), size: qrSize)
         for (label, value) in CredentialRows(blocks["identifiants"] ?? "").rows {
-            typesetter.draw(label, x: x + margin, y: cursor + mm(1.2), width: mm(24), style: .sans(8.5))
-            cursor += typesetter.draw(value, x: x + margin + mm(24), y: cursor, width: inner - mm(24), style: .mono(13, bold: true)) + mm(1.5)
+            let labelHeight = typesetter.draw(label, x: x + margin, y: cursor + mm(1.2), width: mm(24), style: .sans(8.5))
+            // Shrunk to 9 pt at most beside its label; longer, on a line of its own: never broken.
+            if let height = typesetter.drawFitted(value, x: x + margin + mm(24), y: cursor, width: inner - mm(24), style: .mono(13, bold: true), minimumSize: 9) {
+                cursor += height + mm(1.5)
+            } else {
+                cursor += labelHeight + mm(1.5)
+                let style = typesetter.fitted(value, width: inner, style: .mono(13, bold: true), minimumSize: 1) ?? .mono(9, bold: true)
+                cursor += typesetter.draw(value, x: x + margin, y: cursor, width: -1, style: style) + mm(1.5)
+            }
         }
         typesetter.draw(blocks["adresse"] ?? "", x: x + margin, y: y + cardHeight - margin - mm(8), width: inner, style: .sans(7.5))
     }

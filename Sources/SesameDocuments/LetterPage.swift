@@ -51,9 +51,21 @@ struct LetterPage {
         let labelWidth = mm(40)
         let valueWidth = width - labelWidth - qrSize - 3 * padding
         let label = TextStyle.sans(10 * text), value = TextStyle.mono(16 * text, bold: true)
-        let heights = rows.rows.map { max(typesetter.height($0.value, width: valueWidth, style: value), typesetter.height($0.label, width: labelWidth, style: label)) }
+        // A value too long for its place, even shrunk to 11 pt, goes on a line of its own
+        // across the box: the box grows, the login is never broken.
+        let fullWidth = width - qrSize - 2 * padding
+        let placed: [(style: TextStyle, ownLine: Bool)] = rows.rows.map { row in
+            if let style = typesetter.fitted(row.value, width: valueWidth, style: value, minimumSize: 11 * text) { return (style, false) }
+            return (typesetter.fitted(row.value, width: fullWidth, style: value, minimumSize: 1) ?? value, true)
+        }
+        var heights: [Double] = []
+        for (row, place) in zip(rows.rows, placed) {
+            let labelHeight = typesetter.height(row.label, width: labelWidth, style: label)
+            let valueHeight = typesetter.height(row.value, width: -1, style: place.style)
+            heights.append(place.ownLine ? labelHeight + valueHeight : max(valueHeight, labelHeight))
+        }
         let captionStyle = TextStyle.sans(7.5 * text, alignment: .center)
-        let qrBlock = qrSize + typesetter.height(caption, width: qrSize + mm(6), style: captionStyle) + mm(2)
+        let qrBlock = qrSize + typesetter.height(caption.replacingOccurrences(of: "-", with: "\u{2011}"), width: qrSize + mm(6), style: captionStyle) + mm(2)
         let boxHeight = max(heights.reduce(0, +) + gap * Double(max(0, rows.count - 1)), qrBlock) + 2 * padding
         let context = typesetter.context
         cairo_save(context)
@@ -65,13 +77,19 @@ struct LetterPage {
         cairo_stroke(context)
         cairo_restore(context)
         var row = y + padding
-        for ((labelText, valueText), height) in zip(rows.rows, heights) {
-            typesetter.draw(labelText, x: x + padding, y: row + mm(1.3) * text, width: labelWidth, style: label)
-            typesetter.draw(valueText, x: x + padding + labelWidth, y: row, width: valueWidth, style: value)
+        for (((labelText, valueText), place), height) in zip(zip(rows.rows, placed), heights) {
+            let labelHeight = typesetter.draw(labelText, x: x + padding, y: row + mm(1.3) * text, width: labelWidth, style: label)
+            if place.ownLine {
+                typesetter.draw(valueText, x: x + padding, y: row + labelHeight + mm(1.3) * text, width: -1, style: place.style)
+            } else {
+                typesetter.draw(valueText, x: x + padding + labelWidth, y: row, width: -1, style: place.style)
+            }
             row += height + gap
         }
         let qrX = x + width - qrSize - padding
         typesetter.qrCode(qr, x: qrX, y: y + padding, size: qrSize)
+        // "e-primO" is a name: a no-break hyphen keeps it whole ("e-/primO" read as two words).
+        let caption = caption.replacingOccurrences(of: "-", with: "\u{2011}")
         typesetter.draw(caption, x: qrX - mm(3), y: y + padding + qrSize + mm(1), width: qrSize + mm(6), style: captionStyle, gray: 0.3)
         return boxHeight
     }

@@ -1,4 +1,5 @@
 import CPangoCairo
+import SesameCore
 
 /// Text styles of the documents: DejaVu, which fontconfig always has on Debian
 /// (fonts-dejavu-core) and which covers Latin, Vietnamese and Arabic.
@@ -92,6 +93,28 @@ final class Typesetter {
         return Double(w) / Double(PANGO_SCALE)
     }
 
+    /// Draws text that must never be broken (a login, a code, an address) on one line: at
+    /// the style's size if it fits `width`, else shrunk to fit down to `minimumSize`.
+    /// Returns the height drawn, or nil, drawing nothing, when even the minimum is too wide:
+    /// the caller then gives it a wider box.
+    @discardableResult
+    func drawFitted(_ markup: String, x: Double, y: Double, width: Double, style: TextStyle, minimumSize: Double, gray: Double = 0) -> Double? {
+        guard let fitted = fitted(markup, width: width, style: style, minimumSize: minimumSize) else { return nil }
+        return draw(markup, x: x, y: y, width: -1, style: fitted, gray: gray)
+    }
+
+    /// The style at which `markup` fits `width` on one line, no smaller than `minimumSize`.
+    func fitted(_ markup: String, width: Double, style: TextStyle, minimumSize: Double) -> TextStyle? {
+        let natural = self.width(markup, style: style)
+        guard natural > width else { return style }
+        // Text width is proportional to the size; round down to a tenth of a point.
+        let size = (style.size * width / natural * 10).rounded(.down) / 10
+        guard size >= minimumSize else { return nil }
+        var smaller = style
+        smaller.size = size
+        return self.width(markup, style: smaller) <= width ? smaller : nil
+    }
+
     /// Draws the markup with its top-left corner at (x, y); returns its height.
     @discardableResult
     func draw(_ markup: String, x: Double, y: Double, width: Double, style: TextStyle, gray: Double = 0) -> Double {
@@ -140,7 +163,13 @@ final class Typesetter {
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         }
-        pango_layout_set_markup(layout, markup, -1)
+        pango_layout_set_markup(layout, French.typographicSpaces(markup), -1)
+        // Pango hyphenates words it breaks: a login cut as "durandmo-reau" reads as another
+        // login. No hyphen is ever added; identifiers are not wrapped at all (`drawFitted`).
+        let attributes = pango_layout_get_attributes(layout).map { pango_attr_list_copy($0)! } ?? pango_attr_list_new()!
+        pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(0))
+        pango_layout_set_attributes(layout, attributes)
+        pango_attr_list_unref(attributes)
         // Per-letter text (names, codes) fills the cache too: start afresh when it is full,
         // the shared text is laid out again once.
         if layouts.count >= 512 {

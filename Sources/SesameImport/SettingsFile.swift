@@ -42,9 +42,14 @@ public enum SettingsFile {
             case "schools":
                 for item in value.sequence ?? [] {
                     guard let name = string(item.mapping?["name"]) else { throw invalid(item, "chaque établissement a besoin de « name »") }
+                    let title = string(item.mapping?["director-title"])
+                    if let title, !Settings.School.directorTitles.contains(title), let node = item.mapping?["director-title"] {
+                        throw invalid(node, "director-title : « \(title) » ; attendu : directrice ou directeur")
+                    }
                     settings.schools.append(Settings.School(
                         name: name, address: string(item.mapping?["address"]), city: string(item.mapping?["city"]),
-                        director: string(item.mapping?["director"])))
+                        director: string(item.mapping?["director"]), directorTitle: title,
+                        phone: string(item.mapping?["phone"]), email: string(item.mapping?["email"])))
                 }
             case "email":
                 let m = value.mapping
@@ -77,7 +82,8 @@ public enum SettingsFile {
               url:\(value(settings.ent.url))
 
             # Les établissements, nommés comme dans l'export de l'ENT. La ville sert à dater les
-            # lettres (« Nantes, le … ») et le nom du directeur ou de la directrice à les signer.
+            # lettres (« Nantes, le … »), le nom et le titre (directrice ou directeur) à les signer,
+            # le téléphone et le courriel à joindre l'école.
             schools:
 
             """
@@ -87,6 +93,9 @@ public enum SettingsFile {
                     address:\(value(school.address))
                     city:\(value(school.city))
                     director:\(value(school.director))
+                    director-title:\(value(school.directorTitle))
+                    phone:\(value(school.phone))
+                    email:\(value(school.email))
 
                 """
         }

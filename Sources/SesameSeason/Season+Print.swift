@@ -41,6 +41,8 @@ public struct PrintResult: Sendable {
     public var letters: Int
     /// The HTML index of the packets (none for a re-print).
     public var index: URL?
+    /// What the user should know of how it was printed (a layout that does not apply to a channel).
+    public var notes: [String]
 }
 
 extension Season {
@@ -49,7 +51,8 @@ extension Season {
     /// letters as issued, each with the code it carries: a letter whose code the ENT has
     /// replaced since it was read is flagged stale in that same transaction.
     ///
-    /// Throws when the plan has nothing to print, a setting the letters need is missing, or a
+    /// Throws when the plan has nothing to print, a setting the letters need is missing, cards
+    /// are asked for letters a pupil carries (their code must stay hidden), or a
     /// file cannot be written whole (then nothing is recorded). Writes one PDF per packet, a
     /// sign-off CSV beside each sheet and `index.html` into `request.folder`, all 0600.
     public func printPackets(_ request: PrintRequest, progress: @escaping @Sendable (PrintProgress) -> Void = { _ in }) throws -> PrintResult {
@@ -68,6 +71,11 @@ extension Season {
             }
         }
         guard !batches.isEmpty else { throw SeasonError.nothingToPrint(plan: planID, logins: request.accounts) }
+        // A card shows its code to whoever carries it: the letters a pupil carries home stay folded.
+        let carried = batches.filter { $0.channel == .viaStudent }
+        if request.layout == .eight, !carried.isEmpty {
+            throw SeasonError.cardsForCarriedLetters(classes: carried.compactMap(\.className))
+        }
         let missing = settings.missingForPrinting(schools: Array(Set(batches.map(\.school))).sorted())
         guard missing.isEmpty else { throw DocumentError.missingSetting(names: missing, file: settingsFile.path) }
 
@@ -84,8 +92,12 @@ extension Season {
         let issued = Dictionary(batches.flatMap(\.letters).map { ($0.deliveryID, $0.issued) }, uniquingKeysWith: { a, _ in a })
         let printed = files.flatMap(\.deliveryIDs).compactMap { issued[$0] }
         try store.recordPrinted(printed, actor: request.actor, reprint: reprint, at: request.now)
+        var notes: [String] = []
+        if request.layout != .one, batches.contains(where: { $0.channel == .post }) {
+            notes.append("Les lettres postales restent une par page A4, pliées pour l’enveloppe à fenêtre : --layout \(request.layout.rawValue) ne s’applique pas au courrier.")
+        }
         return PrintResult(
             planID: planID, folder: request.folder, files: files, letters: printed.count,
-            index: reprint ? nil : request.folder.appendingPathComponent("index.html"))
+            index: reprint ? nil : request.folder.appendingPathComponent("index.html"), notes: notes)
     }
 }

@@ -16,12 +16,16 @@ public struct SettingsChange: Sendable {
     /// The school the next three are about; nil: the store's only school.
     public var school: String?
     public var director: String?
+    /// "directrice" or "directeur".
+    public var directorTitle: String?
     public var city: String?
     public var address: String?
+    public var phone: String?
+    public var email: String?
 
     public init() {}
 
-    var changesSchool: Bool { director != nil || city != nil || address != nil }
+    var changesSchool: Bool { [director, directorTitle, city, address, phone, email].contains { $0 != nil } }
 }
 
 /// What a change of settings did.
@@ -36,7 +40,8 @@ public struct SettingsResult: Sendable {
 
 extension Season {
     /// Writes settings to the settings file: the ENT's and the sender's for every school, a
-    /// school's own (director, city, address) for the school named, or the only one. The
+    /// school's own (director and title, city, address, phone, email) for the school named,
+    /// or the only one. The
     /// schools imported are added to the file. With several schools and none named, the
     /// school's settings are left out and `schoolRequired` lists the schools; the rest is
     /// written. Throws for an unknown school; writes the settings file (0600).
@@ -62,6 +67,9 @@ extension Season {
                 if let value = change.director { settings.schools[index].director = value }
                 if let value = change.city { settings.schools[index].city = value }
                 if let value = change.address { settings.schools[index].address = value }
+                if let value = change.directorTitle { settings.schools[index].directorTitle = value }
+                if let value = change.phone { settings.schools[index].phone = value }
+                if let value = change.email { settings.schools[index].email = value }
             } else {
                 schoolRequired = settings.schools.map(\.name)
             }

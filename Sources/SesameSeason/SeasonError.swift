@@ -10,6 +10,8 @@ public enum SeasonError: UserFacingError, Equatable {
     /// `--school` given for an export that names each account's school.
     case schoolAlreadyInFile(file: String)
     case nothingToPrint(plan: Int64, logins: [String])
+    /// Layout 8 for letters a pupil carries: a card cannot hide its code.
+    case cardsForCarriedLetters(classes: [String])
     case missingSender
     case invalidSender(String)
     case invalidServerURL(String)
@@ -19,7 +21,7 @@ public enum SeasonError: UserFacingError, Equatable {
     public var userMessage: String {
         switch self {
         case .schoolSettingsNeedSchool(let known):
-            "le directeur, la ville et l’adresse sont propres à un établissement : précisez lequel avec --school (\(known.joined(separator: " ; "))) ; "
+            "la direction, la ville, l’adresse, le téléphone et le courriel sont propres à un établissement : précisez lequel avec --school (\(known.joined(separator: " ; "))) ; "
                 + "les autres réglages ont été écrits"
         case .nothingImported:
             "la base ne contient encore aucun compte : importez d’abord l’export de l’ENT (sesame import export-comptes.csv)"
@@ -38,6 +40,9 @@ public enum SeasonError: UserFacingError, Equatable {
         case let .sheetProblems(file, problems):
             "\(file) : \(problems.count) ligne\(problems.count > 1 ? "s" : "") à corriger, rien n’a été enregistré :\n"
                 + problems.map { "  \($0)" }.joined(separator: "\n")
+        case .cardsForCarriedLetters(let classes):
+            "les lettres que les élèves emportent dans le carnet de liaison\(classes.isEmpty ? "" : " (\(classes.joined(separator: ", ")))") "
+                + "doivent cacher leur code : elles ne s’impriment pas en cartes (--layout 8). Imprimez ce plan avec --layout 1 (lettres pliées en trois, code caché)"
         case .missingSender:
             "réglage manquant pour envoyer : --from (adresse de l’expéditeur) (option en ligne de commande, ou section email des réglages)"
         }

@@ -22,6 +22,8 @@ public enum LetterContext {
             ],
             "enfants": a.children.map { ["prenom": $0.firstName, "nom": $0.lastName, "nomComplet": $0.displayName, "nomDistinctif": $0.identifyingName, "classe": $0.classes.joined(separator: ", ")] },
             "enfantsTexte": childrenText(a.children),
+            // "de Léa (CP A)", "d’Élodie (CE1)": French elides before a vowel or a mute h.
+            "deEnfants": French.de(childrenText(a.children)),
         ]
         if let className = letter.packetClass { context["classe"] = className }
         if let address = a.postalAddress {
@@ -55,7 +57,14 @@ public enum LetterContext {
 
 extension Settings.School {
     public var templateValue: [String: String] {
-        ["nom": name, "adresse": address ?? "", "ville": city ?? "", "directeur": director ?? ""]
+        let title = directorTitle.map { "\($0) de l’école" } ?? "direction de l’école"
+        let contact = [phone, email].compactMap { $0 }.joined(separator: " — ")
+        return [
+            "nom": name, "adresse": address ?? "", "ville": city ?? "", "directeur": director ?? "",
+            // "Anne Roux, directrice de l’école"; without a title, no point médian: "direction de l’école".
+            "signature": (director.map { "\($0), " } ?? "") + title, "titre": title,
+            "telephone": phone ?? "", "courriel": email ?? "", "contact": contact,
+        ]
     }
 }
 

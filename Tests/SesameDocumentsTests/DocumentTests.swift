@@ -292,3 +292,128 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
         }
     }
 }
+
+@Suite struct IdentifierTests {
+    /// A class whose first pupils have logins of 26 to 44 characters, as entcore makes them
+    /// from long compound names.
+    private func longLogins() -> (GeneratedSchool, [String]) {
+        var school = SchoolGenerator().generate()
+        let logins = [
+            "jbemmanuelbenoithamondela-fontaine.cpa2026", "mariefernanda.dossantos-silva", "adamalexandre.durandmoreau",
+            "anne-charlotte.de-la-tour-dauvergne-lauraguais",
+        ]
+        let pupils = school.people.indices.filter { school.people[$0].profile == .student && !school.people[$0].isGhost && school.people[$0].activationCode != nil }
+        for (i, login) in logins.enumerated() {
+            school.people[pupils[i]].login = login
+            school.people[pupils[i]].alias = nil
+        }
+        return (school, logins)
+    }
+
+    @Test(arguments: [Layout.one, .two, .eight])
+    func aLongLoginIsPrintedWholeNeverHyphenatedNorBroken(layout: Layout) throws {
+        let (school, logins) = longLogins()
+        let inClass = batches(school).filter { $0.channel == .inClass && $0.letters.contains { logins.contains($0.account.login) } }
+        let files = try run(inClass, layout: layout, school: school.name, into: try folder())
+        var found = Set<String>()
+        for file in files {
+            for page in Tools.pdfWords(file.url) {
+                let words = page.map(\.text)
+                for login in logins where words.contains(login) { found.insert(login) }
+                // No piece of a long login on a line of its own, with or without a hyphen.
+                for word in words where word.count > 8 {
+                    #expect(!logins.contains { $0 != word && ($0.hasPrefix(word.trimmingCharacters(in: ["-"])) || $0.hasSuffix(word)) }, "\(word)")
+                }
+            }
+        }
+        #expect(found == Set(logins))
+    }
+
+    @Test(arguments: [Layout.one, .two, .eight])
+    func lettersAndCardsDrawNothingOverAnythingElse(layout: Layout) throws {
+        let (school, logins) = longLogins()
+        let inClass = batches(school).filter { $0.channel == .inClass && $0.letters.contains { logins.contains($0.account.login) } }
+        let file = try #require(try run(inClass, layout: layout, school: school.name, into: try folder()).first)
+        let pages = Tools.pdfWords(file.url)
+        // The letters' pages: after the teacher's cover and the roster.
+        for page in pages.dropFirst(2) {
+            for (i, a) in page.enumerated() {
+                for b in page[(i + 1)...] where a.overlaps(b) {
+                    Issue.record("« \(a.text) » and « \(b.text) » overlap")
+                }
+            }
+        }
+        #expect(pages.count > 2)
+    }
+}
+
+@Suite struct FrenchTests {
+    /// A parent whose only child is called Élodie, a pupil named Hugo, and a school that signs
+    /// as its directrice and gives its phone and email.
+    private func printed(layout: Layout = .one) throws -> (pupil: String, parent: String, cards: [String]) {
+        var school = SchoolGenerator().generate()
+        let parent = try #require(school.people.indices.first {
+            school.people[$0].profile == .parent && school.people[$0].children.count == 1 && school.people[$0].activationCode != nil
+        })
+        let child = school.people[parent].children[0]
+        school.people[child].firstName = "Élodie"
+        var s = settings(for: school.name)
+        s.schools[0].directorTitle = "directrice"
+        s.schools[0].phone = "02 40 00 00 00"
+        s.schools[0].email = "ce.0440001@ac-nantes.fr"
+        let all = batches(school)
+        let options = PrintOptions(layout: layout, folder: try folder(), sort: [], date: SchoolCalendar.parse("2026-09-01")!,
+                                   returnBy: SchoolCalendar.parse("2026-09-08")!, planID: 1, planName: "Rentrée")
+        let files = try PrintJob(templates: try DocumentTemplates.load(reports), settings: s, options: options).run(all)
+        let parentLogin = school.people[parent].printedLogin
+        let pupil = try #require(all.flatMap(\.letters).first { $0.account.profile == .student && $0.kind == .activation })
+        func page(of login: String) throws -> String {
+            let pages = files.flatMap { Tools.pdfPages($0.url) }
+            return try #require(pages.last { $0.contains(login) }).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let cards = layout == .eight ? files.flatMap { Tools.pdfPages($0.url) } : []
+        return (try page(of: pupil.account.login), try page(of: parentLogin), cards)
+    }
+
+    @Test func lettersElideSignWithTheTitleAndSpeakOneRegisterPerReader() throws {
+        let (pupil, parent, _) = try printed()
+        #expect(parent.contains("scolarité d’Élodie"))
+        #expect(!parent.contains("de Élodie"))
+        #expect(parent.contains("Anne Roux, directrice de l’école"))
+        #expect(parent.contains("Conservez cette lettre") && parent.contains("vous seul connaîtrez"))
+        #expect(pupil.contains("Garde cette lettre") && pupil.contains("toi seul connaîtras") && pupil.contains("1. Ouvre "))
+        #expect(pupil.contains("Objet : ton compte") && parent.contains("Objet : votre compte"))
+        #expect(!pupil.contains("vous seul") && !pupil.contains("Ouvrez") && !pupil.contains("Conservez"))
+        for page in [pupil, parent] {
+            #expect(!page.contains("·"))
+            #expect(page.contains("02 40 00 00 00") && page.contains("ce.0440001@ac-nantes.fr"))
+        }
+    }
+
+    @Test func cardsNameTheSchoolAndHowToReachIt() throws {
+        let (_, _, cards) = try printed(layout: .eight)
+        let cardPages = cards.filter { $0.contains("Identifiant") && $0.contains("Connectez-vous") }
+        #expect(!cardPages.isEmpty)
+        #expect(cardPages.allSatisfy { $0.contains("Les Tilleuls") && $0.contains("02 40 00 00 00") })
+    }
+
+    @Test func noLineStartsWithAClosingGuillemetOrAColon() throws {
+        let (pupil, parent, _) = try printed()
+        #expect(pupil.contains("Mot de passe") || pupil.contains("Première connexion"))
+        let school = SchoolGenerator().generate()
+        let files = try run(batches(school), school: school.name, into: try folder())
+        for file in files {
+            for line in Tools.pdfPages(file.url).joined(separator: "\n").split(separator: "\n") {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                #expect(!trimmed.hasPrefix("»") && !trimmed.hasPrefix(":") && !trimmed.hasPrefix(";"), "\(file.url.lastPathComponent): \(trimmed)")
+            }
+        }
+        _ = parent
+    }
+
+    @Test func elisionFollowsTheFirstSound() {
+        #expect(French.de("Élodie") == "d’Élodie" && French.de("Hugo") == "d’Hugo" && French.de("Léa") == "de Léa")
+        #expect(French.le("ULIS") == "l’ULIS" && French.le("CP A") == "le CP A")
+        #expect(French.typographicSpaces("« Mot de passe oublié »") == "«\u{00A0}Mot de passe oublié\u{00A0}»")
+    }
+}

@@ -61,3 +61,45 @@ import Testing
         #expect(throws: StoreError.self) { try f.season.configure(change) }
     }
 }
+
+@Suite struct ConfidentialityTests {
+    @Test func lettersAPupilCarriesAreNeverPrintedAsCards() throws {
+        let f = try SeasonFixture()
+        try f.start([SchoolGenerator().generate()])
+        try f.plan("via-eleve")
+        let error = #expect(throws: SeasonError.self) {
+            try f.season.printPackets(PrintRequest(layout: .eight, folder: f.folder.appendingPathComponent("cartes"), actor: "x"))
+        }
+        guard case .cardsForCarriedLetters(let classes) = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(!classes.isEmpty)
+        #expect(error?.userMessage.contains("--layout 1") == true)
+        // Nothing was written nor recorded.
+        #expect(!FileManager.default.fileExists(atPath: f.folder.appendingPathComponent("cartes").path))
+        let folded = try f.season.printPackets(PrintRequest(layout: .one, folder: f.folder.appendingPathComponent("lettres"), actor: "x"))
+        #expect(folded.letters > 0)
+        let carried = try #require(folded.files.first { $0.channel == .viaStudent })
+        #expect(Tools.pdfPages(carried.url).contains { $0.contains("CONFIDENTIEL") })
+    }
+
+    @Test func postalLettersStayOnePerPageAndTheUserIsTold() throws {
+        let f = try SeasonFixture()
+        try f.start([SchoolGenerator().generate()])
+        let strategy = try f.write(Data("""
+            title: Courrier
+            profiles:
+              parent:
+                - channel: post
+                  if: has-address
+                - office
+              student: [in-class]
+              staff: [office]
+              guest: [office]
+              teacher:
+                excluded: pas concernés
+
+            """.utf8), to: "courrier.yaml")
+        try f.plan(file: strategy)
+        let result = try f.season.printPackets(PrintRequest(layout: .two, folder: f.folder.appendingPathComponent("p"), actor: "x"))
+        #expect(result.notes.count == 1 && result.notes[0].contains("enveloppe à fenêtre"))
+    }
+}

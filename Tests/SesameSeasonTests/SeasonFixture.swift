@@ -45,7 +45,12 @@ struct SeasonFixture {
     /// A plan of every pending account with a shipped strategy.
     @discardableResult
     func plan(_ strategy: String, profiles: Set<Profile> = []) throws -> Int64 {
-        let url = repository.appendingPathComponent("Strategies/\(strategy).yaml")
+        try plan(file: repository.appendingPathComponent("Strategies/\(strategy).yaml"), profiles: profiles)
+    }
+
+    /// A plan with a strategy file of the test's own.
+    @discardableResult
+    func plan(file url: URL, profiles: Set<Profile> = []) throws -> Int64 {
         var filter = AccountFilter()
         filter.activation = .pending
         filter.profiles = profiles

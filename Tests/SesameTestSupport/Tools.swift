@@ -54,4 +54,32 @@ public enum Tools {
         guard let text = run("/usr/bin/zbarimg", ["--quiet", "--raw", png.path]) else { return [] }
         return text.split(separator: "\n").map(String.init)
     }
+
+    /// A word of a PDF page and its box, in points from the top-left corner (`pdftotext -bbox-layout`).
+    public struct PDFWord: Sendable {
+        public var text: String
+        public var xMin, yMin, xMax, yMax: Double
+
+        /// Whether two boxes share more than a hair (a tenth of a point).
+        public func overlaps(_ other: PDFWord) -> Bool {
+            min(xMax, other.xMax) - max(xMin, other.xMin) > 0.1 && min(yMax, other.yMax) - max(yMin, other.yMin) > 0.1
+        }
+    }
+
+    /// The words of each page of a PDF, with their boxes.
+    public static func pdfWords(_ url: URL) -> [[PDFWord]] {
+        guard let xml = run("/usr/bin/pdftotext", ["-bbox-layout", url.path, "-"]) else { return [] }
+        var pages: [[PDFWord]] = []
+        let pattern = try! NSRegularExpression(pattern: #"<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>"#)
+        for page in xml.components(separatedBy: "<page ").dropFirst() {
+            let range = NSRange(page.startIndex..., in: page)
+            pages.append(pattern.matches(in: page, range: range).map { m in
+                func group(_ i: Int) -> String { String(page[Range(m.range(at: i), in: page)!]) }
+                let text = group(5).replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
+                    .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+                return PDFWord(text: text, xMin: Double(group(1))!, yMin: Double(group(2))!, xMax: Double(group(3))!, yMax: Double(group(4))!)
+            })
+        }
+        return pages
+    }
 }

@@ -56,7 +56,8 @@ struct DemoCommand: SesameCommand {
 
         section("4. Impression des paquets (réglages de l’école fictive, puis un PDF par lot)")
         try run(InitCommand.self, [
-            "--ent-name", "e-primO", "--ent-url", "https://www.e-primo.fr", "--director", "Anne Roux",
+            "--ent-name", "e-primO", "--ent-url", "https://www.e-primo.fr", "--director", "Anne Roux", "--director-title", "directrice",
+            "--phone", "02 40 12 34 56", "--email", "ce.0440999x@ac-nantes.fr",
             "--city", school.city, "--address", "12 rue des Tilleuls, 44000 Nantes",
             "--from", "direction.tilleuls@ecole.example", "--from-name", school.name,
         ])

@@ -28,6 +28,15 @@ struct InitCommand: SesameCommand {
     @Option(help: ArgumentHelp("Directeur ou directrice, qui signe les lettres.", valueName: "nom"))
     var director: String?
 
+    @Option(name: .customLong("director-title"), help: ArgumentHelp("Titre qui signe les lettres : directrice ou directeur.", valueName: "titre"))
+    var directorTitle: String?
+
+    @Option(help: ArgumentHelp("Téléphone de l’école, imprimé sur les lettres, cartes et courriels.", valueName: "numéro"))
+    var phone: String?
+
+    @Option(help: ArgumentHelp("Courriel de l’école, imprimé sur les lettres, cartes et courriels.", valueName: "adresse"))
+    var email: String?
+
     @Option(help: ArgumentHelp("Ville, pour dater les lettres.", valueName: "ville"))
     var city: String?
 
@@ -59,6 +68,12 @@ struct InitCommand: SesameCommand {
         if let entURL, !(entURL.hasPrefix("https://") || entURL.hasPrefix("http://")) {
             throw ValidationError("--ent-url : une adresse https://… est attendue")
         }
+        if let directorTitle, !Settings.School.directorTitles.contains(directorTitle) {
+            throw ValidationError("--director-title : directrice ou directeur est attendu")
+        }
+        if let email, EmailAddress(email) == nil {
+            throw ValidationError("--email : « \(email) » n’est pas une adresse électronique valide")
+        }
         if let from, EmailAddress(from) == nil {
             throw ValidationError("--from : « \(from) » n’est pas une adresse électronique valide")
         }
@@ -69,6 +84,7 @@ struct InitCommand: SesameCommand {
         (change.entName, change.entURL, change.from, change.fromName) = (entName, entURL, from, fromName)
         (change.smtpURL, change.starttls, change.smtpUser, change.passwordFile) = (smtp, starttls ? true : nil, smtpUser, passwordFile)
         (change.school, change.director, change.city, change.address) = (school, director, city, address)
+        (change.directorTitle, change.phone, change.email) = (directorTitle, phone, email)
         let result = try store.season().configure(change)
         print("Réglages écrits dans \(result.file.path)")
         if let schools = result.schoolRequired {

@@ -70,6 +70,7 @@ struct PrintCommand: SesameCommand {
         output.line()
         output.line("\(plural(result.letters, "lettre imprimée", "lettres imprimées")) dans \(plural(result.files.count, "fichier"))"
             + (result.index.map { " ; index : \($0.path)" } ?? ""))
+        for note in result.notes { output.line(note) }
         if result.files.contains(where: { $0.signOff != nil }) {
             output.line("Feuilles d’émargement à compléter (colonne « Remis » : oui, absent, retour, perdu, refus) : …emargement.csv à côté de chaque paquet.")
         }
