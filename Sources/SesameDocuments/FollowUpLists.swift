@@ -72,7 +72,7 @@ public struct FollowUpLists: Sendable {
         context.merge(section) { $1 }
         let texts = templates.render("relance.mustache", context)
         let file = try PDFFile(destination: url, title: texts["titre"] ?? "", author: school.name)
-        let pages = ServicePages(typesetter: Typesetter(context: file.context), file: file)
+        let pages = ServicePages(typesetter: Typesetter(context: file.context) { [unowned file] in file.pageCount }, file: file)
         pages.table(
             title: texts["titre"] ?? "", subtitle: Markup.escape("\(school.name) — plan \(plan) — \(FrenchDate.long(date)) — \(rows.count) personne(s)"),
             instruction: texts["consigne"] ?? "",

@@ -38,7 +38,7 @@ struct Packet {
     func render(to url: URL) throws -> Int {
         let school = settings.school(named: batch.school) ?? Settings.School(name: batch.school)
         let file = try PDFFile(destination: url, title: title, author: school.name)
-        let typesetter = Typesetter(context: file.context)
+        let typesetter = Typesetter(context: file.context) { [unowned file] in file.pageCount }
         let service = ServicePages(typesetter: typesetter, file: file)
         let letters = self.letters
         guard !lettersOnly else {
@@ -160,7 +160,7 @@ struct SignOffSheet {
             case .meeting: return [a.identifyingName, a.children.map(\.nameWithClass).joined(separator: ", "), ""]
             case .office:
                 let who = switch a.profile {
-                case .parent: "Parent de " + a.children.map(\.nameWithClass).joined(separator: ", ")
+                case .parent: "Parent " + French.de(a.children.map(\.nameWithClass).joined(separator: ", "))
                 case .student: "Élève" + (a.classes.isEmpty ? "" : " de " + a.classes.joined(separator: ", "))
                 default: a.profile.frenchName
                 }

@@ -24,19 +24,40 @@ struct ServicePages {
         typesetter.draw(text, x: left, y: y, width: width, style: .sans(11.5))
     }
 
-    /// A table over as many pages as it needs, its header repeated, rows tall enough to sign.
-    /// `widths` are fractions of the table's width, for the columns after the row number.
+    /// A table over as many pages as it needs, its header repeated on each. Every row is as
+    /// tall as its tallest cell (and at least tall enough to sign), headers wrap inside their
+    /// cells: nothing is drawn over anything else. `widths` are fractions of the table's
+    /// width, for the columns after the row number.
     func table(title: String, subtitle: String, instruction: String, columns: [String], widths: [Double], rows: [[String]]) {
-        let left = mm(15), width = mm(180), top = mm(15)
-        let rowHeight = mm(9), headerHeight = mm(8), numberWidth = mm(10)
-        let titleHeight = typesetter.height("<b>\(title)</b>", width: width, style: .sans(13))
-            + typesetter.height(subtitle, width: width, style: .sans(9)) + typesetter.height(instruction, width: width, style: .sans(9.5)) + mm(8)
-        let perPage = max(1, Int((mm(297) - top - mm(18) - titleHeight - headerHeight) / rowHeight))
-        let pages = max(1, (rows.count + perPage - 1) / perPage)
+        let left = mm(15), width = mm(180), top = mm(15), bottom = mm(297) - mm(18)
+        let minimumRow = mm(9), numberWidth = mm(10), padding = mm(1.5)
+        let cellStyle = TextStyle.sans(9), headerStyle = TextStyle.sans(8.5)
         let context = typesetter.context
         var xs: [Double] = [left, left + numberWidth]
         for w in widths { xs.append(xs.last! + (width - numberWidth) * w) }
-        for page in 0..<pages {
+        func cellWidth(_ i: Int) -> Double { xs[i + 1] - xs[i] - 2 * padding }
+        let header = (["N°"] + columns).prefix(xs.count - 1).map { "<b>\(Markup.escape($0))</b>" }
+        let headerHeight = max(mm(8), header.enumerated().map { typesetter.height($1, width: cellWidth($0), style: headerStyle) }.max()! + 2 * padding)
+        let cells = rows.enumerated().map { index, row in Array((["\(index + 1)"] + row).prefix(xs.count - 1)) }
+        let heights = cells.map { row in
+            max(minimumRow, (row.enumerated().map { typesetter.height($1, width: cellWidth($0), style: cellStyle) }.max() ?? 0) + 2 * padding)
+        }
+        let titleHeight = typesetter.height("<b>\(title)</b>", width: width, style: .sans(13)) + mm(1)
+            + typesetter.height(subtitle, width: width, style: .sans(9)) + mm(2)
+            + typesetter.height("<i>\(instruction)</i>", width: width, style: .sans(9.5)) + mm(5)
+        // Rows by page: as many as fit below the title and the header.
+        var pages: [Range<Int>] = []
+        var first = 0, used = 0.0
+        let room = bottom - top - titleHeight - headerHeight
+        for (i, height) in heights.enumerated() {
+            if used + height > room, i > first {
+                pages.append(first..<i)
+                (first, used) = (i, 0)
+            }
+            used += height
+        }
+        pages.append(first..<rows.count)
+        for (number, range) in pages.enumerated() {
             file.newPage()
             var y = top
             y += typesetter.draw("<b>\(title)</b>", x: left, y: y, width: width, style: .sans(13)) + mm(1)
@@ -47,36 +68,33 @@ struct ServicePages {
             cairo_rectangle(context, left, y, width, headerHeight)
             cairo_fill(context)
             cairo_restore(context)
-            for (i, column) in (["N°"] + columns).enumerated() {
-                typesetter.draw("<b>\(Markup.escape(column))</b>", x: xs[i] + mm(1.5), y: y + mm(2), width: xs[i + 1] - xs[i] - mm(3), style: .sans(8.5))
+            for (i, text) in header.enumerated() {
+                typesetter.draw(text, x: xs[i] + padding, y: y + padding, width: cellWidth(i), style: headerStyle)
             }
-            let pageRows = rows[(page * perPage)..<min(rows.count, (page + 1) * perPage)]
+            var lines = [y, y + headerHeight]
             var rowY = y + headerHeight
-            for (index, row) in pageRows.enumerated() {
-                let cells = ["\(page * perPage + index + 1)"] + row
-                for (i, cell) in cells.enumerated() where i < xs.count - 1 {
-                    typesetter.draw(cell, x: xs[i] + mm(1.5), y: rowY + mm(1.3), width: xs[i + 1] - xs[i] - mm(3), style: .sans(9))
+            for index in range {
+                for (i, cell) in cells[index].enumerated() {
+                    typesetter.draw(cell, x: xs[i] + padding, y: rowY + padding, width: cellWidth(i), style: cellStyle)
                 }
-                rowY += rowHeight
+                rowY += heights[index]
+                lines.append(rowY)
             }
             // The grid, drawn once per page.
             cairo_save(context)
             cairo_set_source_rgb(context, 0.35, 0.35, 0.35)
             cairo_set_line_width(context, 0.6)
-            cairo_rectangle(context, left, y, width, rowY - y)
-            var lineY = y + headerHeight
-            while lineY <= rowY + 0.1 {
+            for lineY in lines {
                 cairo_move_to(context, left, lineY)
                 cairo_line_to(context, left + width, lineY)
-                lineY += rowHeight
             }
-            for x in xs.dropFirst().dropLast() {
+            for x in xs {
                 cairo_move_to(context, x, y)
                 cairo_line_to(context, x, rowY)
             }
             cairo_stroke(context)
             cairo_restore(context)
-            typesetter.draw("\(title) — page \(page + 1)/\(pages)", x: left, y: mm(285), width: width, style: .sans(7.5, alignment: .right), gray: 0.4)
+            typesetter.draw("\(title) — page \(number + 1)/\(pages.count)", x: left, y: mm(285), width: width, style: .sans(7.5, alignment: .right), gray: 0.4)
         }
     }
 }

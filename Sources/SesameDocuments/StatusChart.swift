@@ -47,6 +47,10 @@ public struct StatusChart: Sendable {
             surface.map(cairo_surface_destroy)
             throw DocumentError.cannotWrite(path: url.path, reason: "cairo n’a pas pu créer le graphique")
         }
+        if format == .pdf {
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Sésame")
+        }
         let context = cairo_create(surface)!
         cairo_scale(context, scale, scale)
         cairo_set_source_rgb(context, 1, 1, 1)

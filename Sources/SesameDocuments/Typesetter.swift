@@ -48,6 +48,12 @@ final class Typesetter {
     /// per-letter text (names, codes) never repeats.
     private var drawn: Set<StampKey> = []
     private var stamps: [StampKey: Stamp] = [:]
+    /// The page being drawn (from the PDF file), and the stamps placed on it: cairo 1.16
+    /// lists a form placed twice on one page twice in the page's resources, which `qpdf
+    /// --check` rejects, so a stamp goes once per page and the repeats are drawn.
+    private let page: () -> Int
+    private var stampPage = -1
+    private var stampedOnPage: Set<ObjectIdentifier> = []
 
     private struct StampKey: Hashable {
         var layout: LayoutKey
@@ -58,7 +64,25 @@ final class Typesetter {
     func qrCode(_ text: String, x: Double, y: Double, size: Double) {
         let stamp = qrCodes[text] ?? Stamp(width: 1, height: 1, margin: 0) { QRCode.drawUnit(text, in: $0) }
         qrCodes[text] = stamp
+        guard firstOnPage(stamp) else {
+            cairo_save(context)
+            cairo_translate(context, x, y)
+            cairo_scale(context, size, size)
+            QRCode.drawUnit(text, in: context)
+            cairo_restore(context)
+            return
+        }
         stamp.place(on: context, x: x, y: y, scale: size)
+    }
+
+    /// Whether `stamp` is not yet on the current page (and is now).
+    private func firstOnPage(_ stamp: Stamp) -> Bool {
+        let current = page()
+        if current != stampPage {
+            stampPage = current
+            stampedOnPage.removeAll(keepingCapacity: true)
+        }
+        return stampedOnPage.insert(ObjectIdentifier(stamp)).inserted
     }
 
     private struct LayoutKey: Hashable {
@@ -67,8 +91,10 @@ final class Typesetter {
         var style: TextStyle
     }
 
-    init(context: OpaquePointer) {
+    /// `page` tells the page being drawn; a single-page surface (a chart) can leave it.
+    init(context: OpaquePointer, page: @escaping () -> Int = { 0 }) {
         self.context = context
+        self.page = page
         pango = pango_cairo_create_context(context)
         pango_cairo_context_set_resolution(pango, 72)
     }
@@ -119,7 +145,7 @@ final class Typesetter {
     @discardableResult
     func draw(_ markup: String, x: Double, y: Double, width: Double, style: TextStyle, gray: Double = 0) -> Double {
         let key = StampKey(layout: LayoutKey(markup: markup, width: width < 0 ? -1 : Int32(width * Double(PANGO_SCALE)), style: style), gray: gray)
-        if let stamp = stamps[key] {
+        if let stamp = stamps[key], firstOnPage(stamp) {
             stamp.place(on: context, x: x, y: y)
             return stamp.height
         }
@@ -135,7 +161,7 @@ final class Typesetter {
             pango_cairo_show_layout(target, layout)
             cairo_restore(target)
         }
-        guard drawn.contains(key) else {
+        guard drawn.contains(key), stamps[key] == nil else {
             if drawn.count >= 4096 { drawn.removeAll(keepingCapacity: true) }
             drawn.insert(key)
             show(context, x, y)
@@ -144,6 +170,7 @@ final class Typesetter {
         if stamps.count >= 256 { stamps.removeAll(keepingCapacity: true) }
         let stamp = Stamp(width: max(Double(w) / Double(PANGO_SCALE), width), height: height) { show($0, 0, 0) }
         stamps[key] = stamp
+        _ = firstOnPage(stamp)
         stamp.place(on: context, x: x, y: y)
         return height
     }

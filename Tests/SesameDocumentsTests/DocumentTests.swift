@@ -417,3 +417,41 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
         #expect(French.typographicSpaces("« Mot de passe oublié »") == "«\u{00A0}Mot de passe oublié\u{00A0}»")
     }
 }
+
+@Suite struct TableTests {
+    /// Every parent's children renamed long: three-line cells in the meeting sheet.
+    private func longNames() -> GeneratedSchool {
+        var school = SchoolGenerator().generate()
+        for i in school.people.indices where school.people[i].profile == .student {
+            school.people[i].firstName = "Marie-Charlotte-Alexandrine"
+            school.people[i].lastName = "de La Tour d’Auvergne-Lauraguais \(i)"
+        }
+        return school
+    }
+
+    @Test(arguments: [Channel.meeting, .inClass, .office])
+    func rowsAreAsTallAsTheirCellsAndNothingOverlaps(channel: Channel) throws {
+        let school = longNames()
+        var selected = batches(school).filter { $0.channel == channel }
+        if channel == .office {
+            // The office list of every parent: a table over several pages.
+            let parents = batches(school).filter { $0.channel == .meeting }.flatMap(\.letters)
+            selected = [LetterBatch(batchID: 99, channel: .office, school: school.name, className: nil, recipients: [], meeting: nil, letters: parents)]
+        }
+        let batch = try #require(selected.max { $0.letters.count < $1.letters.count })
+        let file = try #require(try run([batch], school: school.name, into: try folder()).first)
+        let letterPages = batch.letters.count
+        let pages = Tools.pdfWords(file.url)
+        let sheetPages = pages.dropLast(letterPages).dropFirst(channel == .office ? 0 : 1)
+        #expect(!sheetPages.isEmpty)
+        for page in sheetPages {
+            for (i, a) in page.enumerated() {
+                for b in page[(i + 1)...] where a.overlaps(b) { Issue.record("« \(a.text) » and « \(b.text) » overlap") }
+            }
+            // The header is on every page of the table.
+            #expect(page.contains { $0.text == "N°" })
+        }
+        if channel == .office { #expect(sheetPages.count > 1) }
+        #expect(Tools.run("/usr/bin/qpdf", ["--check", file.url.path]) != nil)
+    }
+}

@@ -246,3 +246,18 @@ import Testing
         #expect(sent.stdout.contains("envoyés : "))
     }
 }
+
+@Suite struct CleanPDFTests {
+    @Test func everyPDFOfAWholeSeasonPassesQpdfCheckAndTheChartHasATitle() throws {
+        let cli = try CLI()
+        let demo = try cli.run("demo", "--out", cli.path("saison"))
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let pdfs = (FileManager.default.enumerator(atPath: cli.path("saison"))?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".pdf") }
+        #expect(pdfs.count > 20)
+        for pdf in pdfs {
+            #expect(Tools.run("/usr/bin/qpdf", ["--check", cli.path("saison/" + pdf)]) != nil, "\(pdf)")
+        }
+        let info = Tools.run("/usr/bin/pdfinfo", [cli.path("saison/bilan.pdf")]) ?? ""
+        #expect(info.contains("Title:") && info.contains("Identifiants ENT"))
+    }
+}
