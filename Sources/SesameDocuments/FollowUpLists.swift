@@ -46,7 +46,7 @@ public struct FollowUpLists: Sendable {
                  item.delivery.state.frenchName, item.action.shortAdvice].map(Markup.escape)
             }
             let url = target.appendingPathComponent("relance_\(FileName.slug(className)).pdf")
-            try render(rows, to: url, school: school, section: ["classe": className], widths: [0.24, 0.19, 0.12, 0.13, 0.32])
+            try render(rows, to: url, school: school, section: ["classe": className], widths: Self.classWidths)
             files.append(url)
         }
         let director = open.sorted { a, b in
@@ -59,10 +59,14 @@ public struct FollowUpLists: Sendable {
             return [d.lastName, d.identifyingFirstName, who, d.state.frenchName, item.action.shortAdvice, reach.isEmpty ? "—" : reach].map(Markup.escape)
         }
         let url = target.appendingPathComponent("relance_direction.pdf")
-        try render(rows, to: url, school: school, section: ["direction": true], widths: [0.16, 0.13, 0.17, 0.1, 0.26, 0.18])
+        try render(rows, to: url, school: school, section: ["direction": true], widths: Self.directorWidths)
         files.append(url)
         return files
     }
+
+    /// Column widths of the class lists and of the director's, matching `relance.mustache`'s columns.
+    static let classWidths = [0.24, 0.19, 0.12, 0.13, 0.32]
+    static let directorWidths = [0.16, 0.13, 0.17, 0.1, 0.26, 0.18]
 
     private func render(_ rows: [[String]], to url: URL, school: Settings.School, section: [String: Any], widths: [Double]) throws {
         var context: [String: Any] = [

@@ -122,7 +122,13 @@ struct Packet {
         if parents > 0 { context["parents"] = parents }
         if adults > 0 { context["adultes"] = adults }
         if let meeting = batch.meeting { context["reunionDate"] = "\(FrenchDate.long(meeting)) à \(SchoolCalendar.time(meeting))" }
-        let section: String = switch batch.channel {
+        context[Self.section(for: batch.channel)] = true
+        return context
+    }
+
+    /// The section of `paquet.mustache` a channel's packet turns on.
+    static func section(for channel: Channel) -> String {
+        switch channel {
         case .inClass: "enClasse"
         case .viaStudent: "viaEleve"
         case .meeting: "reunion"
@@ -130,8 +136,6 @@ struct Packet {
         case .post: "courrier"
         case .email: "courriel"
         }
-        context[section] = true
-        return context
     }
 }
 

@@ -44,6 +44,11 @@ public struct TemplateSet: Sendable {
         files[file]?.render(context) ?? [:]
     }
 
+    /// The line of a file where a block's text starts, for messages about it.
+    public func line(ofBlock block: String, in file: String) -> Int {
+        files[file]?.firstLines[block] ?? 1
+    }
+
     /// A whole template without blocks (index.html).
     public func renderWhole(_ file: String, _ context: [String: Any]) -> String {
         files[file]?.render(context)[""] ?? ""
@@ -53,6 +58,8 @@ public struct TemplateSet: Sendable {
 /// One template file, cut into named blocks.
 struct BlockTemplate: Sendable {
     private var blocks: [(name: String, template: MustacheTemplate)] = []
+    /// Where each block's text starts in its file.
+    private(set) var firstLines: [String: Int] = [:]
 
     /// `blocks` empty: the whole file is one template.
     init(_ text: String, file: String, blocks expected: [String]) throws {
@@ -91,6 +98,7 @@ struct BlockTemplate: Sendable {
             }
         }
         for part in parts {
+            firstLines[part.name] = part.firstLine
             do {
                 blocks.append((part.name, try MustacheTemplate(string: part.text)))
             } catch let error as MustacheTemplate.ParserError {

@@ -455,3 +455,61 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
         #expect(Tools.run("/usr/bin/qpdf", ["--check", file.url.path]) != nil)
     }
 }
+
+@Suite struct TemplateFuzzTests {
+    private static let snippets = [
+        "{{#", "}}", "{{/estEleve}}", "{{#estParent}}", "## ", "\n## inconnu\n", "|", " | ", "{{", "<b>", "</i>", "{{{compte.nom}}",
+        "{{=<% %>=}}", "{{^activation}}", "{{! commentaire", "\n## colonnes\nA | B\n", "&", "<span foo=\"", "\u{0}", "{{compte.inconnu}}",
+    ]
+
+    @Test func aBrokenTemplateIsReportedOrPrintsButNeverCrashes() throws {
+        var random = SeededRandom(seed: 11)
+        let school = SchoolGenerator().generate()
+        let batch = try #require(batches(school).first { $0.channel == .meeting })
+        var small = batch
+        small.letters = Array(batch.letters.prefix(2))
+        let files = DocumentTemplates.required.keys.sorted()
+        var reported = 0, printed = 0
+        for round in 0..<120 {
+            let copy = try folder()
+            for name in files { try FileManager.default.copyItem(at: reports.appendingPathComponent(name), to: copy.appendingPathComponent(name)) }
+            let target = copy.appendingPathComponent(random.pick(files))
+            var text = Array(try String(contentsOf: target, encoding: .utf8))
+            for _ in 0..<random.int(1...3) {
+                let at = random.int(0...text.count)
+                if random.chance(0.3), text.count > 10 {
+                    let end = min(text.count, at + random.int(1...40))
+                    text.removeSubrange(min(at, end)..<end)
+                } else {
+                    text.insert(contentsOf: random.pick(Self.snippets), at: at)
+                }
+            }
+            try String(text).write(to: target, atomically: true, encoding: .utf8)
+            do {
+                let templates = try DocumentTemplates.load(copy)
+                let options = PrintOptions(layout: round % 2 == 0 ? .one : .eight, folder: copy.appendingPathComponent("out"), sort: [],
+                                           date: SchoolCalendar.parse("2026-09-01")!, returnBy: SchoolCalendar.parse("2026-09-08")!, planID: 1, planName: "R")
+                let out = try PrintJob(templates: templates, settings: settings(for: school.name), options: options).run([small])
+                #expect(out.count == 1 && Tools.pdfPageCount(out[0].url) == out[0].pages)
+                printed += 1
+            } catch let error as TemplateError {
+                // Said with the file, a line and a column.
+                #expect(error.userMessage.contains(target.lastPathComponent) && error.userMessage.contains(", ligne "), "\(error.userMessage)")
+                reported += 1
+            }
+        }
+        // The mutations both break templates and leave some usable.
+        #expect(reported > 10 && printed > 10)
+    }
+
+    @Test func aTableTemplateWithTheWrongColumnsIsRefusedBeforePrinting() throws {
+        let copy = try folder()
+        for name in DocumentTemplates.required.keys { try FileManager.default.copyItem(at: reports.appendingPathComponent(name), to: copy.appendingPathComponent(name)) }
+        let paquet = copy.appendingPathComponent("paquet.mustache")
+        let text = try String(contentsOf: paquet, encoding: .utf8)
+        try text.replacingOccurrences(of: "Parent | Enfant(s) | Signature", with: "Parent | Signature").write(to: paquet, atomically: true, encoding: .utf8)
+        let error = #expect(throws: TemplateError.self) { try DocumentTemplates.load(copy) }
+        #expect(error?.userMessage.contains("« colonnes » donne 2 colonnes pour réunion de rentrée, 3 attendues") == true)
+        #expect(error?.userMessage.contains("paquet.mustache, ligne ") == true)
+    }
+}
