@@ -23,8 +23,12 @@ public struct FollowUpLists: Sendable {
     }
 
     /// Writes one school's lists into `folder` (a sub-folder per school when `severalSchools`);
-    /// returns the files written. Nothing for a school with nobody left to reach.
-    public func write(_ items: [FollowUpItem], school name: String, to folder: URL, severalSchools: Bool) throws -> [URL] {
+    /// returns the files written. Nothing for a school with nobody left to reach. `children`
+    /// gives the parents' children: a class list names, for each parent, the pupil of the
+    /// class who carries the reminder home.
+    public func write(
+        _ items: [FollowUpItem], school name: String, children: [Account.ID: [Relative]] = [:], to folder: URL, severalSchools: Bool
+    ) throws -> [URL] {
         let open = items.filter { $0.action != .done }
         guard !open.isEmpty else { return [] }
         let school = settings.school(named: name) ?? Settings.School(name: name)
@@ -42,7 +46,7 @@ public struct FollowUpLists: Sendable {
         }
         for className in classes.keys.sorted(by: { ClassLevel.sortKey(forClass: $0) < ClassLevel.sortKey(forClass: $1) }) {
             let rows = classes[className]!.sorted { keys[$0.delivery.deliveryID]! < keys[$1.delivery.deliveryID]! }.map { item in
-                [item.delivery.lastName, item.delivery.identifyingFirstName, item.delivery.facts.profile.frenchName,
+                [item.delivery.lastName, item.delivery.identifyingFirstName, Self.who(item.delivery, in: className, children: children),
                  item.delivery.state.frenchName, item.action.shortAdvice].map(Markup.escape)
             }
             let url = target.appendingPathComponent("relance_\(FileName.slug(className)).pdf")
@@ -64,8 +68,17 @@ public struct FollowUpLists: Sendable {
         return files
     }
 
+    /// "Élève", or for a parent the pupil of this class who carries the reminder: "Parent d’Élodie Martin".
+    static func who(_ delivery: TrackedDelivery, in className: String, children: [Account.ID: [Relative]]) -> String {
+        guard delivery.facts.profile == .parent,
+              let carrier = children[delivery.accountID]?.first(where: { $0.classes.contains(className) }) else {
+            return delivery.facts.profile.frenchName
+        }
+        return "Parent " + French.de(carrier.identifyingName)
+    }
+
     /// Column widths of the class lists and of the director's, matching `relance.mustache`'s columns.
-    static let classWidths = [0.24, 0.19, 0.12, 0.13, 0.32]
+    static let classWidths = [0.2, 0.16, 0.27, 0.11, 0.26]
     static let directorWidths = [0.16, 0.13, 0.17, 0.1, 0.26, 0.18]
 
     private func render(_ rows: [[String]], to url: URL, school: Settings.School, section: [String: Any], widths: [Double]) throws {

@@ -73,7 +73,9 @@ extension Season {
         if let folder = order.listsFolder, let documents {
             let lists = FollowUpLists(templates: documents, settings: try settings(), date: order.now, plan: root, followUpPlan: followUpPlan)
             for (school, items) in schools {
-                written += try lists.write(items, school: school, to: folder, severalSchools: schools.count > 1)
+                let parents = items.filter { $0.delivery.facts.profile == .parent && $0.action != .done }.map(\.delivery.accountID)
+                written += try lists.write(
+                    items, school: school, children: try store.children(ofParents: parents), to: folder, severalSchools: schools.count > 1)
             }
         }
         return FollowUpResult(plan: root, followUpPlan: followUpPlan, lists: written)

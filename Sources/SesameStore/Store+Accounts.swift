@@ -45,6 +45,30 @@ extension Store {
     }
 }
 
+extension Store {
+    /// The children linked to these parents (those still in the export), by parent: who
+    /// carries a parent's reminder home. Reads only.
+    public func children(ofParents parents: [Account.ID]) throws -> [Account.ID: [Relative]] {
+        try pool.read { db in
+            var found: [Account.ID: [Relative]] = [:]
+            for chunk in stride(from: 0, to: parents.count, by: 500).map({ Array(parents[$0..<min(parents.count, $0 + 500)]) }) {
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT pc.parent_id, c.id, \(SQLFragment.printedLogin("c")) AS login, c.first_name, c.last_name, c.classes,
+                           c.name_sort, c.distinction
+                    FROM parent_child pc JOIN account c ON c.id = pc.child_id
+                    WHERE c.removed_import_id IS NULL AND pc.parent_id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                    ORDER BY c.name_sort
+                    """, arguments: StatementArguments(chunk)) {
+                    found[row["parent_id"], default: []].append(Relative(
+                        id: row["id"], login: row["login"], firstName: row["first_name"], lastName: row["last_name"],
+                        classes: ListColumn.split(row["classes"]), nameSortKey: row["name_sort"], distinction: row["distinction"]))
+                }
+            }
+            return found
+        }
+    }
+}
+
 /// Reads selected accounts, and their children for parents.
 enum AccountReader {
     private enum Column: Int32, SelectedColumn {

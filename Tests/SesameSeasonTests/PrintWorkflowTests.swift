@@ -1,5 +1,6 @@
 import Foundation
 import SesameCore
+import SesameFiles
 import SesameFixtures
 import SesameSeason
 import SesameStore
@@ -101,5 +102,24 @@ import Testing
         try f.plan(file: strategy)
         let result = try f.season.printPackets(PrintRequest(layout: .two, folder: f.folder.appendingPathComponent("p"), actor: "x"))
         #expect(result.notes.count == 1 && result.notes[0].contains("enveloppe à fenêtre"))
+    }
+}
+
+@Suite struct FollowUpListTests {
+    @Test func aClassListNamesThePupilWhoCarriesEachParentsReminder() throws {
+        let school = SchoolGenerator().generate()
+        let f = try SeasonFixture()
+        try f.start([school])
+        let plan = try f.plan("ecole")
+        _ = try f.printPackets()
+        let meeting = try f.letters(plan).filter { $0.value.channel == .meeting && $0.value.state == .issued }.keys.sorted()
+        _ = try f.season.record(RecordRequest(.absent, .accounts(Array(meeting.prefix(6))), actor: "x"))
+        let result = try f.season.followUp(FollowUpOrder(plan: plan, listsFolder: f.folder.appendingPathComponent("relance"), actor: "x"))
+        let parentLogin = meeting[0]
+        let parent = try #require(school.people.first { $0.printedLogin == parentLogin })
+        let child = school.people[try #require(parent.children.first { !school.people[$0].isGhost })]
+        let list = try #require(result.lists.first { $0.lastPathComponent == "relance_\(FileName.slug(child.classes[0])).pdf" })
+        let text = Tools.pdfPages(list).joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Parent " + French.de(child.displayName)), "\(text.prefix(600))")
     }
 }
