@@ -74,9 +74,10 @@ public enum FrenchDate {
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
     ]
 
-    /// "14 septembre 2026" ("1er septembre 2026").
+    /// "14 septembre 2026" ("1er septembre 2026"), with no-break spaces: a date is never cut
+    /// at the end of a line.
     public static func long(_ date: Date) -> String {
         let c = SchoolCalendar.calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(c.day! == 1 ? "1er" : String(c.day!)) \(months[c.month! - 1]) \(c.year!)"
+        return "\(c.day! == 1 ? "1er" : String(c.day!))\u{00A0}\(months[c.month! - 1])\u{00A0}\(c.year!)"
     }
 }
