@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Pure domain: no I/O, no system libraries.
@@ -55,7 +58,19 @@ let package = Package(
             dependencies: ["SesameCore", "SesameFiles", "SesameTemplates", "CCurlSMTP"]),
         .target(
             name: "SesameSeason",
-            dependencies: ["SesameCore", "SesameFiles", "SesameImport", "SesameStore", "SesameTemplates", "SesameDocuments", "SesameMail"]),
+            dependencies: [
+                "SesameCore", "SesameFiles", "SesameImport", "SesameStore", "SesameTemplates", "SesameDocuments", "SesameMail",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]),
+        // The web pages (`sesame serve`): routes that call the season, pages from Reports/web.
+        .target(
+            name: "SesameWeb",
+            dependencies: [
+                "SesameCore", "SesameSeason", "SesameStore", "SesameTemplates",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .target(
             name: "SesameFixtures",
             dependencies: ["SesameCore"]),
@@ -63,7 +78,7 @@ let package = Package(
             name: "sesame",
             dependencies: [
                 "SesameCore", "SesameImport", "SesameStore", "SesameTemplates", "SesameDocuments", "SesameMail", "SesameSeason",
-                "SesameFixtures", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SesameWeb", "SesameFixtures", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "sesame-bench",
@@ -86,6 +101,13 @@ let package = Package(
         .testTarget(
             name: "SesameSeasonTests",
             dependencies: ["SesameSeason", "SesameStore", "SesameImport", "SesameCore", "SesameFixtures", "SesameTestSupport"]),
+        .testTarget(
+            name: "SesameWebTests",
+            dependencies: [
+                "SesameWeb", "SesameSeason", "SesameStore", "SesameCore", "SesameFixtures", "SesameTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
         .testTarget(name: "SesameEndToEndTests", dependencies: ["sesame", "SesameFixtures", "SesameTestSupport"]),
     ]
 )

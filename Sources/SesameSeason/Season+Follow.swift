@@ -18,10 +18,13 @@ extension Season {
     }
 
     /// The season's funnel (planned, issued, handed over, missed, activated), by class and by
-    /// school, over the season's first plan and its follow-ups. Reads only.
-    public func status(plan: Int64? = nil) throws -> (plan: Int64, report: StatusReport) {
+    /// school, over the season's first plan and its follow-ups; one school's only if asked. Reads only.
+    public func status(plan: Int64? = nil, school: String? = nil) throws -> (plan: Int64, report: StatusReport) {
         let root = try seasonPlan(plan)
-        return (root, StatusReport(try store.stageCounts(ofPlan: root)))
+        let counts = try store.stageCounts(ofPlan: root).filter { count in
+            school.map { NameKey.exact($0) == NameKey.exact(count.school) } ?? true
+        }
+        return (root, StatusReport(counts))
     }
 
     /// Writes the status as a bar chart (.pdf, .png or .svg by the extension, 0600).

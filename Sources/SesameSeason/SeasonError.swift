@@ -5,6 +5,12 @@ public enum SeasonError: UserFacingError, Equatable {
     case noTemplates
     /// A plan asked of an empty store.
     case nothingImported
+    /// Not this person's to see or change (or not there: the two are not told apart).
+    case forbidden
+    case enrolmentLinkInvalid
+    case passwordTooShort
+    case loginRefused
+    case tooManyAttempts
     /// A school's settings given without the school, with several in the store.
     case schoolSettingsNeedSchool(known: [String])
     /// `--school` given for an export that names each account's school.
@@ -23,6 +29,16 @@ public enum SeasonError: UserFacingError, Equatable {
         case .schoolSettingsNeedSchool(let known):
             "la direction, la ville, l’adresse, le téléphone et le courriel sont propres à un établissement : précisez lequel avec --school (\(known.joined(separator: " ; "))) ; "
                 + "les autres réglages ont été écrits"
+        case .forbidden:
+            "cette page n’est pas accessible avec votre compte"
+        case .enrolmentLinkInvalid:
+            "ce lien d’inscription n’est plus valable (déjà utilisé, ou plus de 7 jours) : demandez-en un nouveau à la direction"
+        case .passwordTooShort:
+            "le mot de passe doit compter au moins 10 caractères"
+        case .loginRefused:
+            "identifiant ou mot de passe incorrect"
+        case .tooManyAttempts:
+            "trop d’essais de connexion : réessayez dans un quart d’heure"
         case .nothingImported:
             "la base ne contient encore aucun compte : importez d’abord l’export de l’ENT (sesame import export-comptes.csv)"
         case .noTemplates:

@@ -209,6 +209,38 @@ enum Schema {
             // finds the last record command; NULL for the other commands' events and older ones.
             try db.execute(sql: "ALTER TABLE event ADD COLUMN command TEXT")
         }
+        migrator.registerMigration("v7-web") { db in
+            try db.execute(sql: """
+                -- The people of the web pages (sesame serve). A password is kept as a bcrypt hash only.
+                CREATE TABLE web_person (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    username TEXT NOT NULL UNIQUE,
+                    role TEXT NOT NULL CHECK (role IN ('teacher', 'director', 'support')),
+                    school_id INTEGER REFERENCES school(id),
+                    password_hash TEXT,
+                    created_at REAL NOT NULL
+                );
+                CREATE TABLE web_person_class (
+                    person_id INTEGER NOT NULL REFERENCES web_person(id) ON DELETE CASCADE,
+                    class_name TEXT NOT NULL,
+                    PRIMARY KEY (person_id, class_name)
+                ) WITHOUT ROWID;
+                -- Enrolment links and sessions: only the SHA-256 of their secret is kept, so that a
+                -- copy of the store opens no session.
+                CREATE TABLE web_token (
+                    digest TEXT PRIMARY KEY,
+                    person_id INTEGER NOT NULL REFERENCES web_person(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN ('enrolment', 'session')),
+                    csrf TEXT,
+                    expires_at REAL NOT NULL,
+                    last_seen REAL NOT NULL
+                ) WITHOUT ROWID;
+                -- Failed log-ins, by account and by address, for throttling.
+                CREATE TABLE web_login_failure (key TEXT NOT NULL, at REAL NOT NULL);
+                CREATE INDEX web_login_failure_key ON web_login_failure(key, at);
+                """)
+        }
         return migrator
     }()
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Sesame: ParsableCommand {
+struct Sesame: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sesame",
         abstract: "Planifier, produire et suivre la distribution des identifiants ENT d’une école.",
@@ -18,13 +18,17 @@ struct Sesame: ParsableCommand {
             Pour essayer sur une école fictive : sesame demo
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, ImportCommand.self, AccountsCommand.self, PlanCommand.self, PlansCommand.self, PrintCommand.self, SendCommand.self, RecordCommand.self, FollowupCommand.self, StatusCommand.self, HistoryCommand.self, PurgeCommand.self, DemoCommand.self])
+        subcommands: [InitCommand.self, ImportCommand.self, AccountsCommand.self, PlanCommand.self, PlansCommand.self, PrintCommand.self, SendCommand.self, RecordCommand.self, FollowupCommand.self, StatusCommand.self, HistoryCommand.self, PurgeCommand.self, ServeCommand.self, UserCommand.self, DemoCommand.self])
 
     /// ArgumentParser's `main`, with its messages about the command line in French.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var serving = command as? AsyncParsableCommand {
+                try await serving.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -19,7 +19,7 @@ import Testing
     @Test func theStoreOfThePreviousReleaseMigratesWithEverythingInIt() throws {
         let store = try Store(path: try previousReleaseStore())
         let applied = try store.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
-        #expect(applied == ["v1-accounts", "v2-plans", "v3-tracking", "v4-registry", "v5-identity", "v6-event-command"])
+        #expect(applied == ["v1-accounts", "v2-plans", "v3-tracking", "v4-registry", "v5-identity", "v6-event-command", "v7-web"])
         #expect(try store.identity().count == 24)
         #expect(try store.accounts(matching: AccountFilter()).count == 30)
         let plan = try store.plan(try store.latestPlanID())

@@ -1,0 +1,21 @@
+// Sésame : cocher une lettre sans recharger la page. Sans JavaScript, les formulaires
+// fonctionnent de même (la page revient à la lettre cochée).
+document.addEventListener("submit", async (event) => {
+  const form = event.target;
+  if (!form.classList.contains("coche")) return;
+  const button = event.submitter;
+  if (!button || !window.fetch) return;
+  event.preventDefault();
+  const body = new URLSearchParams(new FormData(form));
+  body.set(button.name, button.value);
+  const response = await fetch(form.action, { method: "POST", body, headers: { "X-Sesame-Inline": "1" }, credentials: "same-origin" });
+  if (!response.ok) { form.submit(); return; }
+  // The server answers with the letter's state and the packet's counts; the page is then reloaded
+  // in place so that the buttons follow the new state.
+  const result = await response.json();
+  const item = form.closest(".lettre");
+  item.querySelector(".etat").textContent = result.etat;
+  document.getElementById("compte").textContent = result.compte;
+  location.replace(location.pathname + "#" + item.id);
+  location.reload();
+});

@@ -1,0 +1,45 @@
+import Foundation
+import SesameCore
+import SesameStore
+
+extension Season {
+    /// The packets a person may handle: a teacher's classes, a director's school, every school
+    /// for the support. Reads only.
+    public func packets(for person: WebPerson) throws -> [PacketSummary] {
+        switch person.role {
+        case .support: try store.packets(school: nil, classes: nil)
+        case .director: try store.packets(school: person.school, classes: nil)
+        case .teacher: try store.packets(school: person.school, classes: person.classes)
+        }
+    }
+
+    /// A packet and its letters (never a code), if the person may handle it. Throws
+    /// `SeasonError.forbidden` otherwise, the same for a packet that does not exist. Reads only.
+    public func packet(_ id: Int64, for person: WebPerson) throws -> (summary: PacketSummary, letters: [PacketLetter]) {
+        guard let found = try store.packet(id), person.mayHandle(school: found.summary.school, className: found.summary.className) else {
+            throw SeasonError.forbidden
+        }
+        return found
+    }
+
+    /// Records what happened to one letter of a packet, as the person's event, exactly as
+    /// `sesame record` does. Throws `forbidden` for a letter outside the person's packets,
+    /// or what the state machine refuses.
+    public func tick(_ delivery: Int64, in packet: Int64, _ outcome: Outcome, by person: WebPerson, now: Date = Date()) throws -> RecordResult {
+        let letter = try letter(delivery, in: packet, for: person)
+        return try record(RecordRequest(outcome, .accounts([letter.login]), plan: try self.packet(packet, for: person).summary.plan, actor: person.name, now: now))
+    }
+
+    /// Takes back the last outcome recorded for one letter of a packet (a wrong tick).
+    public func untick(_ delivery: Int64, in packet: Int64, by person: WebPerson, now: Date = Date()) throws {
+        let letter = try letter(delivery, in: packet, for: person)
+        try undo(.accounts([letter.login]), plan: try self.packet(packet, for: person).summary.plan, actor: person.name, reason: "correction depuis les pages web", now: now)
+    }
+
+    private func letter(_ delivery: Int64, in packet: Int64, for person: WebPerson) throws -> PacketLetter {
+        guard let letter = try self.packet(packet, for: person).letters.first(where: { $0.deliveryID == delivery }) else {
+            throw SeasonError.forbidden
+        }
+        return letter
+    }
+}

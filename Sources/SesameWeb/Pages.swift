@@ -1,0 +1,45 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+
+/// The French pages of `Reports/web/`, rendered on the server with Mustache: each page
+/// template uses the partials `entete` and `pied`. Values are escaped by Mustache.
+struct Pages: Sendable {
+    let library: MustacheLibrary
+    let folder: URL
+
+    init(folder: URL) async throws {
+        self.folder = folder
+        library = try await MustacheLibrary(directory: folder.path)
+    }
+
+    /// A page as HTML, with the person's name and form token for the header.
+    func render(_ name: String, _ values: [String: Any], context: WebContext, status: HTTPResponse.Status = .ok) -> Response {
+        var values = values
+        values["titre"] = values["titre"] ?? Self.titles[name] ?? "Sésame"
+        if let session = context.session {
+            values["moi"] = ["nom": session.person.name, "role": session.person.role.frenchName]
+            values["csrf"] = session.csrf
+        }
+        let html = library.render(values, withTemplate: name) ?? "page « \(name) » introuvable"
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// Each page's title, for the window and for screen readers.
+    static let titles = [
+        "connexion": "Connexion", "inscription": "Inscription", "paquets": "Mes paquets", "paquet": "Paquet",
+        "tableau": "Tableau de bord", "erreur": "Impossible",
+    ]
+
+    /// A short French text, for refusals outside any page.
+    static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// A file of the pages' folder served as is (the style sheet, the script).
+    func asset(_ name: String, type: String) -> Response {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return Self.plain(.notFound, "introuvable") }
+        return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SesameCore
+import SesameSeason
+import SesameStore
+
+extension WebServer {
+    /// The director's (and the support's) view of the season: the funnel by class, the
+    /// packets out and the sheets still expected. The same figures as `sesame status`.
+    func addDashboard(to router: Router<WebContext>) {
+        router.get("/tableau") { _, context in
+            let person = try context.person()
+            guard person.role != .teacher else { throw SeasonError.forbidden }
+            let (plan, report) = try season.status(plan: nil, school: person.role == .director ? person.school : nil)
+            let stages = Stage.allCases
+            return pages.render("tableau", [
+                "ecole": person.school ?? "toutes les écoles", "plan": "\(plan)",
+                "etapes": stages.map { ["nom": $0.frenchName] },
+                "classes": report.byClass.map { row in
+                    ["nom": row.key.className ?? "sans classe", "total": "\(row.funnel.total)", "ecole": row.key.school,
+                     "valeurs": stages.map { ["n": "\(row.funnel[$0])"] }] as [String: Any]
+                },
+                "total": ["total": "\(report.total.total)", "valeurs": stages.map { ["n": "\(report.total[$0])"] }],
+                "paquets": try season.packets(for: person).map(packetValues),
+            ], context: context)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import SesameCore
+import SesameSeason
+import SesameStore
+
+/// `sesame serve`: the season in a browser and on a teacher's phone. Every route calls the
+/// season library, exactly as the command line does; what a person may see is checked on
+/// the server for every page and action.
+public struct WebServer: Sendable {
+    let season: Season
+    let pages: Pages
+    let trustProxy: Bool
+
+    /// `pagesFolder`: `Reports/web`. `trustProxy`: behind a TLS reverse proxy.
+    public init(season: Season, pagesFolder: URL, trustProxy: Bool = false) async throws {
+        self.season = season
+        pages = try await Pages(folder: pagesFolder)
+        self.trustProxy = trustProxy
+    }
+
+    /// The routes, for the server and for tests.
+    public func router() -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: ErrorPages(pages: pages))
+        router.add(middleware: SessionCheck(season: season, trustProxy: trustProxy))
+        router.get("/style.css") { _, _ in pages.asset("style.css", type: "text/css; charset=utf-8") }
+        router.get("/sesame.js") { _, _ in pages.asset("sesame.js", type: "text/javascript; charset=utf-8") }
+        addLogin(to: router)
+        addPackets(to: router)
+        addDashboard(to: router)
+        return router
+    }
+
+    /// Serves until the process ends. `host`: 127.0.0.1 unless told otherwise.
+    public func run(host: String, port: Int) async throws {
+        var logger = Logger(label: "sesame")
+        logger.logLevel = .notice
+        let app = Application(
+            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Sésame"), logger: logger)
+        try await app.runService()
+    }
+}
+
+/// Errors as pages: a redirect to where the person must go, a French refusal for the rest.
+struct ErrorPages: RouterMiddleware {
+    typealias Context = WebContext
+    let pages: Pages
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let redirect as WebRedirect {
+            return .redirect(to: redirect.location)
+        } catch SeasonError.forbidden {
+            return pages.render("erreur", ["message": SeasonError.forbidden.userMessage], context: context, status: .forbidden)
+        } catch let error as UserFacingError {
+            return pages.render("erreur", ["message": error.userMessage], context: context, status: .badRequest)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import SesameFixtures
+import SesameTestSupport
+import Testing
+
+/// The web pages in a real headless Chromium: a director and a teacher (on a phone-sized
+/// window) enrol from their links, the teacher ticks letters; the CLI then shows exactly
+/// those events. Screenshots are kept in the test's folder (`captures/`), to look at.
+@Suite struct BrowserTests {
+    let school = SchoolGenerator().generate()
+
+    private func freePort() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    @Test func aDirectorAndATeacherOnAPhoneUseThePagesAndTheCLIAgrees() throws {
+        let python = try #require(ProcessInfo.processInfo.environment["SESAME_BROWSER_PYTHON"],
+                                  "the browser tests need scripts/test, which makes .venv-web with Selenium")
+        let cli = try CLI()
+        #expect(try cli.run("import", try cli.write(school.exportFile(), to: "e.csv")).status == 0)
+        #expect(try cli.run("init", "--ent-name", "e-primO", "--ent-url", "https://www.e-primo.fr", "--director", "Anne Roux", "--city", "Nantes").status == 0)
+        #expect(try cli.run("plan", "--strategy", "ecole").status == 0)
+        #expect(try cli.run("print", "--out", "paquets").status == 0)
+        let port = freePort(), base = "http://127.0.0.1:\(port)"
+        let director = try cli.run("user", "add", "Anne Roux", "--role", "director", "--school", school.name, "--url", base)
+        let teacher = try cli.run("user", "add", "Camille Roux", "--role", "teacher", "--school", school.name, "--class", "CP A", "--url", base)
+        #expect(director.status == 0 && teacher.status == 0, "\(director.stderr)\(teacher.stderr)")
+        let directorLink = try #require(director.stdout.split(separator: "\n").last.map(String.init))
+        let teacherLink = try #require(teacher.stdout.split(separator: "\n").last.map(String.init))
+        #expect(directorLink.hasPrefix(base + "/inscription/"))
+
+        let server = try cli.launch("serve", "--listen", "127.0.0.1:\(port)")
+        defer { server.process.terminate(); _ = try? server.wait() }
+        var up = false
+        for _ in 0..<100 where !up {
+            up = Tools.run("/usr/bin/curl", ["-s", "-o", "/dev/null", base + "/connexion"]) != nil
+            if !up { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(up)
+        let codes = try cli.write(Data(school.people.compactMap(\.activationCode).joined(separator: "\n").utf8), to: "codes.txt")
+        let shots = cli.path("captures")
+        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SesameTestSupport/Resources/browser_test.py").path
+        let driven = try cli.run(executable: URL(fileURLWithPath: python), [script, base, directorLink, teacherLink, shots, codes])
+        #expect(driven.status == 0, "\(driven.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(driven.stdout.utf8)) as? [String: Any])
+        #expect((report["pages"] as? Int ?? 0) >= 6)
+        #expect((report["codes_seen"] as? [String]) == [])
+        #expect((report["axe"] as? [String]) == [], "\(report["axe"] ?? "")")
+        #expect(report["forbidden"] as? Bool == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shots).count >= 6)
+
+        // What the CLI says of those letters: the teacher's events, exactly.
+        let plan = try #require(try cli.run("plan", "show", "--format", "json").json as? [String: Any])
+        let deliveries = (plan["batches"] as! [[String: Any]]).flatMap { $0["deliveries"] as! [[String: Any]] }
+        func login(_ ident: String) -> String? {
+            let id = Int(ident.replacingOccurrences(of: "lettre-", with: ""))
+            return deliveries.first { $0["id"] as? Int == id }?["login"] as? String
+        }
+        let ticked = (report["ticked"] as? [String] ?? []).compactMap(login)
+        let absent = (report["absent"] as? [String] ?? []).compactMap(login)
+        #expect(ticked.count == 3 && absent.count == 1)
+        for (i, account) in ticked.enumerated() {
+            let history = try cli.run("history", account, "--format", "json").json as? [String: Any]
+            let events = history?["events"] as? [[String: Any]] ?? []
+            #expect(events.contains { $0["actor"] as? String == "Camille Roux" && $0["to"] as? String == "handed-over" })
+            #expect((events.last?["to"] as? String) == (i == 2 ? "issued" : "handed-over"))
+        }
+        let absentEvents = (try cli.run("history", absent[0], "--format", "json").json as? [String: Any])?["events"] as? [[String: Any]] ?? []
+        #expect(absentEvents.last?["to"] as? String == "absent" && absentEvents.last?["actor"] as? String == "Camille Roux")
+        let status = try #require(try cli.run("status", "--format", "json").json as? [String: Any])
+        #expect("\(status)".contains("handedOver"))
+    }
+}

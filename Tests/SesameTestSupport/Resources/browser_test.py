@@ -1,0 +1,99 @@
+#!/usr/bin/python3
+"""Drives Sésame's web pages in a real headless Chromium (Debian's chromium + chromium-driver,
+Selenium from the project's virtual environment), as a director and a teacher would.
+
+Arguments: base URL, the director's enrolment link, the teacher's, a folder for screenshots,
+and a file of activation codes that no page may show. Prints a JSON report on stdout.
+"""
+import json, os, sys, tempfile
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support import expected_conditions as ready
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from axe_selenium_python import Axe
+
+base, director_link, teacher_link, shots, codes_file = sys.argv[1:6]
+codes = [c for c in open(codes_file).read().split() if c]
+report = {"pages": 0, "codes_seen": [], "axe": [], "ticked": [], "absent": [], "undone": [], "forbidden": None}
+
+
+def browser(width, height):
+    options = webdriver.ChromeOptions()
+    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}",
+                 f"--user-data-dir={tempfile.mkdtemp(prefix='sesame-chromium-')}"]:
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def wait(driver, condition):
+    """Waits while the page reloads in place: elements seen before the reload go stale."""
+    WebDriverWait(driver, 10, ignored_exceptions=[StaleElementReferenceException, NoSuchElementException]).until(condition)
+
+
+def look(driver, name):
+    """Checks the page: no code, no serious accessibility fault; saves a screenshot."""
+    report["pages"] += 1
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(os.path.join(shots, name + ".png"))
+    source = driver.page_source
+    report["codes_seen"] += [c for c in codes if c in source]
+    axe = Axe(driver)
+    axe.inject()
+    result = axe.run()
+    report["axe"] += [f"{name}: {v['id']} ({v['impact']})" for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def enrol(driver, link, name):
+    driver.get(link)
+    look(driver, name + "-inscription")
+    driver.find_element(By.ID, "motdepasse").send_keys("un mot de passe sûr")
+    driver.find_element(By.ID, "confirmation").send_keys("un mot de passe sûr")
+    driver.find_element(By.CSS_SELECTOR, "button.principal").click()
+
+
+# The director, on a computer.
+director = browser(1280, 900)
+try:
+    enrol(director, director_link, "direction")
+    WebDriverWait(director, 10).until(ready.presence_of_element_located((By.CSS_SELECTOR, "table.chiffres")))
+    look(director, "direction-tableau")
+finally:
+    director.quit()
+
+# The teacher, on a phone.
+teacher = browser(390, 844)
+try:
+    enrol(teacher, teacher_link, "enseignant")
+    WebDriverWait(teacher, 10).until(ready.presence_of_element_located((By.CSS_SELECTOR, "ul.paquets a")))
+    look(teacher, "enseignant-paquets")
+    teacher.find_element(By.CSS_SELECTOR, "ul.paquets a").click()
+    WebDriverWait(teacher, 10).until(ready.presence_of_element_located((By.CSS_SELECTOR, "ol.lettres")))
+    look(teacher, "enseignant-paquet")
+
+    def tick(index, css):
+        item = teacher.find_elements(By.CSS_SELECTOR, "li.lettre")[index]
+        ident = item.get_attribute("id")
+        item.find_element(By.CSS_SELECTOR, css).click()
+        # Ticked in place: the page comes back with the letter ticked.
+        wait(teacher, lambda d: "cochee" in d.find_element(By.ID, ident).get_attribute("class"))
+        return ident
+
+    for i in range(3):
+        report["ticked"].append(tick(i, "button.remis"))
+    report["absent"].append(tick(3, "button.absent"))
+    item = teacher.find_element(By.ID, report["ticked"][2])
+    item.find_element(By.CSS_SELECTOR, "button.annuler").click()
+    wait(teacher, lambda d: "cochee" not in d.find_element(By.ID, report["ticked"][2]).get_attribute("class"))
+    report["undone"].append(report["ticked"][2])
+    look(teacher, "enseignant-coches")
+    # Not a teacher's page.
+    teacher.get(base + "/tableau")
+    report["forbidden"] = "n’est pas accessible" in teacher.page_source
+    look(teacher, "enseignant-refus")
+finally:
+    teacher.quit()
+
+print(json.dumps(report))

@@ -1,0 +1,250 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SesameCore
+import SesameFixtures
+import SesameImport
+import SesameSeason
+import SesameStore
+import SesameWeb
+import Testing
+
+private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Two generated schools imported, planned and printed; a teacher of CP A at the first, its
+/// director, and the director of the second, each with an enrolment link.
+private struct WebFixture {
+    let season: Season
+    let schools: [GeneratedSchool]
+    let teacher: Enrolment, director: Enrolment, otherDirector: Enrolment
+    let server: WebServer
+
+    init() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        season = Season(store: try Store(path: folder.appendingPathComponent("sesame.db").path), templatesFolder: repository.appendingPathComponent("Reports"))
+        var logins = LoginRegistry()
+        var second = SchoolGenerator.Options()
+        second.seed = 5
+        second.schoolName = "École primaire Jules Ferry"
+        schools = [SchoolGenerator().generate(logins: &logins), SchoolGenerator(second).generate(logins: &logins)]
+        for (i, school) in schools.enumerated() {
+            let url = folder.appendingPathComponent("e\(i).csv")
+            try school.exportFile().write(to: url)
+            _ = try season.importFiles(ImportFiles(export: url))
+        }
+        var change = SettingsChange()
+        change.entName = "e-primO"
+        change.entURL = "https://www.e-primo.fr"
+        _ = try season.configure(change)
+        for school in schools {
+            var own = SettingsChange()
+            (own.school, own.director, own.city) = (school.name, "Anne Roux", "Nantes")
+            _ = try season.configure(own)
+        }
+        let strategy = repository.appendingPathComponent("Strategies/ecole.yaml")
+        var filter = AccountFilter()
+        filter.activation = .pending
+        _ = try season.createPlan(PlanOrder(
+            strategy: try StrategyReader.load(strategy), strategySource: try String(contentsOf: strategy, encoding: .utf8),
+            filter: filter, selection: "{}", actor: "test"))
+        _ = try season.printPackets(PrintRequest(folder: folder.appendingPathComponent("paquets"), actor: "Direction"))
+        teacher = try season.enrolPerson(name: "Camille Roux", role: .teacher, school: schools[0].name, classes: ["CP A"])
+        director = try season.enrolPerson(name: "Anne Roux", role: .director, school: schools[0].name, classes: [])
+        otherDirector = try season.enrolPerson(name: "Paul Durand", role: .director, school: schools[1].name, classes: [])
+        server = try await WebServer(season: season, pagesFolder: repository.appendingPathComponent("Reports/web"))
+    }
+
+    var codes: [String] { schools.flatMap { $0.people.compactMap(\.activationCode) } }
+}
+
+/// A browser's memory between requests: its cookies.
+private struct Browser {
+    var cookies: [String: String] = [:]
+
+    var header: HTTPFields {
+        cookies.isEmpty ? [:] : [.cookie: cookies.map { "\($0)=\($1)" }.joined(separator: "; ")]
+    }
+
+    mutating func keep(_ response: TestResponse) {
+        for field in response.headers[values: .setCookie] {
+            let pair = field.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            cookies[String(pair[0])] = pair.count > 1 ? String(pair[1]) : ""
+        }
+    }
+
+    static func field(_ name: String, in html: String) -> String? {
+        guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    static func form(_ fields: [String: String]) -> ByteBuffer {
+        ByteBuffer(string: fields.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
+    }
+}
+
+private let formType: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+@Suite struct WebTests {
+    /// Enrols from the link with a password, and returns the browser, logged in, with the page's CSRF token.
+    private func enrol(_ token: String, client: some TestClientProtocol) async throws -> (Browser, String) {
+        var browser = Browser()
+        let page = try await client.execute(uri: "/inscription/\(token)", method: .get)
+        #expect(page.status == .ok)
+        browser.keep(page)
+        let csrf = try #require(Browser.field("csrf", in: String(buffer: page.body)))
+        let done = try await client.execute(
+            uri: "/inscription/\(token)", method: .post, headers: browser.header.merging(formType),
+            body: Browser.form(["csrf": csrf, "motdepasse": "un mot de passe sûr", "confirmation": "un mot de passe sûr"]))
+        #expect(done.status == .seeOther)
+        browser.keep(done)
+        let cookie = try #require(done.headers[values: .setCookie].first { $0.hasPrefix("sesame_session=") })
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+        let home = try await client.execute(uri: "/tableau", method: .get, headers: browser.header)
+        let anyPage = home.status == .ok ? home : try await client.execute(uri: "/", method: .get, headers: browser.header)
+        return (browser, try #require(Browser.field("csrf", in: String(buffer: anyPage.body))))
+    }
+
+    @Test func aTeacherEnrolsTicksUndoesAndSeesOnlyTheirClassesNeverACode() async throws {
+        let f = try await WebFixture()
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (browser, csrf) = try await enrol(f.teacher.token, client: client)
+            // The link works once.
+            let again = try await client.execute(uri: "/inscription/\(f.teacher.token)", method: .get)
+            #expect(again.status == .badRequest && String(buffer: again.body).contains("n’est plus valable"))
+
+            let home = try await client.execute(uri: "/", method: .get, headers: browser.header)
+            let homeText = String(buffer: home.body)
+            #expect(homeText.contains("Mes paquets") && homeText.contains("CP A") && !homeText.contains("CM2"))
+            let packets = try f.season.packets(for: f.teacher.person)
+            #expect(!packets.isEmpty && packets.allSatisfy { $0.className == "CP A" && $0.school == f.schools[0].name })
+            let packet = try #require(packets.first { $0.channel == .inClass })
+            let page = String(buffer: try await client.execute(uri: "/paquets/\(packet.id)", method: .get, headers: browser.header).body)
+            let letters = try f.season.packet(packet.id, for: f.teacher.person).letters
+            #expect(letters.count > 10)
+
+            // Three received, one absent, one undone.
+            for letter in letters.prefix(3) {
+                let r = try await client.execute(
+                    uri: "/paquets/\(packet.id)/lettres/\(letter.deliveryID)", method: .post, headers: browser.header.merging(formType),
+                    body: Browser.form(["csrf": csrf, "resultat": "received"]))
+                #expect(r.status == .seeOther)
+            }
+            _ = try await client.execute(
+                uri: "/paquets/\(packet.id)/lettres/\(letters[3].deliveryID)", method: .post, headers: browser.header.merging(formType),
+                body: Browser.form(["csrf": csrf, "resultat": "absent"]))
+            _ = try await client.execute(
+                uri: "/paquets/\(packet.id)/lettres/\(letters[2].deliveryID)", method: .post, headers: browser.header.merging(formType),
+                body: Browser.form(["csrf": csrf, "annuler": "1"]))
+            let after = try f.season.packet(packet.id, for: f.teacher.person).letters
+            #expect(after.prefix(4).map(\.state) == [.handedOver, .handedOver, .issued, .absent])
+            let history = try f.season.history(of: letters[0].login).entries
+            #expect(history.last?.actor == "Camille Roux" && history.last?.to == .handedOver)
+            #expect(try f.season.history(of: letters[2].login).entries.last?.note?.contains("annulation") == true)
+
+            // No page shows a code.
+            for text in [homeText, page, String(buffer: try await client.execute(uri: "/paquets/\(packet.id)", method: .get, headers: browser.header).body)] {
+                #expect(!f.codes.contains { text.contains($0) })
+            }
+        }
+    }
+
+    @Test func everyRefusalIsTested() async throws {
+        let f = try await WebFixture()
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            // Not logged in: to the log-in page.
+            let anonymous = try await client.execute(uri: "/", method: .get)
+            #expect(anonymous.status == .seeOther && anonymous.headers[.location] == "/connexion")
+            let (teacher, csrf) = try await enrol(f.teacher.token, client: client)
+            let cm2 = try #require(try f.season.packets(for: f.director.person).first { $0.className == "CM2" })
+            let mine = try #require(try f.season.packets(for: f.teacher.person).first)
+            let letter = try #require(try f.season.packet(mine.id, for: f.teacher.person).letters.first { $0.state == .issued })
+
+            // A teacher of CP A asking for CM2's packet, or ticking in it.
+            #expect(try await client.execute(uri: "/paquets/\(cm2.id)", method: .get, headers: teacher.header).status == .forbidden)
+            let cm2Letter = try #require(try f.season.packet(cm2.id, for: f.director.person).letters.first)
+            let foreign = try await client.execute(
+                uri: "/paquets/\(cm2.id)/lettres/\(cm2Letter.deliveryID)", method: .post, headers: teacher.header.merging(formType),
+                body: Browser.form(["csrf": csrf, "resultat": "received"]))
+            #expect(foreign.status == .forbidden)
+            // A letter of another packet given under one's own packet.
+            let smuggled = try await client.execute(
+                uri: "/paquets/\(mine.id)/lettres/\(cm2Letter.deliveryID)", method: .post, headers: teacher.header.merging(formType),
+                body: Browser.form(["csrf": csrf, "resultat": "received"]))
+            #expect(smuggled.status == .forbidden)
+            // A teacher has no dashboard.
+            #expect(try await client.execute(uri: "/tableau", method: .get, headers: teacher.header).status == .forbidden)
+            // Without the CSRF token, or with another, nothing changes.
+            for fields in [["resultat": "received"], ["resultat": "received", "csrf": "faux"]] {
+                let r = try await client.execute(
+                    uri: "/paquets/\(mine.id)/lettres/\(letter.deliveryID)", method: .post, headers: teacher.header.merging(formType),
+                    body: Browser.form(fields))
+                #expect(r.status == .forbidden)
+            }
+            #expect(try f.season.packet(mine.id, for: f.teacher.person).letters.first { $0.deliveryID == letter.deliveryID }?.state == .issued)
+
+            // A director of another school.
+            let (other, _) = try await enrol(f.otherDirector.token, client: client)
+            #expect(try await client.execute(uri: "/paquets/\(cm2.id)", method: .get, headers: other.header).status == .forbidden)
+            let board = String(buffer: try await client.execute(uri: "/tableau", method: .get, headers: other.header).body)
+            #expect(board.contains("Jules Ferry") && !board.contains("Les Tilleuls"))
+
+            // An enrolment link expired.
+            let late = try f.season.enrolPerson(name: "Léa Petit", role: .teacher, school: f.schools[0].name, classes: ["CE1"], now: Date(timeIntervalSinceNow: -8 * 86_400))
+            #expect(try await client.execute(uri: "/inscription/\(late.token)", method: .get).status == .badRequest)
+
+            // Every answer carries the security headers.
+            let page = try await client.execute(uri: "/connexion", method: .get)
+            #expect(page.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+            #expect(page.headers[HTTPField.Name("X-Frame-Options")!] == "DENY" && page.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+        }
+    }
+
+    @Test func passwordGuessingIsThrottledPerAccount() async throws {
+        let f = try await WebFixture()
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            _ = try await enrol(f.director.token, client: client)
+            var browser = Browser()
+            func attempt(_ password: String) async throws -> TestResponse {
+                let page = try await client.execute(uri: "/connexion", method: .get, headers: browser.header)
+                browser.keep(page)
+                let csrf = try #require(Browser.field("csrf", in: String(buffer: page.body)))
+                return try await client.execute(
+                    uri: "/connexion", method: .post, headers: browser.header.merging(formType),
+                    body: Browser.form(["csrf": csrf, "identifiant": f.director.person.username, "motdepasse": password]))
+            }
+            for _ in 0..<Season.loginAttempts {
+                let wrong = try await attempt("pas le bon")
+                #expect(wrong.status == .unauthorized && String(buffer: wrong.body).contains("identifiant ou mot de passe incorrect"))
+            }
+            let blocked = try await attempt("un mot de passe sûr")
+            #expect(blocked.status == .unauthorized && String(buffer: blocked.body).contains("trop d’essais"))
+        }
+    }
+
+    @Test func theDashboardShowsTheFiguresOfStatus() async throws {
+        let f = try await WebFixture()
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (director, _) = try await enrol(f.director.token, client: client)
+            let board = String(buffer: try await client.execute(uri: "/tableau", method: .get, headers: director.header).body)
+            let (_, report) = try f.season.status(school: f.schools[0].name)
+            #expect(board.contains("Les Tilleuls"))
+            #expect(board.contains("<th scope=\"row\">Total</th>") && board.contains("<td>\(report.total.total)</td>"))
+            for row in report.byClass { #expect(board.contains("<th scope=\"row\">\(row.key.className ?? "sans classe")</th>")) }
+            #expect(!f.codes.contains { board.contains($0) })
+        }
+    }
+}
+
+extension HTTPFields {
+    fileprivate func merging(_ other: HTTPFields) -> HTTPFields {
+        var merged = self
+        merged.append(contentsOf: other)
+        return merged
+    }
+}
