@@ -22,6 +22,13 @@ struct EnumColumn<Value: RawRepresentable & CaseIterable & Sendable>: Sendable w
     }
 }
 
+/// The enum columns of a delivery (`d`) and its account (`a`), read as indexes by the scans
+/// of a plan's letters.
+enum DeliveryColumns {
+    static let state = EnumColumn<DeliveryState>("d.state"), letter = EnumColumn<LetterKind>("d.letter")
+    static let channel = EnumColumn<Channel>("d.channel"), profile = EnumColumn<Profile>("a.profile")
+}
+
 extension RawRepresentable where RawValue == String {
     /// A value read from the store by its raw text: one this version does not know (a store
     /// written by a newer Sésame, or damaged) is an error, never a silent default.

@@ -156,9 +156,6 @@ private struct TrackedReader {
         case school, delivery, plan, account, login, firstName, lastName, channel, step, state, letter, staleCode, profile
         case isActivated, hasEmail, hasAddress, isLocalAdmin, classes, distinction
 
-        static let channels = EnumColumn<Channel>("d.channel"), states = EnumColumn<DeliveryState>("d.state")
-        static let letters = EnumColumn<LetterKind>("d.letter"), profiles = EnumColumn<Profile>("a.profile")
-
         var expression: String {
             switch self {
             case .school: "b.school_id"
@@ -168,12 +165,12 @@ private struct TrackedReader {
             case .login: SQLFragment.printedLogin("a")
             case .firstName: "a.first_name"
             case .lastName: "a.last_name"
-            case .channel: Self.channels.sql
+            case .channel: DeliveryColumns.channel.sql
             case .step: "d.step"
-            case .state: Self.states.sql
-            case .letter: Self.letters.sql
+            case .state: DeliveryColumns.state.sql
+            case .letter: DeliveryColumns.letter.sql
             case .staleCode: "d.stale_code"
-            case .profile: Self.profiles.sql
+            case .profile: DeliveryColumns.profile.sql
             case .isActivated: "a.activation_code IS NULL"
             case .hasEmail: "a.ent_email IS NOT NULL OR a.collected_email IS NOT NULL"
             case .hasAddress: "a.street IS NOT NULL"
@@ -213,11 +210,11 @@ private struct TrackedReader {
             letters.append(TrackedDelivery(
                 deliveryID: r.int64(Column.delivery)!, planID: r.int64(Column.plan)!, accountID: r.int64(Column.account)!,
                 login: r.string(Column.login)!, firstName: r.string(Column.firstName)!, lastName: r.string(Column.lastName)!, school: name,
-                channel: try Column.channels.value(r.int64(Column.channel)), step: Int(r.int64(Column.step)!),
-                state: try Column.states.value(r.int64(Column.state)), letter: try Column.letters.value(r.int64(Column.letter)),
+                channel: try DeliveryColumns.channel.value(r.int64(Column.channel)), step: Int(r.int64(Column.step)!),
+                state: try DeliveryColumns.state.value(r.int64(Column.state)), letter: try DeliveryColumns.letter.value(r.int64(Column.letter)),
                 staleCode: r.bool(Column.staleCode),
                 facts: AccountFacts(
-                    profile: try Column.profiles.value(r.int64(Column.profile)), isActivated: r.bool(Column.isActivated),
+                    profile: try DeliveryColumns.profile.value(r.int64(Column.profile)), isActivated: r.bool(Column.isActivated),
                     hasEmail: r.bool(Column.hasEmail), hasAddress: r.bool(Column.hasAddress), isLocalAdmin: r.bool(Column.isLocalAdmin),
                     classes: ListColumn.split(r.string(Column.classes)!)),
                 distinction: r.string(Column.distinction)))

@@ -41,10 +41,10 @@ extension Store {
                         current = batch
                     }
                     let stage = Stage(
-                        state: try CountedColumn.states.value(r.int64(CountedColumn.state)),
-                        letter: try CountedColumn.letters.value(r.int64(CountedColumn.letter)), accountActivated: r.bool(CountedColumn.isActivated))
+                        state: try DeliveryColumns.state.value(r.int64(CountedColumn.state)),
+                        letter: try DeliveryColumns.letter.value(r.int64(CountedColumn.letter)), accountActivated: r.bool(CountedColumn.isActivated))
                     let className = r.string(CountedColumn.classes).flatMap { ListColumn.split($0).first }
-                    let profile = try CountedColumn.profiles.value(r.int64(CountedColumn.profile))
+                    let profile = try DeliveryColumns.profile.value(r.int64(CountedColumn.profile))
                     tally[Tally(stage: stage, profile: profile, className: className), default: 0] += 1
                 }
                 flush()
@@ -64,16 +64,13 @@ private struct Tally: Hashable {
 private enum CountedColumn: Int32, SelectedColumn {
     case batch, state, letter, isActivated, profile, classes
 
-    static let states = EnumColumn<DeliveryState>("d.state"), letters = EnumColumn<LetterKind>("d.letter")
-    static let profiles = EnumColumn<Profile>("a.profile")
-
     var expression: String {
         switch self {
         case .batch: "d.batch_id"
-        case .state: Self.states.sql
-        case .letter: Self.letters.sql
+        case .state: DeliveryColumns.state.sql
+        case .letter: DeliveryColumns.letter.sql
         case .isActivated: "a.activation_code IS NULL"
-        case .profile: Self.profiles.sql
+        case .profile: DeliveryColumns.profile.sql
         // The class of a letter counts only where its batch has none (the office, the post).
         case .classes: "CASE WHEN b.class_name IS NULL THEN a.classes END"
         }
