@@ -77,7 +77,17 @@ import Testing
         }
         let absentEvents = (try cli.run("history", absent[0], "--format", "json").json as? [String: Any])?["events"] as? [[String: Any]] ?? []
         #expect(absentEvents.last?["to"] as? String == "absent" && absentEvents.last?["actor"] as? String == "Camille Roux")
+        // The dashboard's figures are those of `sesame status --format json`, class by class.
         let status = try #require(try cli.run("status", "--format", "json").json as? [String: Any])
-        #expect("\(status)".contains("handedOver"))
+        let board = try #require(report["tableau"] as? [String: [Int]])
+        let stages = ["planned", "issued", "handedOver", "missed", "activated", "total"]
+        for row in status["classes"] as? [[String: Any]] ?? [] {
+            let funnel = row["funnel"] as! [String: Int]
+            let name = row["class"] as? String ?? "sans classe"
+            #expect(board[name] == stages.map { funnel[$0] ?? 0 }, "\(name)")
+        }
+        let total = status["total"] as! [String: Int]
+        #expect(board["Total"] == stages.map { total[$0] ?? 0 })
+        #expect((total["handedOver"] ?? 0) >= 2)
     }
 }

@@ -96,4 +96,20 @@ try:
 finally:
     teacher.quit()
 
+# The director again, after the teacher's ticks: the dashboard's figures, class by class.
+director = browser(1280, 900)
+try:
+    director.get(base + "/connexion")
+    director.find_element(By.ID, "identifiant").send_keys("anne.roux")
+    director.find_element(By.ID, "motdepasse").send_keys("un mot de passe sûr")
+    director.find_element(By.CSS_SELECTOR, "button.principal").click()
+    wait(director, lambda d: d.find_element(By.CSS_SELECTOR, "table.chiffres"))
+    look(director, "direction-apres")
+    report["tableau"] = {
+        row.find_element(By.TAG_NAME, "th").text: [int(cell.text) for cell in row.find_elements(By.TAG_NAME, "td")]
+        for row in director.find_elements(By.CSS_SELECTOR, "table.chiffres tbody tr")
+    }
+finally:
+    director.quit()
+
 print(json.dumps(report))
