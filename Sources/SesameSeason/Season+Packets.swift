@@ -36,6 +36,15 @@ extension Season {
         try undo(.accounts([letter.login]), plan: try self.packet(packet, for: person).summary.plan, actor: person.name, reason: "correction depuis les pages web", now: now)
     }
 
+    /// An account's history, for a director of its school or the support; never its code.
+    /// Throws `forbidden` for anyone else, and for an account that does not exist.
+    public func history(of login: String, for person: WebPerson) throws -> AccountHistory {
+        let history: AccountHistory
+        do { history = try self.history(of: login) } catch is TrackingError { throw SeasonError.forbidden }
+        guard person.mayOversee(school: history.school) else { throw SeasonError.forbidden }
+        return history
+    }
+
     private func letter(_ delivery: Int64, in packet: Int64, for person: WebPerson) throws -> PacketLetter {
         guard let letter = try self.packet(packet, for: person).letters.first(where: { $0.deliveryID == delivery }) else {
             throw SeasonError.forbidden

@@ -23,6 +23,26 @@ extension WebServer {
                 },
                 "total": ["total": "\(report.total.total)", "valeurs": stages.map { ["n": "\(report.total[$0])"] }],
                 "paquets": try season.packets(for: person).map(packetValues),
+                "parEcole": person.role == .support && report.bySchool.count > 1,
+                "ecoles": report.bySchool.map { row in
+                    ["nom": row.school, "total": "\(row.funnel.total)", "valeurs": stages.map { ["n": "\(row.funnel[$0])"] }] as [String: Any]
+                },
+            ], context: context)
+        }
+        // A person's history: the login is posted, never in the address (it names someone).
+        router.post("/historique") { _, context in
+            let person = try context.person()
+            let history = try season.history(of: context.form["identifiant"] ?? "", for: person)
+            return pages.render("historique", [
+                "nom": history.name, "identifiant": history.login, "profil": history.profile.frenchName, "ecole": history.school,
+                "active": history.isActivated, "aEvenements": !history.entries.isEmpty,
+                "evenements": history.entries.map { e in
+                    [
+                        "date": "\(SchoolCalendar.frenchDate(e.at)) \(SchoolCalendar.time(e.at))", "par": e.actor, "plan": "\(e.planID)",
+                        "canal": e.channel.frenchName, "etat": e.from.map { "\($0.frenchName) → \(e.to.frenchName)" } ?? e.to.frenchName,
+                        "note": e.note ?? "",
+                    ]
+                },
             ], context: context)
         }
     }

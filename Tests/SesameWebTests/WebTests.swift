@@ -14,7 +14,7 @@ private let repository = URL(fileURLWithPath: #filePath).deletingLastPathCompone
 
 /// Two generated schools imported, planned and printed; a teacher of CP A at the first, its
 /// director, and the director of the second, each with an enrolment link.
-private struct WebFixture {
+struct WebFixture {
     let season: Season
     let schools: [GeneratedSchool]
     let teacher: Enrolment, director: Enrolment, otherDirector: Enrolment
@@ -60,7 +60,7 @@ private struct WebFixture {
 }
 
 /// A browser's memory between requests: its cookies.
-private struct Browser {
+struct Browser {
     var cookies: [String: String] = [:]
 
     var header: HTTPFields {
@@ -84,11 +84,11 @@ private struct Browser {
     }
 }
 
-private let formType: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+let formType: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 
 @Suite struct WebTests {
     /// Enrols from the link with a password, and returns the browser, logged in, with the page's CSRF token.
-    private func enrol(_ token: String, client: some TestClientProtocol) async throws -> (Browser, String) {
+    static func enrol(_ token: String, client: some TestClientProtocol) async throws -> (Browser, String) {
         var browser = Browser()
         let page = try await client.execute(uri: "/inscription/\(token)", method: .get)
         #expect(page.status == .ok)
@@ -110,7 +110,7 @@ private let formType: HTTPFields = [.contentType: "application/x-www-form-urlenc
         let f = try await WebFixture()
         let app = Application(router: f.server.router())
         try await app.test(.router) { client in
-            let (browser, csrf) = try await enrol(f.teacher.token, client: client)
+            let (browser, csrf) = try await Self.enrol(f.teacher.token, client: client)
             // The link works once.
             let again = try await client.execute(uri: "/inscription/\(f.teacher.token)", method: .get)
             #expect(again.status == .badRequest && String(buffer: again.body).contains("n’est plus valable"))
@@ -158,7 +158,7 @@ private let formType: HTTPFields = [.contentType: "application/x-www-form-urlenc
             // Not logged in: to the log-in page.
             let anonymous = try await client.execute(uri: "/", method: .get)
             #expect(anonymous.status == .seeOther && anonymous.headers[.location] == "/connexion")
-            let (teacher, csrf) = try await enrol(f.teacher.token, client: client)
+            let (teacher, csrf) = try await Self.enrol(f.teacher.token, client: client)
             let cm2 = try #require(try f.season.packets(for: f.director.person).first { $0.className == "CM2" })
             let mine = try #require(try f.season.packets(for: f.teacher.person).first)
             let letter = try #require(try f.season.packet(mine.id, for: f.teacher.person).letters.first { $0.state == .issued })
@@ -187,7 +187,7 @@ private let formType: HTTPFields = [.contentType: "application/x-www-form-urlenc
             #expect(try f.season.packet(mine.id, for: f.teacher.person).letters.first { $0.deliveryID == letter.deliveryID }?.state == .issued)
 
             // A director of another school.
-            let (other, _) = try await enrol(f.otherDirector.token, client: client)
+            let (other, _) = try await Self.enrol(f.otherDirector.token, client: client)
             #expect(try await client.execute(uri: "/paquets/\(cm2.id)", method: .get, headers: other.header).status == .forbidden)
             let board = String(buffer: try await client.execute(uri: "/tableau", method: .get, headers: other.header).body)
             #expect(board.contains("Jules Ferry") && !board.contains("Les Tilleuls"))
@@ -207,7 +207,7 @@ private let formType: HTTPFields = [.contentType: "application/x-www-form-urlenc
         let f = try await WebFixture()
         let app = Application(router: f.server.router())
         try await app.test(.router) { client in
-            _ = try await enrol(f.director.token, client: client)
+            _ = try await Self.enrol(f.director.token, client: client)
             var browser = Browser()
             func attempt(_ password: String) async throws -> TestResponse {
                 let page = try await client.execute(uri: "/connexion", method: .get, headers: browser.header)
@@ -230,7 +230,7 @@ private let formType: HTTPFields = [.contentType: "application/x-www-form-urlenc
         let f = try await WebFixture()
         let app = Application(router: f.server.router())
         try await app.test(.router) { client in
-            let (director, _) = try await enrol(f.director.token, client: client)
+            let (director, _) = try await Self.enrol(f.director.token, client: client)
             let board = String(buffer: try await client.execute(uri: "/tableau", method: .get, headers: director.header).body)
             let (_, report) = try f.season.status(school: f.schools[0].name)
             #expect(board.contains("Les Tilleuls"))
@@ -242,9 +242,40 @@ private let formType: HTTPFields = [.contentType: "application/x-www-form-urlenc
 }
 
 extension HTTPFields {
-    fileprivate func merging(_ other: HTTPFields) -> HTTPFields {
+    func merging(_ other: HTTPFields) -> HTTPFields {
         var merged = self
         merged.append(contentsOf: other)
         return merged
+    }
+}
+
+@Suite struct WebOversightTests {
+    @Test func aDirectorReadsTheHistoryOfTheirSchoolOnlyAndTheSupportSeesEverySchool() async throws {
+        let f = try await WebFixture()
+        let support = try f.season.enrolPerson(name: "Assistance ENT", role: .support, school: nil, classes: [])
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (director, csrf) = try await WebTests.enrol(f.director.token, client: client)
+            let ours = try #require(f.schools[0].people.first { $0.profile == .student && $0.activationCode != nil && !$0.isGhost })
+            let theirs = try #require(f.schools[1].people.first { $0.profile == .student && $0.activationCode != nil && !$0.isGhost })
+            let page = try await client.execute(
+                uri: "/historique", method: .post, headers: director.header.merging(formType),
+                body: Browser.form(["csrf": csrf, "identifiant": ours.printedLogin]))
+            let text = String(buffer: page.body)
+            #expect(page.status == .ok && text.contains(ours.lastName) && text.contains("imprimée") && !text.contains(ours.activationCode!))
+            let refused = try await client.execute(
+                uri: "/historique", method: .post, headers: director.header.merging(formType),
+                body: Browser.form(["csrf": csrf, "identifiant": theirs.printedLogin]))
+            #expect(refused.status == .forbidden)
+            // An unknown login is refused the same way: nothing tells who exists elsewhere.
+            let unknown = try await client.execute(
+                uri: "/historique", method: .post, headers: director.header.merging(formType),
+                body: Browser.form(["csrf": csrf, "identifiant": "personne.inconnue"]))
+            #expect(unknown.status == .forbidden)
+
+            let (assistance, _) = try await WebTests.enrol(support.token, client: client)
+            let board = String(buffer: try await client.execute(uri: "/tableau", method: .get, headers: assistance.header).body)
+            #expect(board.contains("Par école") && board.contains("Les Tilleuls") && board.contains("Jules Ferry"))
+        }
     }
 }
