@@ -35,6 +35,22 @@ extension Season {
         return try newEnrolment(person, now: now)
     }
 
+    /// A director enrols a teacher of their own school (the support, of any school): the ENT
+    /// export's teachers are proposed by `teachers(for:)`. Throws `forbidden` otherwise.
+    public func enrolTeacher(name: String, classes: [String], school: String, by person: WebPerson, now: Date = Date()) throws -> Enrolment {
+        guard person.mayOversee(school: school) else { throw SeasonError.forbidden }
+        return try enrolPerson(name: name, role: .teacher, school: school, classes: classes, now: now)
+    }
+
+    /// The teachers of a director's school, as the ENT export names them, and those already
+    /// enrolled. Reads only.
+    public func team(for person: WebPerson) throws -> (proposed: [(name: String, classes: [String])], enrolled: [WebPerson]) {
+        guard person.role == .director, let school = person.school else { throw SeasonError.forbidden }
+        let enrolled = try people().filter { $0.school.map { NameKey.exact($0) == NameKey.exact(school) } ?? false }
+        let names = Set(enrolled.map { NameKey.loose($0.name) })
+        return (try store.teachers(ofSchool: school).filter { !names.contains(NameKey.loose($0.name)) }, enrolled)
+    }
+
     /// A new link for someone who lost theirs or their password: the old password, links and
     /// sessions end.
     public func resetPerson(_ username: String, now: Date = Date()) throws -> Enrolment {

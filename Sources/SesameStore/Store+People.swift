@@ -62,6 +62,19 @@ extension Store {
         return words.isEmpty ? "personne" : words.joined(separator: ".")
     }
 
+    /// The teachers the ENT export names at a school, with their classes: whom a director
+    /// may enrol from the web pages. Reads only.
+    public func teachers(ofSchool school: String) throws -> [(name: String, classes: [String])] {
+        try pool.read { db in
+            let id = try SchoolDirectory.ids(of: [school], db: db)[0]
+            var classes: [String: [String]] = [:]
+            for (ref, names) in try Self.teachers(db, schoolID: id, school: school) {
+                for name in names { classes[name, default: []].append(ref.name) }
+            }
+            return classes.keys.sorted().map { ($0, classes[$0]!.sorted { ClassLevel.sortKey(forClass: $0) < ClassLevel.sortKey(forClass: $1) }) }
+        }
+    }
+
     /// Everyone enrolled, by name.
     public func people() throws -> [WebPerson] {
         try pool.read { db in

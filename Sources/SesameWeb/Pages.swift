@@ -29,7 +29,7 @@ struct Pages: Sendable {
     /// Each page's title, for the window and for screen readers.
     static let titles = [
         "connexion": "Connexion", "inscription": "Inscription", "paquets": "Mes paquets", "paquet": "Paquet",
-        "tableau": "Tableau de bord", "erreur": "Impossible", "historique": "Historique",
+        "tableau": "Tableau de bord", "erreur": "Impossible", "historique": "Historique", "equipe": "Équipe",
     ]
 
     /// A short French text, for refusals outside any page.

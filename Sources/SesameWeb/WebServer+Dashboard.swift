@@ -23,7 +23,7 @@ extension WebServer {
                 },
                 "total": ["total": "\(report.total.total)", "valeurs": stages.map { ["n": "\(report.total[$0])"] }],
                 "paquets": try season.packets(for: person).map(packetValues),
-                "parEcole": person.role == .support && report.bySchool.count > 1,
+                "parEcole": person.role == .support && report.bySchool.count > 1, "direction": person.role == .director,
                 "ecoles": report.bySchool.map { row in
                     ["nom": row.school, "total": "\(row.funnel.total)", "valeurs": stages.map { ["n": "\(row.funnel[$0])"] }] as [String: Any]
                 },

@@ -32,6 +32,7 @@ public struct WebServer: Sendable {
         addLogin(to: router)
         addPackets(to: router)
         addDashboard(to: router)
+        addTeam(to: router)
         return router
     }
 

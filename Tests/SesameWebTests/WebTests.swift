@@ -279,3 +279,35 @@ extension HTTPFields {
         }
     }
 }
+
+@Suite struct WebTeamTests {
+    @Test func aDirectorEnrolsATeacherOfTheExportAndOnlyOfTheirSchool() async throws {
+        let f = try await WebFixture()
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (director, csrf) = try await WebTests.enrol(f.director.token, client: client)
+            let page = String(buffer: try await client.execute(uri: "/equipe", method: .get, headers: director.header).body)
+            let (proposed, _) = try f.season.team(for: f.director.person)
+            let first = try #require(proposed.first)
+            #expect(page.contains(first.name) && page.contains("Camille Roux"))
+            let done = try await client.execute(
+                uri: "/equipe", method: .post, headers: director.header.merging(formType),
+                body: Browser.form(["csrf": csrf, "nom": first.name, "classes": first.classes.joined(separator: ", ")]))
+            let text = String(buffer: done.body)
+            #expect(done.status == .ok && text.contains("/inscription/"))
+            let enrolled = try #require(try f.season.people().first { $0.name == first.name })
+            #expect(enrolled.role == .teacher && enrolled.school == f.schools[0].name && enrolled.classes == first.classes.sorted())
+            // The link shown works, once.
+            let token = try #require(text.range(of: "/inscription/").map { String(text[$0.upperBound...].prefix { $0 != "<" }) })
+            _ = try await WebTests.enrol(token, client: client)
+            // A teacher may not enrol anyone.
+            let (teacher, teacherCSRF) = try await WebTests.enrol(f.teacher.token, client: client)
+            #expect(try await client.execute(uri: "/equipe", method: .get, headers: teacher.header).status == .forbidden)
+            let refused = try await client.execute(
+                uri: "/equipe", method: .post, headers: teacher.header.merging(formType),
+                body: Browser.form(["csrf": teacherCSRF, "nom": "Intrus", "classes": "CM2"]))
+            #expect(refused.status == .forbidden)
+            #expect(try f.season.people().allSatisfy { $0.name != "Intrus" })
+        }
+    }
+}
