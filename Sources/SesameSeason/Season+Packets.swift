@@ -1,5 +1,6 @@
 import Foundation
 import SesameCore
+import SesameDocuments
 import SesameStore
 
 extension Season {
@@ -34,6 +35,28 @@ extension Season {
     public func untick(_ delivery: Int64, in packet: Int64, by person: WebPerson, now: Date = Date()) throws {
         let letter = try letter(delivery, in: packet, for: person)
         try undo(.accounts([letter.login]), plan: try self.packet(packet, for: person).summary.plan, actor: person.name, reason: "correction depuis les pages web", now: now)
+    }
+
+    /// A packet's PDF, made afresh, for a director of its school or the support: the letters'
+    /// states do not change, and every letter's history notes the download (who, when, which
+    /// file), since the file holds codes. Throws `forbidden` for anyone else.
+    public func downloadPacket(_ id: Int64, by person: WebPerson, now: Date = Date()) throws -> (name: String, data: Data) {
+        guard let found = try store.packet(id), person.mayOversee(school: found.summary.school) else { throw SeasonError.forbidden }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-telechargement-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let batches = try store.letterBatches(plan: found.summary.plan, channels: [found.summary.channel]).filter { $0.batchID == id }
+        let settings = try settings()
+        let missing = settings.missingForPrinting(schools: [found.summary.school])
+        guard missing.isEmpty else { throw DocumentError.missingSetting(names: missing, file: settingsFile.path) }
+        let options = PrintOptions(
+            layout: .one, folder: folder, sort: [], date: now, returnBy: now.addingTimeInterval(7 * 86_400), planID: found.summary.plan,
+            planName: found.summary.planName)
+        let files = try PrintJob(templates: try DocumentTemplates.load(try templates()), settings: settings, options: options).run(batches)
+        guard let file = files.first(where: { $0.batchID == id }) else { throw SeasonError.nothingToPrint(plan: found.summary.plan, logins: []) }
+        let data = try Data(contentsOf: file.url)
+        try store.noteDownload(of: id, file: file.url.lastPathComponent, actor: person.name, at: now)
+        return (file.url.lastPathComponent, data)
     }
 
     /// An account's history, for a director of its school or the support; never its code.

@@ -94,3 +94,15 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Writes in the history of every letter of a packet that it was downloaded, by whom and
+    /// as which file: the file holds their codes.
+    public func noteDownload(of packet: Int64, file: String, actor: String, at date: Date = Date()) throws {
+        try pool.write { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM delivery WHERE batch_id = ? AND is_copy = 0 ORDER BY position", arguments: [packet])
+            let ledger = DeliveryLedger(db: db)
+            try ledger.annotate(try ledger.current(ids), note: "paquet téléchargé depuis les pages web : \(file)", actor: actor, at: date)
+        }
+    }
+}

@@ -20,6 +20,13 @@ extension WebServer {
             let (summary, letters) = try season.packet(try context.parameters.require("id", as: Int64.self), for: person)
             return pages.render("paquet", packetPage(summary, letters), context: context)
         }
+        router.get("/paquets/{id}/pdf") { _, context in
+            let (name, data) = try season.downloadPacket(try context.parameters.require("id", as: Int64.self), by: try context.person())
+            return Response(
+                status: .ok,
+                headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"\(name)\""],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
         router.post("/paquets/{id}/lettres/{lettre}") { request, context in
             let person = try context.person()
             let packet = try context.parameters.require("id", as: Int64.self)

@@ -311,3 +311,27 @@ extension HTTPFields {
         }
     }
 }
+
+@Suite struct WebDownloadTests {
+    @Test func aDownloadedPacketIsAPDFAndEachLettersHistorySaysWhoDownloadedIt() async throws {
+        let f = try await WebFixture()
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (director, _) = try await WebTests.enrol(f.director.token, client: client)
+            let packet = try #require(try f.season.packets(for: f.director.person).first { $0.className == "CE1" })
+            let pdf = try await client.execute(uri: "/paquets/\(packet.id)/pdf", method: .get, headers: director.header)
+            #expect(pdf.status == .ok && pdf.headers[.contentType] == "application/pdf")
+            #expect(pdf.body.readableBytes > 10_000 && String(buffer: pdf.body).hasPrefix("%PDF"))
+            let letter = try #require(try f.season.packet(packet.id, for: f.director.person).letters.first)
+            let last = try #require(try f.season.history(of: letter.login).entries.last)
+            #expect(last.actor == "Anne Roux" && last.note?.hasPrefix("paquet téléchargé") == true && last.from == last.to)
+            // States do not change; a teacher, or another school's director, may not download.
+            #expect(try f.season.packet(packet.id, for: f.director.person).letters.allSatisfy { $0.state == .issued })
+            let (teacher, _) = try await WebTests.enrol(f.teacher.token, client: client)
+            let mine = try #require(try f.season.packets(for: f.teacher.person).first)
+            #expect(try await client.execute(uri: "/paquets/\(mine.id)/pdf", method: .get, headers: teacher.header).status == .forbidden)
+            let (other, _) = try await WebTests.enrol(f.otherDirector.token, client: client)
+            #expect(try await client.execute(uri: "/paquets/\(packet.id)/pdf", method: .get, headers: other.header).status == .forbidden)
+        }
+    }
+}
