@@ -37,6 +37,16 @@ extension Season {
         ).write(to: url)
     }
 
+    /// The status chart as SVG text, to show inside a page. Writes nothing that stays.
+    public func chartSVG(_ report: StatusReport, plan: Int64, on date: Date = Date()) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-graphique-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("bilan.svg")
+        try writeChart(report, plan: plan, to: url, on: date)
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
     /// Every event of an account's letters, oldest first, never its code. Reads only.
     public func history(of login: String) throws -> AccountHistory {
         try store.history(of: login)

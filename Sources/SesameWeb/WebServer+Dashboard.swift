@@ -24,10 +24,27 @@ extension WebServer {
                 "total": ["total": "\(report.total.total)", "valeurs": stages.map { ["n": "\(report.total[$0])"] }],
                 "paquets": try season.packets(for: person).map(packetValues),
                 "parEcole": person.role == .support && report.bySchool.count > 1, "direction": person.role == .director,
+                "profils": report.byProfile.map { row in
+                    ["nom": row.profile.frenchName, "total": "\(row.funnel.total)", "valeurs": stages.map { ["n": "\(row.funnel[$0])"] }] as [String: Any]
+                },
+                "canaux": report.byChannel.map { row in
+                    ["nom": row.channel.frenchName, "total": "\(row.funnel.total)", "valeurs": stages.map { ["n": "\(row.funnel[$0])"] }] as [String: Any]
+                },
+
                 "ecoles": report.bySchool.map { row in
                     ["nom": row.school, "total": "\(row.funnel.total)", "valeurs": stages.map { ["n": "\(row.funnel[$0])"] }] as [String: Any]
                 },
             ], context: context)
+        }
+        // The chart of `sesame status --chart`, as SVG: an image, since its drawing uses style
+        // attributes that the pages' policy forbids inside a page.
+        router.get("/tableau/graphique.svg") { _, context in
+            let person = try context.person()
+            guard person.role != .teacher else { throw SeasonError.forbidden }
+            let (plan, report) = try season.status(plan: nil, school: person.role == .director ? person.school : nil)
+            return Response(
+                status: .ok, headers: [.contentType: "image/svg+xml"],
+                body: .init(byteBuffer: ByteBuffer(string: try season.chartSVG(report, plan: plan))))
         }
         // A person's history: the login is posted, never in the address (it names someone).
         router.post("/historique") { _, context in

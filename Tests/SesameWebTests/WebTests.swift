@@ -272,6 +272,11 @@ extension HTTPFields {
                 uri: "/historique", method: .post, headers: director.header.merging(formType),
                 body: Browser.form(["csrf": csrf, "identifiant": "personne.inconnue"]))
             #expect(unknown.status == .forbidden)
+            // The chart, drawn by the code of `status --chart`, for the director only.
+            let chart = try await client.execute(uri: "/tableau/graphique.svg", method: .get, headers: director.header)
+            #expect(chart.status == .ok && chart.headers[.contentType] == "image/svg+xml" && String(buffer: chart.body).contains("<svg"))
+            let (teacher, _) = try await WebTests.enrol(f.teacher.token, client: client)
+            #expect(try await client.execute(uri: "/tableau/graphique.svg", method: .get, headers: teacher.header).status == .forbidden)
 
             let (assistance, _) = try await WebTests.enrol(support.token, client: client)
             let board = String(buffer: try await client.execute(uri: "/tableau", method: .get, headers: assistance.header).body)

@@ -107,7 +107,8 @@ try:
     look(director, "direction-apres")
     report["tableau"] = {
         row.find_element(By.TAG_NAME, "th").text: [int(cell.text) for cell in row.find_elements(By.TAG_NAME, "td")]
-        for row in director.find_elements(By.CSS_SELECTOR, "table.chiffres tbody tr")
+        # The first table is the classes'; the profiles', channels' and schools' follow.
+        for row in director.find_element(By.CSS_SELECTOR, "table.chiffres").find_elements(By.CSS_SELECTOR, "tbody tr")
     }
 finally:
     director.quit()
