@@ -13,27 +13,17 @@ extension WebServer {
             let person = try context.person()
             guard person.role != .teacher else { throw SeasonError.forbidden }
             let (plan, report) = try season.status(plan: nil, school: person.role == .director ? person.school : nil)
-            let stages = Stage.allCases
             return pages.render("tableau", [
                 "ecole": person.school ?? "toutes les écoles", "plan": "\(plan)",
-                "etapes": stages.map { ["nom": $0.frenchName] },
-                "classes": report.byClass.map { row in
-                    ["nom": row.key.className ?? "sans classe", "total": "\(row.funnel.total)", "ecole": row.key.school,
-                     "valeurs": stages.map { ["n": "\(row.funnel[$0])"] }] as [String: Any]
-                },
-                "total": ["total": "\(report.total.total)", "valeurs": stages.map { ["n": "\(report.total[$0])"] }],
+                "etapes": Stage.allCases.map { ["nom": $0.frenchName] },
+                "classes": report.byClass.map { Self.funnelRow($0.key.className ?? "sans classe", $0.funnel) },
+                "total": Self.funnelRow("Total", report.total),
                 "paquets": try season.packets(for: person).map(packetValues),
                 "parEcole": person.role == .support && report.bySchool.count > 1, "direction": person.role == .director,
-                "profils": report.byProfile.map { row in
-                    ["nom": row.profile.frenchName, "total": "\(row.funnel.total)", "valeurs": stages.map { ["n": "\(row.funnel[$0])"] }] as [String: Any]
-                },
-                "canaux": report.byChannel.map { row in
-                    ["nom": row.channel.frenchName, "total": "\(row.funnel.total)", "valeurs": stages.map { ["n": "\(row.funnel[$0])"] }] as [String: Any]
-                },
+                "profils": report.byProfile.map { Self.funnelRow($0.profile.frenchName, $0.funnel) },
+                "canaux": report.byChannel.map { Self.funnelRow($0.channel.frenchName, $0.funnel) },
 
-                "ecoles": report.bySchool.map { row in
-                    ["nom": row.school, "total": "\(row.funnel.total)", "valeurs": stages.map { ["n": "\(row.funnel[$0])"] }] as [String: Any]
-                },
+                "ecoles": report.bySchool.map { Self.funnelRow($0.school, $0.funnel) },
             ], context: context)
         }
         // The chart of `sesame status --chart`, as SVG: an image, since its drawing uses style
@@ -62,5 +52,10 @@ extension WebServer {
                 },
             ], context: context)
         }
+    }
+
+    /// A row of the dashboard's tables: a name, the counts by stage, the total.
+    static func funnelRow(_ name: String, _ funnel: Funnel) -> [String: Any] {
+        ["nom": name, "total": "\(funnel.total)", "valeurs": Stage.allCases.map { ["n": "\(funnel[$0])"] }]
     }
 }
