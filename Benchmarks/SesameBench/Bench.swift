@@ -8,6 +8,7 @@ import SesameFixtures
 ///     .build/release/sesame-bench print [--letters 1000]   # against wkhtmltopdf, then 100,000 letters
 ///     .build/release/sesame-bench send        # 10,000 emails, against Python's smtplib
 ///     .build/release/sesame-bench followup    # status and followup over the plan's million letters
+///     .build/release/sesame-bench web         # 200 teachers ticking at once on sesame serve
 ///
 /// Each step runs `sesame` as a child process; wall time is measured around it and peak
 /// memory is the child's maximum resident set size (getrusage).
@@ -32,6 +33,7 @@ struct Bench {
         case "print": try PrintBench(options).run()
         case "send": try SendBench(options).run()
         case "followup": try FollowUpBench(options).run()
+        case "web": try WebBench(options).run()
         case "sink":
             // A loopback SMTP sink on its own, to measure other clients against it.
             let sink = try SMTPSink()
@@ -41,7 +43,7 @@ struct Bench {
                 FileHandle.standardError.write(Data("received: \(sink.count)\n".utf8))
             }
         default:
-            print("usage: sesame-bench import|plan|print|send|followup [--accounts N] [--letters N] [--work DIR]")
+            print("usage: sesame-bench import|plan|print|send|followup|web [--accounts N] [--letters N] [--work DIR]")
             exit(2)
         }
     }

@@ -33,40 +33,50 @@ extension Store {
     /// The packets handed out by hand (class, via the pupil, meeting) of a school's classes,
     /// newest plan first; `school` nil: every school; `classes` nil: every class. Reads only.
     public func packets(school: String?, classes: [String]?) throws -> [PacketSummary] {
-        try pool.read { db in
-            let handed = Channel.allCases.filter { $0 == .inClass || $0 == .viaStudent || $0 == .meeting }.map { "'\($0.rawValue)'" }
-            var packets: [PacketSummary] = []
-            let keys = classes.map { Set($0.map(NameKey.exact)) }
-            let schoolKey = school.map(NameKey.exact)
-            for row in try Row.fetchAll(db, sql: """
-                SELECT b.id, b.plan_id, p.name AS plan_name, b.channel, s.name AS school, b.class_name, b.meeting_at
-                FROM batch b JOIN plan p ON p.id = b.plan_id JOIN school s ON s.id = b.school_id
-                WHERE b.class_name IS NOT NULL AND b.channel IN (\(handed.joined(separator: ", ")))
-                ORDER BY b.plan_id DESC, b.position
-                """) {
-                guard schoolKey == nil || NameKey.exact(row["school"]) == schoolKey,
-                      keys == nil || keys!.contains(NameKey.exact(row["class_name"])) else { continue }
-                var states: [DeliveryState: Int] = [:]
-                for count in try Row.fetchAll(db, sql: """
-                    SELECT state, COUNT(*) AS n FROM delivery WHERE batch_id = ? AND is_copy = 0 AND state IN \(SQLFragment.countedStates)
-                    GROUP BY state
-                    """, arguments: [row["id"] as Int64]) {
-                    states[try DeliveryState.stored(count["state"], column: "delivery.state")] = count["n"]
-                }
-                guard !states.isEmpty else { continue }
-                packets.append(PacketSummary(
-                    id: row["id"], plan: row["plan_id"], planName: row["plan_name"],
-                    channel: try Channel.stored(row["channel"], column: "batch.channel"), school: row["school"], className: row["class_name"],
-                    meeting: (row["meeting_at"] as Double?).map(Date.init(timeIntervalSince1970:)), states: states))
-            }
-            return packets
+        try pool.read { db in try Self.packets(school: school, classes: classes, batch: nil, db: db) }
+    }
+
+    /// The packets of one school (or of all), or the one packet `batch`.
+    private static func packets(school: String?, classes: [String]?, batch: Int64?, db: Database) throws -> [PacketSummary] {
+        let handed = Channel.allCases.filter { $0 == .inClass || $0 == .viaStudent || $0 == .meeting }.map { "'\($0.rawValue)'" }
+        var packets: [PacketSummary] = []
+        let keys = classes.map { Set($0.map(NameKey.exact)) }
+        var conditions = ["b.class_name IS NOT NULL", "b.channel IN (\(handed.joined(separator: ", ")))"]
+        var arguments: [Int64] = []
+        if let school {
+            conditions.append("b.school_id = ?")
+            arguments.append(try SchoolDirectory.ids(of: [school], db: db)[0])
         }
+        if let batch {
+            conditions.append("b.id = ?")
+            arguments.append(batch)
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT b.id, b.plan_id, p.name AS plan_name, b.channel, s.name AS school, b.class_name, b.meeting_at
+            FROM batch b JOIN plan p ON p.id = b.plan_id JOIN school s ON s.id = b.school_id
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY b.plan_id DESC, b.position
+            """, arguments: StatementArguments(arguments)) {
+            guard keys == nil || keys!.contains(NameKey.exact(row["class_name"])) else { continue }
+            var states: [DeliveryState: Int] = [:]
+            for count in try Row.fetchAll(db, sql: """
+                SELECT state, COUNT(*) AS n FROM delivery WHERE batch_id = ? AND is_copy = 0 AND state IN \(SQLFragment.countedStates)
+                GROUP BY state
+                """, arguments: [row["id"] as Int64]) {
+                states[try DeliveryState.stored(count["state"], column: "delivery.state")] = count["n"]
+            }
+            guard !states.isEmpty else { continue }
+            packets.append(PacketSummary(
+                id: row["id"], plan: row["plan_id"], planName: row["plan_name"],
+                channel: try Channel.stored(row["channel"], column: "batch.channel"), school: row["school"], className: row["class_name"],
+                meeting: (row["meeting_at"] as Double?).map(Date.init(timeIntervalSince1970:)), states: states))
+        }
+        return packets
     }
 
     /// A packet and its letters in packet order; nil for an unknown packet. Reads only.
     public func packet(_ id: Int64) throws -> (summary: PacketSummary, letters: [PacketLetter])? {
-        guard let summary = try packets(school: nil, classes: nil).first(where: { $0.id == id }) else { return nil }
-        return try pool.read { db in
+        try pool.read { db in
+            guard let summary = try Self.packets(school: nil, classes: nil, batch: id, db: db).first else { return nil }
             var children: [Int64: [String]] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT pc.parent_id, c.first_name, c.last_name, c.classes, c.distinction FROM parent_child pc
