@@ -21,10 +21,7 @@ extension Season {
     /// school, over the season's first plan and its follow-ups; one school's only if asked. Reads only.
     public func status(plan: Int64? = nil, school: String? = nil) throws -> (plan: Int64, report: StatusReport) {
         let root = try seasonPlan(plan)
-        let counts = try store.stageCounts(ofPlan: root).filter { count in
-            school.map { NameKey.exact($0) == NameKey.exact(count.school) } ?? true
-        }
-        return (root, StatusReport(counts))
+        return (root, StatusReport(try store.stageCounts(ofPlan: root, school: school)))
     }
 
     /// Writes the status as a bar chart (.pdf, .png or .svg by the extension, 0600).

@@ -9,19 +9,23 @@ extension Store {
     /// the account's first class.
     ///
     /// One pass over the letters in batch order, counted in Swift: grouping a million rows
-    /// in SQL sorted them all.
-    public func stageCounts(ofPlan plan: Int64) throws -> [StageCount] {
+    /// in SQL sorted them all. `school`: that school's letters only (a director's dashboard
+    /// reads its school, not the académie).
+    public func stageCounts(ofPlan plan: Int64, school: String? = nil) throws -> [StageCount] {
         try pool.read { db in
             var counts: [StageCount] = []
+            let schoolID = try school.map { try SchoolDirectory.ids(of: [$0], db: db)[0] }
             for plan in try Self.chain(plan, db: db) {
                 let batches = Dictionary(try BatchRow.all(db, plan: plan).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
                 var rows = try BulkStatement(db, sql: """
                     SELECT \(CountedColumn.selectList)
                     FROM batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id
                     WHERE b.plan_id = ? AND d.is_copy = 0 AND d.state IN \(SQLFragment.countedStates)
+                    \(schoolID == nil ? "" : "AND b.school_id = ?")
                     ORDER BY b.position
                     """)
                 rows.bind(plan)
+                if let schoolID { rows.bind(schoolID) }
                 // Counts of the batch being read, by stage, profile and (for classless batches) class.
                 var current: Int64 = -1
                 var tally: [Tally: Int] = [:]
