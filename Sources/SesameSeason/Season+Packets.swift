@@ -27,14 +27,15 @@ extension Season {
     /// `sesame record` does. Throws `forbidden` for a letter outside the person's packets,
     /// or what the state machine refuses.
     public func tick(_ delivery: Int64, in packet: Int64, _ outcome: Outcome, by person: WebPerson, now: Date = Date()) throws -> RecordResult {
-        let letter = try letter(delivery, in: packet, for: person)
-        return try record(RecordRequest(outcome, .accounts([letter.login]), plan: try self.packet(packet, for: person).summary.plan, actor: person.name, now: now))
+        let plan = try check(delivery, in: packet, for: person)
+        // By its delivery: the same record as `sesame record`, without looking the login up.
+        return try store.record(outcome, .deliveries([delivery]), plan: plan, actor: person.name, note: nil, at: now)
     }
 
     /// Takes back the last outcome recorded for one letter of a packet (a wrong tick).
     public func untick(_ delivery: Int64, in packet: Int64, by person: WebPerson, now: Date = Date()) throws {
-        let letter = try letter(delivery, in: packet, for: person)
-        try undo(.accounts([letter.login]), plan: try self.packet(packet, for: person).summary.plan, actor: person.name, reason: "correction depuis les pages web", now: now)
+        let plan = try check(delivery, in: packet, for: person)
+        try store.undo(.deliveries([delivery]), plan: plan, actor: person.name, reason: "correction depuis les pages web", at: now)
     }
 
     /// A packet's PDF, made afresh, for a director of its school or the support: the letters'
@@ -68,10 +69,10 @@ extension Season {
         return history
     }
 
-    private func letter(_ delivery: Int64, in packet: Int64, for person: WebPerson) throws -> PacketLetter {
-        guard let letter = try self.packet(packet, for: person).letters.first(where: { $0.deliveryID == delivery }) else {
-            throw SeasonError.forbidden
-        }
-        return letter
+    /// The plan of a letter of a packet the person may handle; `forbidden` otherwise.
+    private func check(_ delivery: Int64, in packet: Int64, for person: WebPerson) throws -> Int64 {
+        let found = try self.packet(packet, for: person)
+        guard found.letters.contains(where: { $0.deliveryID == delivery }) else { throw SeasonError.forbidden }
+        return found.summary.plan
     }
 }

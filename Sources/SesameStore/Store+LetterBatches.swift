@@ -55,11 +55,13 @@ struct BatchRow {
     var recipients: [String]
     var meeting: Date?
 
-    static func all(_ db: Database, plan: Int64) throws -> [BatchRow] {
+    /// `school`: that school's batches only.
+    static func all(_ db: Database, plan: Int64, school: Int64? = nil) throws -> [BatchRow] {
         try Row.fetchAll(db, sql: """
             SELECT b.id, b.channel, s.name AS school, b.class_name, b.recipients, b.meeting_at
-            FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id = ? ORDER BY b.position
-            """, arguments: [plan]).map { b in
+            FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id = ? \(school == nil ? "" : "AND b.school_id = ?")
+            ORDER BY b.position
+            """, arguments: StatementArguments([plan] + (school.map { [$0] } ?? []))).map { b in
             BatchRow(
                 id: b["id"], channel: try Channel.stored(b["channel"], column: "batch.channel"), school: b["school"],
                 className: b["class_name"], recipients: ListColumn.split(b["recipients"]),

@@ -11,6 +11,8 @@ public enum RecordTarget: Sendable, Equatable {
     case sheet([SheetEntry])
     /// The addresses of emails bounced after the server accepted them: their email letters.
     case addresses([String])
+    /// These letters, by delivery (a tick in the web pages, which knows its letter).
+    case deliveries([Int64])
 }
 
 /// What `record` did.
@@ -57,6 +59,8 @@ extension Store {
                     changes.append((try Self.openLetter(of: entry.login, plan: plan, line: entry.line, db: db, ledger: ledger),
                                     entry.outcome.state, noted.isEmpty ? nil : noted))
                 }
+            case .deliveries(let ids):
+                for letter in try ledger.current(ids) { changes.append((letter, outcome!.state, note)) }
             case .addresses(let addresses):
                 guard !addresses.isEmpty else { throw TrackingError.nothingToRecord }
                 for address in addresses {

@@ -16,7 +16,7 @@ extension Store {
             var counts: [StageCount] = []
             let schoolID = try school.map { try SchoolDirectory.ids(of: [$0], db: db)[0] }
             for plan in try Self.chain(plan, db: db) {
-                let batches = Dictionary(try BatchRow.all(db, plan: plan).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                let batches = Dictionary(try BatchRow.all(db, plan: plan, school: schoolID).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
                 var rows = try BulkStatement(db, sql: """
                     SELECT \(CountedColumn.selectList)
                     FROM batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id

@@ -8,6 +8,8 @@ public enum UndoTarget: Sendable, Equatable {
     case accounts([String])
     /// Everything the last `record` command recorded, still as it left it.
     case lastRecord
+    /// These letters' last recorded outcome, by delivery (a tick undone in the web pages).
+    case deliveries([Int64])
 }
 
 /// A recorded outcome that is (or would be) taken back.
@@ -57,6 +59,13 @@ extension Store {
                 }
                 guard let outcome = try lastRecord(of: letter, db: db) else {
                     throw TrackingError.nothingToUndo(login: login, reason: "sa lettre est « \(letter.state.frenchName) » et sa dernière étape n’a pas été enregistrée avec sesame record")
+                }
+                return (letter, outcome)
+            }
+        case .deliveries(let ids):
+            return try ledger.current(ids).map { letter in
+                guard let outcome = try lastRecord(of: letter, db: db) else {
+                    throw TrackingError.nothingToUndo(login: letter.login, reason: "sa lettre est « \(letter.state.frenchName) » et sa dernière étape n’a pas été enregistrée")
                 }
                 return (letter, outcome)
             }
