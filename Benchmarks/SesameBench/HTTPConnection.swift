@@ -2,8 +2,8 @@ import Foundation
 
 /// A minimal HTTP/1.1 client over one kept-alive loopback connection: enough to play a
 /// teacher against `sesame serve` without the client's own costs drowning the server's.
-/// Confined to one thread.
-final class HTTPConnection {
+/// Used by one thread at a time: opened on one, handed to the thread that ticks with it.
+final class HTTPConnection: @unchecked Sendable {
     private let socket: Int32
     private var pending: [UInt8] = []
     /// The cookies the server has set, sent back with every request.

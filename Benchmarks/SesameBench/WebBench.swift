@@ -9,7 +9,9 @@ import Synchronization
 struct WebBench {
     let options: Options
     let teachers = 200
-    let ticksPerTeacher = 20
+    /// Ticks per teacher in each phase: at a teacher's pace (one a second, as a class is
+    /// handed out), then as fast as the server takes them (the capacity).
+    let ticksPerTeacher = 10
 
     init(_ options: Options) {
         self.options = options
@@ -48,36 +50,43 @@ struct WebBench {
         guard up else { throw BenchError.failed("serve") }
 
         // Setting up (enrolling, each a bcrypt hash) is not measured; ticking is.
-        let latencies = Mutex<[Double]>([]), errors = Mutex(0)
-        let ready = DispatchGroup(), go = DispatchSemaphore(value: 0), done = DispatchGroup()
+        var opened: [(HTTPConnection, String, String, [String])] = []
         for link in links {
-            ready.enter()
-            done.enter()
-            Thread {
-                defer { done.leave() }
-                var session: (HTTPConnection, String, String, [String])?
-                do { session = try Self.openPacket(link, port: port) } catch { errors.withLock { $0 += 1 } }
-                ready.leave()
-                go.wait()
-                guard let (connection, packet, csrf, letters) = session else { return }
-                for letter in letters.prefix(ticksPerTeacher) {
-                    let start = DispatchTime.now().uptimeNanoseconds
-                    let reply = try? connection.post("/paquets/\(packet)/lettres/\(letter)", ["csrf": csrf, "resultat": "received"])
-                    let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-                    if reply?.status == 303 { latencies.withLock { $0.append(ms) } } else { errors.withLock { $0 += 1 } }
-                }
-            }.start()
+            do { opened.append(try Self.openPacket(link, port: port)) } catch { print("a teacher could not start: \(error)") }
         }
-        ready.wait()
-        let start = Date()
-        for _ in links { go.signal() }
-        done.wait()
-        let seconds = Date().timeIntervalSince(start)
-        let sorted = latencies.withLock { $0.sorted() }
-        func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
-        print("web, \(links.count) teachers ticking at once, \(sorted.count) ticks: \(Int(Double(sorted.count) / seconds)) ticks/s, "
-              + String(format: "p50 %.1f ms, p99 %.1f ms, max %.1f ms", percentile(0.5), percentile(0.99), sorted.last ?? 0)
-              + ", errors \(errors.withLock { $0 })")
+        let sessions = opened
+        for (phase, pace) in [("one tick a second each", 1.0), ("as fast as the server answers", 0.0)] {
+            let offset = phase == "as fast as the server answers" ? ticksPerTeacher : 0
+            let latencies = Mutex<[Double]>([]), errors = Mutex(0)
+            let done = DispatchGroup()
+            let start = Date()
+            for (i, session) in sessions.enumerated() {
+                done.enter()
+                Thread {
+                    defer { done.leave() }
+                    let (connection, packet, csrf, letters) = session
+                    for (n, letter) in letters.dropFirst(offset).prefix(ticksPerTeacher).enumerated() {
+                        if pace > 0 {
+                            // Teachers start spread over the first second, then tick at their pace.
+                            let slot = start.addingTimeInterval(Double(i) / Double(teachers) + Double(n) * pace)
+                            let wait = slot.timeIntervalSinceNow
+                            if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+                        }
+                        let begin = DispatchTime.now().uptimeNanoseconds
+                        let reply = try? connection.post("/paquets/\(packet)/lettres/\(letter)", ["csrf": csrf, "resultat": "received"])
+                        let ms = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6
+                        if reply?.status == 303 { latencies.withLock { $0.append(ms) } } else { errors.withLock { $0 += 1 } }
+                    }
+                }.start()
+            }
+            done.wait()
+            let seconds = Date().timeIntervalSince(start)
+            let sorted = latencies.withLock { $0.sorted() }
+            func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+            print("web, \(sessions.count) teachers ticking at once, \(phase), \(sorted.count) ticks: \(Int(Double(sorted.count) / seconds)) ticks/s, "
+                  + String(format: "p50 %.1f ms, p99 %.1f ms, max %.1f ms", percentile(0.5), percentile(0.99), sorted.last ?? 0)
+                  + ", errors \(errors.withLock { $0 })")
+        }
 
         for (name, link) in [("a school's dashboard (director)", director), ("every school's dashboard (support)", support)] {
             let connection = try Self.enrolled(link, port: port)

@@ -18,7 +18,9 @@ extension WebServer {
                 "etapes": Stage.allCases.map { ["nom": $0.frenchName] },
                 "classes": report.byClass.map { Self.funnelRow($0.key.className ?? "sans classe", $0.funnel) },
                 "total": Self.funnelRow("Total", report.total),
-                "paquets": try season.packets(for: person).map(packetValues),
+                // The support's page is the table of schools: an académie's every packet would be tens of thousands of lines.
+                "paquets": person.role == .support ? [] : try season.packets(for: person).map(packetValues),
+                "aPaquets": person.role != .support,
                 "parEcole": person.role == .support && report.bySchool.count > 1, "direction": person.role == .director,
                 "profils": report.byProfile.map { Self.funnelRow($0.profile.frenchName, $0.funnel) },
                 "canaux": report.byChannel.map { Self.funnelRow($0.channel.frenchName, $0.funnel) },
