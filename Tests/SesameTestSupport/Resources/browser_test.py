@@ -10,8 +10,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
-from selenium.webdriver.support import expected_conditions as ready
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from axe_selenium_python import Axe
 
 base, director_link, teacher_link, shots, codes_file = sys.argv[1:6]
@@ -29,8 +28,9 @@ def browser(width, height):
 
 
 def wait(driver, condition):
-    """Waits while the page reloads in place: elements seen before the reload go stale."""
-    WebDriverWait(driver, 10, ignored_exceptions=[StaleElementReferenceException, NoSuchElementException]).until(condition)
+    """Waits while the page reloads in place: an element looked at during the reload is stale,
+    missing, or no longer in the document, and is looked up again."""
+    WebDriverWait(driver, 30, ignored_exceptions=[WebDriverException]).until(condition)
 
 
 def look(driver, name):
@@ -58,7 +58,7 @@ def enrol(driver, link, name):
 director = browser(1280, 900)
 try:
     enrol(director, director_link, "direction")
-    WebDriverWait(director, 10).until(ready.presence_of_element_located((By.CSS_SELECTOR, "table.chiffres")))
+    wait(director, lambda d: d.find_element(By.CSS_SELECTOR, "table.chiffres"))
     look(director, "direction-tableau")
 finally:
     director.quit()
@@ -67,10 +67,10 @@ finally:
 teacher = browser(390, 844)
 try:
     enrol(teacher, teacher_link, "enseignant")
-    WebDriverWait(teacher, 10).until(ready.presence_of_element_located((By.CSS_SELECTOR, "ul.paquets a")))
+    wait(teacher, lambda d: d.find_element(By.CSS_SELECTOR, "ul.paquets a"))
     look(teacher, "enseignant-paquets")
     teacher.find_element(By.CSS_SELECTOR, "ul.paquets a").click()
-    WebDriverWait(teacher, 10).until(ready.presence_of_element_located((By.CSS_SELECTOR, "ol.lettres")))
+    wait(teacher, lambda d: d.find_element(By.CSS_SELECTOR, "ol.lettres"))
     look(teacher, "enseignant-paquet")
 
     def tick(index, css):
