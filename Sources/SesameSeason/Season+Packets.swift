@@ -47,13 +47,10 @@ extension Season {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
         let batches = try store.letterBatches(plan: found.summary.plan, channels: [found.summary.channel]).filter { $0.batchID == id }
-        let settings = try settings()
-        let missing = settings.missingForPrinting(schools: [found.summary.school])
-        guard missing.isEmpty else { throw DocumentError.missingSetting(names: missing, file: settingsFile.path) }
         let options = PrintOptions(
             layout: .one, folder: folder, sort: [], date: now, returnBy: now.addingTimeInterval(7 * 86_400), planID: found.summary.plan,
             planName: found.summary.planName)
-        let files = try PrintJob(templates: try DocumentTemplates.load(try templates()), settings: settings, options: options).run(batches)
+        let files = try printJob(for: batches, options: options).run(batches)
         guard let file = files.first(where: { $0.batchID == id }) else { throw SeasonError.nothingToPrint(plan: found.summary.plan, logins: []) }
         let data = try Data(contentsOf: file.url)
         try store.noteDownload(of: id, file: file.url.lastPathComponent, actor: person.name, at: now)

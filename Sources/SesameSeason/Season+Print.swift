@@ -56,8 +56,6 @@ extension Season {
     /// file cannot be written whole (then nothing is recorded). Writes one PDF per packet, a
     /// sign-off CSV beside each sheet and `index.html` into `request.folder`, all 0600.
     public func printPackets(_ request: PrintRequest, progress: @escaping @Sendable (PrintProgress) -> Void = { _ in }) throws -> PrintResult {
-        let settings = try settings()
-        let documents = try DocumentTemplates.load(try templates())
         let paper = Set(Channel.allCases.filter(\.isPaper))
         var planID = try request.plan ?? store.latestPlanID()
         var batches = try store.letterBatches(plan: planID, channels: paper, logins: request.accounts)
@@ -76,14 +74,11 @@ extension Season {
         if request.layout == .eight, !carried.isEmpty {
             throw SeasonError.cardsForCarriedLetters(classes: carried.compactMap(\.className))
         }
-        let missing = settings.missingForPrinting(schools: Array(Set(batches.map(\.school))).sorted())
-        guard missing.isEmpty else { throw DocumentError.missingSetting(names: missing, file: settingsFile.path) }
-
         let options = PrintOptions(
             layout: request.layout, folder: request.folder, sort: request.sort, date: request.now,
             returnBy: request.returnBy ?? request.now.addingTimeInterval(7 * 86_400), planID: planID,
             planName: try store.planOverview(planID).name)
-        let job = PrintJob(templates: documents, settings: settings, options: options)
+        let job = try printJob(for: batches, options: options)
         let reprint = !request.accounts.isEmpty
         let files = reprint
             ? try job.reprint(batches, name: request.accounts.joined(separator: "_"))
@@ -99,5 +94,14 @@ extension Season {
         return PrintResult(
             planID: planID, folder: request.folder, files: files, letters: printed.count,
             index: reprint ? nil : request.folder.appendingPathComponent("index.html"), notes: notes)
+    }
+
+    /// The print job for these batches: the settings, checked for what printing their schools
+    /// needs, and the document templates, checked whole. Throws before anything is written.
+    func printJob(for batches: [LetterBatch], options: PrintOptions) throws -> PrintJob {
+        let settings = try settings()
+        let missing = settings.missingForPrinting(schools: Array(Set(batches.map(\.school))).sorted())
+        guard missing.isEmpty else { throw DocumentError.missingSetting(names: missing, file: settingsFile.path) }
+        return PrintJob(templates: try DocumentTemplates.load(try templates()), settings: settings, options: options)
     }
 }

@@ -57,8 +57,8 @@ struct SessionCheck: RouterMiddleware {
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
-    /// The session cookie: HttpOnly, SameSite=Strict, Secure behind TLS.
-    func sessionCookie(_ token: String) -> Cookie {
-        Cookie(name: Self.sessionCookie, value: token, path: "/", secure: trustProxy, httpOnly: true, sameSite: .strict)
+    /// The session cookie: HttpOnly, SameSite=Strict, Secure behind TLS; `maxAge` 0 ends it.
+    func sessionCookie(_ token: String, maxAge: Int? = nil) -> Cookie {
+        Cookie(name: Self.sessionCookie, value: token, maxAge: maxAge, path: "/", secure: trustProxy, httpOnly: true, sameSite: .strict)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import SesameCore
 import SesameSeason
 
 extension WebServer {
@@ -24,14 +25,14 @@ extension WebServer {
             guard let person = try season.enrolment(token: try context.parameters.require("jeton")) else {
                 throw SeasonError.enrolmentLinkInvalid
             }
-            return formPage("inscription", ["nom": person.name, "identifiant": person.username], context: context)
+            return enrolmentPage(person, error: nil, context: context)
         }
         router.post("/inscription/{jeton}") { _, context in
             let token = try context.parameters.require("jeton")
             guard let person = try season.enrolment(token: token) else { throw SeasonError.enrolmentLinkInvalid }
             let password = context.form["motdepasse"] ?? ""
             guard password == context.form["confirmation"] else {
-                return formPage("inscription", ["nom": person.name, "identifiant": person.username, "erreur": "les deux mots de passe diffèrent"], context: context, status: .badRequest)
+                return enrolmentPage(person, error: "les deux mots de passe diffèrent", context: context)
             }
             do {
                 let grant = try season.completeEnrolment(token: token, password: password)
@@ -39,15 +40,22 @@ extension WebServer {
                 response.setCookie(check.sessionCookie(grant.token))
                 return response
             } catch SeasonError.passwordTooShort {
-                return formPage("inscription", ["nom": person.name, "identifiant": person.username, "erreur": SeasonError.passwordTooShort.userMessage], context: context, status: .badRequest)
+                return enrolmentPage(person, error: SeasonError.passwordTooShort.userMessage, context: context)
             }
         }
         router.post("/deconnexion") { _, context in
             if let token = context.session?.token { try season.logOut(token: token) }
             var response = Response.redirect(to: "/connexion")
-            response.setCookie(Cookie(name: SessionCheck.sessionCookie, value: "", maxAge: 0, path: "/", secure: trustProxy, httpOnly: true, sameSite: .strict))
+            response.setCookie(check.sessionCookie("", maxAge: 0))
             return response
         }
+    }
+
+    /// The enrolment form, with what was wrong in the last attempt (then 400).
+    private func enrolmentPage(_ person: WebPerson, error: String?, context: WebContext) -> Response {
+        var values: [String: Any] = ["nom": person.name, "identifiant": person.username]
+        values["erreur"] = error
+        return formPage("inscription", values, context: context, status: error == nil ? .ok : .badRequest)
     }
 
     /// A page with a form before any session: its form token is a random cookie, sent back
