@@ -20,7 +20,7 @@ extension Season {
     /// The season's funnel (planned, issued, handed over, missed, activated), by class and by
     /// school, over the season's first plan and its follow-ups; one school's only if asked. Reads only.
     public func status(plan: Int64? = nil, school: String? = nil) throws -> (plan: Int64, report: StatusReport) {
-        let root = try seasonPlan(plan)
+        let root = try seasonPlan(plan, school: school)
         return (root, StatusReport(try store.stageCounts(ofPlan: root, school: school)))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SesameCore
 import SesameDocuments
+import SesameFiles
 import SesameImport
 import SesameStore
 
@@ -14,11 +15,17 @@ public struct FollowUpOrder: Sendable {
     public var escalate: Bool
     /// Where to write the lists (a PDF per class, one for the director); nil: none.
     public var listsFolder: URL?
+    /// One school only (a director's follow-up); nil: every school of the plan.
+    public var school: String?
     public var actor: String
     public var now: Date
 
-    public init(plan: Int64? = nil, name: String? = nil, escalate: Bool = true, listsFolder: URL? = nil, actor: String, now: Date = Date()) {
+    public init(
+        plan: Int64? = nil, name: String? = nil, escalate: Bool = true, listsFolder: URL? = nil, school: String? = nil, actor: String,
+        now: Date = Date()
+    ) {
         self.plan = plan
+        self.school = school
         self.name = name
         self.escalate = escalate
         self.listsFolder = listsFolder
@@ -38,9 +45,10 @@ public struct FollowUpResult: Sendable {
 }
 
 extension Season {
-    /// The season's first plan: the first plan of the chain `plan` belongs to (nil: the latest plan's).
-    public func seasonPlan(_ plan: Int64?) throws -> Int64 {
-        try store.rootPlan(of: try plan ?? store.latestPlanID())
+    /// The season's first plan: the first plan of the chain `plan` belongs to (nil: the latest
+    /// plan's, or the latest with letters for `school`).
+    public func seasonPlan(_ plan: Int64?, school: String? = nil) throws -> Int64 {
+        try store.rootPlan(of: try plan ?? store.latestPlanID(school: school))
     }
 
     /// Follows up the season: each letter under way, with its account as it is now, gets the
@@ -51,7 +59,7 @@ extension Season {
     /// Throws when the plan is unknown or its strategy no longer reads. Writes the follow-up
     /// plan and the escalated letters' states in one transaction, then the lists (0600).
     public func followUp(_ order: FollowUpOrder, visit: @escaping ([FollowUpItem]) throws -> Void = { _ in }) throws -> FollowUpResult {
-        let root = try seasonPlan(order.plan)
+        let root = try seasonPlan(order.plan, school: order.school)
         let (strategyName, source) = try store.strategySource(ofPlan: root)
         let strategy = try StrategyReader.read(source, file: "stratégie « \(strategyName) » du plan \(root)", name: strategyName)
         let documents = try order.listsFolder.map { _ in try DocumentTemplates.load(try templates()) }
@@ -59,7 +67,7 @@ extension Season {
         var schools: [(name: String, items: [FollowUpItem])] = []
         let request = FollowUpRequest(
             plan: root, name: order.name ?? "Relance du \(SchoolCalendar.frenchDate(order.now))", actor: order.actor, now: order.now,
-            escalate: order.escalate)
+            escalate: order.escalate, school: order.school)
         let followUpPlan = try store.followUp(request, strategy: strategy, strategySource: source) { (items: [FollowUpItem]) throws -> Void in
             try visit(items)
             guard order.listsFolder != nil, let school = items.first?.delivery.school else { return }
@@ -79,5 +87,32 @@ extension Season {
             }
         }
         return FollowUpResult(plan: root, followUpPlan: followUpPlan, lists: written)
+    }
+}
+
+extension Season {
+    /// Who is still to reach in a school and what to do for each, class by class: the
+    /// follow-up's lists, nothing escalated. Throws `forbidden` unless the person oversees the school.
+    public func followUpPreview(school: String, for person: WebPerson) throws -> [FollowUpItem] {
+        guard person.mayOversee(school: school) else { throw SeasonError.forbidden }
+        var open: [FollowUpItem] = []
+        _ = try followUp(FollowUpOrder(escalate: false, school: school, actor: person.name)) { items in
+            open += items.filter { $0.action != .done }
+        }
+        return open
+    }
+
+    /// One of a school's follow-up lists as PDF: a class's (`className`) or the director's (nil).
+    /// Throws `forbidden` unless the person oversees the school, or for a class with nobody to reach.
+    public func followUpList(school: String, className: String?, for person: WebPerson, now: Date = Date()) throws -> (name: String, data: Data) {
+        guard person.mayOversee(school: school) else { throw SeasonError.forbidden }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-relance-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try followUp(FollowUpOrder(escalate: false, listsFolder: folder, school: school, actor: person.name, now: now))
+        let name = "relance_\(FileName.slug(className ?? "direction")).pdf"
+        guard let file = result.lists.first(where: { $0.lastPathComponent == name }) else {
+            throw SeasonError.noFollowUpList(className: className ?? "")
+        }
+        return (name, try Data(contentsOf: file))
     }
 }

@@ -21,6 +21,8 @@ public enum SeasonError: UserFacingError, Equatable {
     case missingSender
     case invalidSender(String)
     case invalidServerURL(String)
+    /// A class list asked of a follow-up with nobody of that class left to reach.
+    case noFollowUpList(className: String)
     /// Every problem of a sign-off sheet, each with its line and column.
     case sheetProblems(file: String, problems: [String])
 
@@ -29,6 +31,8 @@ public enum SeasonError: UserFacingError, Equatable {
         case .schoolSettingsNeedSchool(let known):
             "la direction, la ville, l’adresse, le téléphone et le courriel sont propres à un établissement : précisez lequel avec --school (\(known.joined(separator: " ; "))) ; "
                 + "les autres réglages ont été écrits"
+        case .noFollowUpList(let className):
+            "personne n’est à relancer en \(className) : il n’y a pas de liste pour cette classe"
         case .forbidden:
             "cette page n’est pas accessible avec votre compte"
         case .enrolmentLinkInvalid:

@@ -12,13 +12,16 @@ public struct FollowUpRequest: Sendable {
     public var now: Date
     /// False: the lists only, nothing escalated (a dry run).
     public var escalate: Bool
+    /// One school's letters only (a director following up their school); nil: every school.
+    public var school: String?
 
-    public init(plan: Int64, name: String, actor: String, now: Date = Date(), escalate: Bool = true) {
+    public init(plan: Int64, name: String, actor: String, now: Date = Date(), escalate: Bool = true, school: String? = nil) {
         self.plan = plan
         self.name = name
         self.actor = actor
         self.now = now
         self.escalate = escalate
+        self.school = school
     }
 }
 
@@ -67,20 +70,30 @@ extension Store {
         _ request: FollowUpRequest, strategy: Strategy, strategySource: String,
         visit: ([FollowUpItem]) throws -> Void
     ) throws -> Int64? {
-        try pool.writeWithoutTransaction { db in
+        func items(_ db: Database, escalation: inout Escalation?) throws {
+            let schoolID = try request.school.map { try SchoolDirectory.ids(of: [$0], db: db)[0] }
+            var reader = try TrackedReader(db, school: schoolID)
+            for plan in try Self.chain(request.plan, db: db) {
+                try reader.read(plan: plan) { schoolID, letters in
+                    var items = letters.map { FollowUpItem(delivery: $0, action: FollowUp.action(for: $0, steps: strategy.steps(for: $0.facts.profile))) }
+                    try escalation?.escalate(&items, schoolID: schoolID)
+                    try visit(items)
+                }
+            }
+        }
+        // A dry run only reads: it never waits for, nor holds up, the writers (ticks, sends).
+        guard request.escalate else {
+            var none: Escalation?
+            try pool.read { db in try items(db, escalation: &none) }
+            return nil
+        }
+        return try pool.writeWithoutTransaction { db in
             try LargeTransaction.run(db) {
-                var escalation = try Escalation(db: db, strategy: strategy, request: PlanRequest(
+                var escalation: Escalation? = try Escalation(db: db, strategy: strategy, request: PlanRequest(
                     name: request.name, strategy: strategy, strategySource: strategySource,
                     selection: "{\"relance\":\(request.plan)}", actor: request.actor, now: request.now, follows: request.plan))
-                var reader = try TrackedReader(db)
-                for plan in try Self.chain(request.plan, db: db) {
-                    try reader.read(plan: plan) { schoolID, letters in
-                        var items = letters.map { FollowUpItem(delivery: $0, action: FollowUp.action(for: $0, steps: strategy.steps(for: $0.facts.profile))) }
-                        if request.escalate { try escalation.escalate(&items, schoolID: schoolID) }
-                        try visit(items)
-                    }
-                }
-                return try escalation.finish()
+                try items(db, escalation: &escalation)
+                return try escalation!.finish()
             }
         }
     }
@@ -184,12 +197,14 @@ private struct TrackedReader {
     private var rows: BulkStatement
     private var schools: [Int64: String] = [:]
 
-    init(_ db: Database) throws {
+    /// `school`: one school's letters only; nil: every school's.
+    init(_ db: Database, school: Int64?) throws {
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM school") { schools[row["id"]] = row["name"] }
         rows = try BulkStatement(db, sql: """
             SELECT \(Column.selectList)
             FROM batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id
             WHERE b.plan_id = ? AND d.is_copy = 0 AND d.state IN \(SQLFragment.openStates)
+              AND \(school.map { "b.school_id = \($0)" } ?? "1")
             ORDER BY b.position
             """)
     }

@@ -86,8 +86,13 @@ extension Store {
     }
 
     /// The most recent plan, for commands that default to it.
-    public func latestPlanID() throws -> Int64 {
-        guard let id = try pool.read({ try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM plan") }) else {
+    /// `school`: the latest plan with letters for that school (schools of one store may plan apart).
+    public func latestPlanID(school: String? = nil) throws -> Int64 {
+        guard let id = try pool.read({ db in
+            guard let school else { return try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM plan") }
+            return try Int64.fetchOne(
+                db, sql: "SELECT MAX(plan_id) FROM batch WHERE school_id = ?", arguments: [try SchoolDirectory.ids(of: [school], db: db)[0]])
+        }) else {
             throw PlanError.noPlan
         }
         return id

@@ -13,19 +13,27 @@ extension WebServer {
             let person = try context.person()
             guard person.role != .teacher else { throw SeasonError.forbidden }
             let (plan, report) = try season.status(plan: nil, school: person.role == .director ? person.school : nil)
+            // The support's page is the table of schools: an académie's every packet would be tens of thousands of lines.
+            let packets = person.role == .support ? [] : try season.packets(for: person)
+            let expected = packets.filter { $0.states[.issued, default: 0] > 0 }
             return pages.render("tableau", [
                 "ecole": person.school ?? "toutes les écoles", "plan": "\(plan)",
                 "etapes": Stage.allCases.map { ["nom": $0.frenchName] },
                 "classes": report.byClass.map { Self.funnelRow($0.key.className ?? "sans classe", $0.funnel) },
                 "total": Self.funnelRow("Total", report.total),
-                // The support's page is the table of schools: an académie's every packet would be tens of thousands of lines.
-                "paquets": person.role == .support ? [] : try season.packets(for: person).map(packetValues),
+                "paquets": packets.map(packetValues),
+                "aFeuilles": !expected.isEmpty,
+                "feuilles": expected.map { p in
+                    packetValues(p).merging(["attendues": Self.lettersWithoutOutcome(p.states[.issued, default: 0])]) { $1 }
+                },
                 "aPaquets": person.role != .support,
                 "parEcole": person.role == .support && report.bySchool.count > 1, "direction": person.role == .director,
                 "profils": report.byProfile.map { Self.funnelRow($0.profile.frenchName, $0.funnel) },
                 "canaux": report.byChannel.map { Self.funnelRow($0.channel.frenchName, $0.funnel) },
 
-                "ecoles": report.bySchool.map { Self.funnelRow($0.school, $0.funnel) },
+                "ecoles": report.bySchool.map { row in
+                    Self.funnelRow(row.school, row.funnel).merging(["lien": "/relances?ecole=\(Self.queryValue(row.school))"]) { $1 }
+                },
             ], context: context)
         }
         // The chart of `sesame status --chart`, as SVG: an image, since its drawing uses style
@@ -54,6 +62,11 @@ extension WebServer {
                 },
             ], context: context)
         }
+    }
+
+    /// "3 lettres sans retour": the letters of a packet whose sheet is still expected.
+    static func lettersWithoutOutcome(_ n: Int) -> String {
+        n == 1 ? "1 lettre sans retour" : "\(n) lettres sans retour"
     }
 
     /// A row of the dashboard's tables: a name, the counts by stage, the total.

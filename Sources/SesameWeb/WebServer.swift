@@ -33,6 +33,7 @@ public struct WebServer: Sendable {
         addPackets(to: router)
         addDashboard(to: router)
         addTeam(to: router)
+        addFollowUp(to: router)
         return router
     }
 

@@ -89,5 +89,12 @@ import Testing
         let total = status["total"] as! [String: Int]
         #expect(board["Total"] == stages.map { total[$0] ?? 0 })
         #expect((total["handedOver"] ?? 0) >= 2)
+        // The follow-up page lists whom `sesame followup --dry-run` would: the absent pupil of CP A first, to the next channel.
+        let followUp = try #require(try cli.run("followup", "--dry-run", "--format", "json").json as? [String: Any])
+        let open = (followUp["items"] as? [[String: Any]] ?? []).filter { $0["action"] as? String != "termine" }
+        let rows = try #require(report["relances"] as? [[String]])
+        #expect(rows.count == open.count && rows.count > 1)
+        let missed = try #require(open.first { $0["login"] as? String == absent.first })
+        #expect(rows.contains { $0.first?.hasPrefix("\(missed["firstName"]!) \(missed["lastName"]!)") == true && $0[3] == "absent" && $0[4].hasPrefix("→") })
     }
 }

@@ -7,6 +7,7 @@ import SesameFixtures
 import SesameImport
 import SesameSeason
 import SesameStore
+import SesameTestSupport
 import SesameWeb
 import Testing
 
@@ -337,6 +338,67 @@ extension HTTPFields {
             #expect(try await client.execute(uri: "/paquets/\(mine.id)/pdf", method: .get, headers: teacher.header).status == .forbidden)
             let (other, _) = try await WebTests.enrol(f.otherDirector.token, client: client)
             #expect(try await client.execute(uri: "/paquets/\(packet.id)/pdf", method: .get, headers: other.header).status == .forbidden)
+        }
+    }
+}
+
+@Suite struct WebFollowUpTests {
+    @Test func aDirectorReadsTheFollowUpListsOfTheirSchoolAndTheSheetsStillExpected() async throws {
+        let f = try await WebFixture()
+        let support = try f.season.enrolPerson(name: "Assistance ENT", role: .support, school: nil, classes: [])
+        let packet = try #require(try f.season.packets(for: f.director.person).first { $0.className == "CE1" })
+        let absent = try #require(try f.season.packet(packet.id, for: f.director.person).letters.first)
+        _ = try f.season.tick(absent.deliveryID, in: packet.id, .absent, by: f.director.person)
+        let before = try f.season.status(school: f.schools[0].name).report.total
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (director, _) = try await WebTests.enrol(f.director.token, client: client)
+            let board = String(buffer: try await client.execute(uri: "/tableau", method: .get, headers: director.header).body)
+            #expect(board.contains("Feuilles d’émargement attendues") && board.contains("href=\"/relances\""))
+            #expect(board.contains("\(packet.letters - 1) lettres sans retour"))
+
+            let page = try await client.execute(uri: "/relances", method: .get, headers: director.header)
+            let text = String(buffer: page.body)
+            #expect(page.status == .ok && text.contains("Relances — \(f.schools[0].name)"))
+            #expect(text.contains(absent.name) && text.contains("→ bureau") && text.contains("émargement attendu"))
+            // Names are drawn from one pool: the other school's people are those whose name ours has not.
+            let ours = Set(f.schools[0].people.map { "\($0.firstName) \($0.lastName)" })
+            let others = f.schools[1].people.map { "\($0.firstName) \($0.lastName)" }.filter { !ours.contains($0) }
+            #expect(others.count > 10 && !others.contains { text.contains("<th scope=\"row\">\($0)") })
+            #expect(text.components(separatedBy: "<tr><th scope=\"row\">").count - 1
+                == (try f.season.followUpPreview(school: f.schools[0].name, for: f.director.person).count))
+            #expect(!f.codes.contains { text.contains($0) })
+            // Reading the lists changes nothing.
+            #expect(try f.season.status(school: f.schools[0].name).report.total == before)
+
+            let list = try await client.execute(uri: "/relances/liste.pdf?classe=CE1", method: .get, headers: director.header)
+            #expect(list.status == .ok && list.headers[.contentType] == "application/pdf")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("relance-\(UUID().uuidString).pdf")
+            try Data(buffer: list.body).write(to: file)
+            let lines = Tools.pdfPages(file).joined()
+            #expect(lines.contains("CE1") && lines.contains(absent.name.components(separatedBy: " ").last!))
+            #expect(!f.codes.contains { lines.contains($0) })
+            let direction = try await client.execute(uri: "/relances/liste.pdf", method: .get, headers: director.header)
+            #expect(direction.status == .ok && String(buffer: direction.body).hasPrefix("%PDF"))
+
+            // A director's school is theirs whatever the address names; a teacher has no lists.
+            let (other, _) = try await WebTests.enrol(f.otherDirector.token, client: client)
+            let theirs = String(buffer: try await client.execute(
+                uri: "/relances?ecole=\(f.schools[0].name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", method: .get, headers: other.header).body)
+            #expect(theirs.contains("Relances — \(f.schools[1].name)") && !theirs.contains(absent.name))
+            let (teacher, _) = try await WebTests.enrol(f.teacher.token, client: client)
+            #expect(try await client.execute(uri: "/relances", method: .get, headers: teacher.header).status == .forbidden)
+            #expect(try await client.execute(uri: "/relances/liste.pdf", method: .get, headers: teacher.header).status == .forbidden)
+            #expect(try await client.execute(uri: "/relances", method: .get).status != .ok)
+
+            // The support names the school: from the table of schools.
+            let (assistance, _) = try await WebTests.enrol(support.token, client: client)
+            let table = String(buffer: try await client.execute(uri: "/tableau", method: .get, headers: assistance.header).body)
+            let link = "/relances?ecole=\(f.schools[0].name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+            #expect(table.contains(link.replacingOccurrences(of: "&", with: "&amp;")))
+            let chosen = String(buffer: try await client.execute(uri: link, method: .get, headers: assistance.header).body)
+            #expect(chosen.contains(absent.name))
+            #expect(try await client.execute(uri: "/relances", method: .get, headers: assistance.header).status == .forbidden)
         }
     }
 }

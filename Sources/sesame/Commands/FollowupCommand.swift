@@ -20,6 +20,7 @@ struct FollowupCommand: SesameCommand {
             Exemples :
               sesame followup --out relance
               sesame followup 1 --dry-run --format csv > relance.csv
+              sesame followup --school "École Jules Ferry" --out relance
             """)
 
     @OptionGroup var store: StoreOptions
@@ -36,6 +37,9 @@ struct FollowupCommand: SesameCommand {
     @Flag(name: .customLong("dry-run"), help: "Lister sans créer le plan de relance ni changer les lettres.")
     var dryRun = false
 
+    @Option(help: ArgumentHelp("Une seule école (sinon toutes celles du plan).", valueName: "école"))
+    var school: String?
+
     @Option(help: ArgumentHelp("Nom du plan de relance.", valueName: "nom"))
     var name: String?
 
@@ -47,11 +51,11 @@ struct FollowupCommand: SesameCommand {
 
     func execute() throws {
         let season = try store.season(templates: templatesFolder)
-        let root = try season.seasonPlan(plan)
+        let root = try season.seasonPlan(plan, school: school)
         let output = BackgroundWriter(FollowUpOutput(format: format, plan: root))
         let order = FollowUpOrder(
             plan: root, name: name, escalate: !dryRun, listsFolder: out.map { URL(fileURLWithPath: $0, isDirectory: true) },
-            actor: by ?? ActingUser.current)
+            school: school, actor: by ?? ActingUser.current)
         let result = try season.followUp(order) { items in output.async { $0.add(items) } }
         output.finish { $0.finish(followUpPlan: result.followUpPlan, dryRun: dryRun, lists: result.lists.map(\.path)) }
     }

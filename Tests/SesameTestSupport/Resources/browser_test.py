@@ -110,6 +110,14 @@ try:
         # The first table is the classes'; the profiles', channels' and schools' follow.
         for row in director.find_element(By.CSS_SELECTOR, "table.chiffres").find_elements(By.CSS_SELECTOR, "tbody tr")
     }
+    # The follow-up's lists, from the dashboard: who is still to reach, and what to do.
+    director.find_element(By.LINK_TEXT, "Relances : qui n’a pas encore été atteint").click()
+    wait(director, lambda d: d.find_element(By.CSS_SELECTOR, "table.liste"))
+    look(director, "direction-relances")
+    report["relances"] = [
+        [cell.text for cell in row.find_elements(By.CSS_SELECTOR, "th, td")]
+        for row in director.find_elements(By.CSS_SELECTOR, "table.liste tbody tr")
+    ]
 finally:
     director.quit()
 
