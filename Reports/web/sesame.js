@@ -19,3 +19,9 @@ document.addEventListener("submit", async (event) => {
   location.replace(location.pathname + "#" + item.id);
   location.reload();
 });
+
+// Selection filters: the list follows each change (without JavaScript, the button does it).
+document.addEventListener("change", (event) => {
+  const form = event.target.form;
+  if (form && form.classList.contains("auto")) form.submit();
+});

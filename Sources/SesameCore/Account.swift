@@ -71,6 +71,16 @@ public struct Account: Sendable, Hashable, Identifiable {
     /// Not activated, but its code was erased by `sesame purge`: no letter can carry it.
     public var isCodePurged: Bool { activationCode == "" }
 
+    /// The seed's "code" column: the code, "(activé)" or "(effacé)" once purged.
+    public var codeColumn: String {
+        guard let activationCode else { return "(activé)" }
+        return isCodePurged ? "(effacé)" : activationCode
+    }
+
+    /// The same column with the code masked, as listings show it unless asked otherwise and
+    /// as the web pages always show it.
+    public var maskedCodeColumn: String { isActivated || isCodePurged ? codeColumn : "••••••••" }
+
     /// What a strategy's conditions and the follow-up look at.
     public var facts: AccountFacts {
         AccountFacts(

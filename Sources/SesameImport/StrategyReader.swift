@@ -27,6 +27,24 @@ public enum StrategyReader {
         return try read(text, file: url.path, name: url.deletingPathExtension().lastPathComponent)
     }
 
+    /// The header comment's paragraph saying when to choose the strategy ("À choisir quand…"),
+    /// joined into one text; empty when the file has none.
+    public static func explanation(of source: String) -> String {
+        var lines: [String] = []
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("#") else { break }
+            let text = line.dropFirst().trimmingCharacters(in: .whitespaces)
+            if lines.isEmpty {
+                if text.hasPrefix("À choisir") { lines.append(text) }
+            } else if text.isEmpty {
+                break
+            } else {
+                lines.append(text)
+            }
+        }
+        return lines.joined(separator: " ").replacingOccurrences(of: "'", with: "’")
+    }
+
     public static func read(_ text: String, file: String, name: String) throws -> Strategy {
         let root: Node?
         do {

@@ -102,6 +102,17 @@ extension Season {
         return open
     }
 
+    /// Follows up one school as `sesame followup --school` does, as the person's act. Throws
+    /// `forbidden` unless the person oversees the school.
+    public func followUp(school: String, by person: WebPerson, now: Date = Date()) throws -> (result: FollowUpResult, escalated: Int) {
+        guard person.mayOversee(school: school) else { throw SeasonError.forbidden }
+        var escalated = 0
+        let result = try followUp(FollowUpOrder(school: school, actor: person.name, now: now)) { items in
+            escalated += items.filter { if case .escalate = $0.action { true } else { false } }.count
+        }
+        return (result, escalated)
+    }
+
     /// One of a school's follow-up lists as PDF: a class's (`className`) or the director's (nil).
     /// Throws `forbidden` unless the person oversees the school, or for a class with nobody to reach.
     public func followUpList(school: String, className: String?, for person: WebPerson, now: Date = Date()) throws -> (name: String, data: Data) {

@@ -1,5 +1,6 @@
 import Foundation
 import SesameCore
+import SesameImport
 import SesameStore
 
 /// A plan to make: which accounts, which strategy, the meetings.
@@ -47,13 +48,15 @@ extension Season {
         let request = PlanRequest(
             name: order.name ?? "Plan du \(SchoolCalendar.frenchDate(order.now))", strategy: order.strategy,
             strategySource: order.strategySource, selection: order.selection, actor: order.actor, now: order.now)
-        return try store.createPlan(request, selecting: order.filter) { accounts, found in
-            var context = found
-            context.replan = order.replan
-            context.classScope = order.filter.classes
-            context.meetings = Self.meetings(order.meetings, among: accounts)
-            return Planner.plan(accounts, strategy: order.strategy, context: context)
-        }
+        return try store.createPlan(request, selecting: order.filter, planner: order.planner)
+    }
+
+    /// The plan `createPlan` would make of the order, school by school, with who is left out
+    /// and why; nothing is written. Throws what `createPlan` throws before planning.
+    public func previewPlan(_ order: PlanOrder) throws -> [PlanDraft] {
+        guard try !store.schools().isEmpty else { throw SeasonError.nothingImported }
+        try store.checkClasses(order.meetings.map(\.className), inSchools: order.filter.schools)
+        return try store.previewPlan(selecting: order.filter, planner: order.planner)
     }
 
     /// The plans, oldest first, with their counts by state. Reads only.
@@ -64,6 +67,19 @@ extension Season {
     public func plan(_ id: Int64?) throws -> (detail: PlanDetail, overview: PlanOverview) {
         let id = try id ?? store.latestPlanID()
         return (try store.plan(id), try store.planOverview(id))
+    }
+
+    /// The strategies shipped with Sésame (or in the season's strategies folder), by name.
+    public func strategies() throws -> [StrategyChoice] {
+        guard let folder = strategiesFolder,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".yaml") }) else { return [] }
+        // The default first, then by name.
+        return try names.sorted { ($0 != "ecole.yaml" ? 1 : 0, $0) < ($1 != "ecole.yaml" ? 1 : 0, $1) }.map { file in
+            let url = folder.appendingPathComponent(file)
+            let source = try String(contentsOf: url, encoding: .utf8)
+            let strategy = try StrategyReader.read(source, file: url.path, name: String(file.dropLast(5)))
+            return StrategyChoice(strategy: strategy, source: source, explanation: StrategyReader.explanation(of: source))
+        }
     }
 
     /// The meetings of the classes the selected accounts are in (in every school that has such a class).
@@ -81,4 +97,24 @@ extension Season {
         }
         return result
     }
+}
+
+extension PlanOrder {
+    /// The planner run on each school's selected accounts: the same for a plan and its preview.
+    func planner(_ accounts: [Account], _ found: PlanningContext) -> PlanDraft {
+        var context = found
+        context.replan = replan
+        context.classScope = filter.classes
+        context.meetings = Season.meetings(meetings, among: accounts)
+        return Planner.plan(accounts, strategy: strategy, context: context)
+    }
+}
+
+/// A strategy a director may choose, with what its file says of when to choose it.
+public struct StrategyChoice: Sendable {
+    public var strategy: Strategy
+    /// The file's text, kept with the plan.
+    public var source: String
+    /// The file's "À choisir quand…" paragraph, in French.
+    public var explanation: String
 }

@@ -15,10 +15,13 @@ public struct Season: Sendable {
     /// The document and email templates (`Reports/`); nil when none were found, which only
     /// the use cases that write documents or messages refuse.
     public let templatesFolder: URL?
+    /// The strategies offered by name (`Strategies/`); nil: none but a file of one's own.
+    public let strategiesFolder: URL?
 
-    public init(store: Store, templatesFolder: URL?) {
+    public init(store: Store, templatesFolder: URL?, strategiesFolder: URL? = nil) {
         self.store = store
         self.templatesFolder = templatesFolder
+        self.strategiesFolder = strategiesFolder
     }
 
     /// The settings file beside the store (`sesame.reglages.yaml` for `sesame.db`).

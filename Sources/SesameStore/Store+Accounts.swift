@@ -185,6 +185,15 @@ public struct CreationDateStandIn: Sendable, Hashable {
     }
 
     public var schools: [School]
+
+    /// The one line `accounts`, `plan` and the web pages say about it.
+    public var frenchNote: String {
+        let since = schools.map(\.knownSince).min()!
+        let which = schools.count == 1
+            ? "\(schools[0].name) est connue de Sésame depuis le \(SchoolCalendar.frenchDate(since))"
+            : "\(schools.count) établissements, connus de Sésame depuis le \(SchoolCalendar.frenchDate(since)) au plus tôt"
+        return "Remarque : l’export de l’ENT ne donne pas la date de création des comptes ; c’est la date à laquelle Sésame a vu chaque compte pour la première fois qui en tient lieu (\(which))."
+    }
 }
 
 extension Store {

@@ -15,14 +15,34 @@ extension Store {
         try pool.writeWithoutTransaction { db in
             try LargeTransaction.run(db) {
                 var writer = try PlanWriter(db: db, request: request)
-                for schoolID in try AccountSelection.schoolIDs(filter, db: db) {
-                    let selection = try AccountSelection(filter, db: db, schoolID: schoolID)
-                    let accounts = try AccountReader.read(selection, ordering: nil, db: db)
-                    guard !accounts.isEmpty else { continue }
-                    try writer.write(try planner(accounts, try Self.context(db, schoolID: schoolID, accounts: accounts)))
-                }
+                try Self.drafts(filter, db: db, planner: planner) { try writer.write($0) }
                 return try writer.finish()
             }
+        }
+    }
+
+    /// What `createPlan` would write, school by school, without writing anything: a plan's
+    /// preview. Reads only.
+    public func previewPlan(
+        selecting filter: AccountFilter, planner: (_ accounts: [Account], _ context: PlanningContext) throws -> PlanDraft
+    ) throws -> [PlanDraft] {
+        try pool.read { db in
+            var drafts: [PlanDraft] = []
+            try Self.drafts(filter, db: db, planner: planner) { drafts.append($0) }
+            return drafts
+        }
+    }
+
+    /// The planner's draft for each school the filter selects accounts in.
+    private static func drafts(
+        _ filter: AccountFilter, db: Database, planner: (_ accounts: [Account], _ context: PlanningContext) throws -> PlanDraft,
+        each: (PlanDraft) throws -> Void
+    ) throws {
+        for schoolID in try AccountSelection.schoolIDs(filter, db: db) {
+            let selection = try AccountSelection(filter, db: db, schoolID: schoolID)
+            let accounts = try AccountReader.read(selection, ordering: nil, db: db)
+            guard !accounts.isEmpty else { continue }
+            try each(try planner(accounts, try context(db, schoolID: schoolID, accounts: accounts)))
         }
     }
 

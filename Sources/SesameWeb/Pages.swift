@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Mustache
+import SesameCore
 
 /// The French pages of `Reports/web/`, rendered on the server with Mustache: each page
 /// template uses the partials `entete` and `pied`. Values are escaped by Mustache.
@@ -21,6 +22,8 @@ struct Pages: Sendable {
         if let session = context.session {
             values["moi"] = ["nom": session.person.name, "role": session.person.role.frenchName]
             values["csrf"] = session.csrf
+            let menu = Self.menu(for: session.person.role, page: name)
+            (values["menu"], values["aMenu"]) = (menu, !menu.isEmpty)
         }
         let html = library.render(values, withTemplate: name) ?? "page « \(name) » introuvable"
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -30,7 +33,24 @@ struct Pages: Sendable {
     static let titles = [
         "connexion": "Connexion", "inscription": "Inscription", "paquets": "Mes paquets", "paquet": "Paquet",
         "tableau": "Tableau de bord", "erreur": "Impossible", "historique": "Historique", "equipe": "Équipe",
+        "relances": "Relances", "selection": "Sélectionner", "plan": "Planifier", "apercu": "Aperçu du plan", "plan-cree": "Plan créé",
+        "reglages": "Réglages", "relance-faite": "Relance",
     ]
+
+    /// The season's steps, in the header of the director's and the support's pages; the
+    /// current one marked for screen readers. A teacher's pages have none.
+    static func menu(for role: WebRole, page: String) -> [[String: Any]] {
+        let steps: [(link: String, name: String, pages: Set<String>)] = switch role {
+        case .teacher: []
+        case .director: [
+            ("/tableau", "Tableau de bord", ["tableau", "historique"]), ("/selection", "Sélectionner", ["selection"]),
+            ("/plan", "Planifier", ["plan", "apercu", "plan-cree"]), ("/relances", "Relances", ["relances", "relance-faite"]),
+            ("/reglages", "Réglages", ["reglages"]), ("/equipe", "Équipe", ["equipe"]),
+        ]
+        case .support: [("/tableau", "Tableau de bord", ["tableau", "historique", "relances"]), ("/selection", "Sélectionner", ["selection"])]
+        }
+        return steps.map { ["lien": $0.link, "nom": $0.name, "courant": $0.pages.contains(page)] }
+    }
 
     /// A short French text, for refusals outside any page.
     static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {

@@ -12,7 +12,14 @@ extension WebServer {
         router.get("/tableau") { _, context in
             let person = try context.person()
             guard person.role != .teacher else { throw SeasonError.forbidden }
-            let (plan, report) = try season.status(plan: nil, school: person.role == .director ? person.school : nil)
+            let status: (plan: Int64, report: StatusReport)
+            do {
+                status = try season.status(plan: nil, school: person.role == .director ? person.school : nil)
+            } catch PlanError.noPlan {
+                // A season not planned yet: the page says where to start.
+                return pages.render("tableau", ["ecole": person.school ?? "toutes les écoles", "pasDePlan": true], context: context)
+            }
+            let (plan, report) = status
             // The support's page is the table of schools: an académie's every packet would be tens of thousands of lines.
             let packets = person.role == .support ? [] : try season.packets(for: person)
             let expected = packets.filter { $0.states[.issued, default: 0] > 0 }

@@ -22,7 +22,8 @@ extension WebServer {
             let classes = Set(items.flatMap(\.delivery.facts.classes)).sorted { ClassLevel.sortKey(forClass: $0) < ClassLevel.sortKey(forClass: $1) }
             let query = person.role == .support ? "&ecole=\(Self.queryValue(school))" : ""
             return pages.render("relances", [
-                "ecole": school, "aRelancer": !items.isEmpty,
+                "ecole": school, "support": person.role == .support,
+                "aRelancerParCanal": items.contains { if case .escalate = $0.action { true } else { false } }, "aRelancer": !items.isEmpty,
                 "intro": items.count == 1
                     ? "Une personne n’a pas encore été atteinte ou n’a pas activé son compte."
                     : "\(items.count) personnes n’ont pas encore été atteintes ou n’ont pas activé leur compte.",
@@ -37,6 +38,15 @@ extension WebServer {
                         "joindre": d.facts.hasEmail ? (d.facts.hasAddress ? "courriel, poste" : "courriel") : (d.facts.hasAddress ? "poste" : "—"),
                     ]
                 },
+            ], context: context)
+        }
+        router.post("/relances") { request, context in
+            let person = try context.person()
+            let school = person.role == .support ? context.form["ecole"] ?? "" : try Self.overseenSchool(request, person)
+            let (result, escalated) = try season.followUp(school: school, by: person)
+            return pages.render("relance-faite", [
+                "ecole": school, "plan": result.followUpPlan.map { "\($0)" } ?? "", "aPlan": result.followUpPlan != nil,
+                "lettres": escalated == 1 ? "1 nouvelle lettre" : "\(escalated) nouvelles lettres",
             ], context: context)
         }
         router.get("/relances/liste.pdf") { request, context in

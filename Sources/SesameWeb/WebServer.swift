@@ -34,6 +34,9 @@ public struct WebServer: Sendable {
         addDashboard(to: router)
         addTeam(to: router)
         addFollowUp(to: router)
+        addSelection(to: router)
+        addPlan(to: router)
+        addSettings(to: router)
         return router
     }
 

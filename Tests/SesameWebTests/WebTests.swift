@@ -21,10 +21,13 @@ struct WebFixture {
     let teacher: Enrolment, director: Enrolment, otherDirector: Enrolment
     let server: WebServer
 
-    init() async throws {
+    /// `planned` false: imported and set up only, for the pages that plan.
+    init(planned: Bool = true) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        season = Season(store: try Store(path: folder.appendingPathComponent("sesame.db").path), templatesFolder: repository.appendingPathComponent("Reports"))
+        season = Season(
+            store: try Store(path: folder.appendingPathComponent("sesame.db").path), templatesFolder: repository.appendingPathComponent("Reports"),
+            strategiesFolder: repository.appendingPathComponent("Strategies"))
         var logins = LoginRegistry()
         var second = SchoolGenerator.Options()
         second.seed = 5
@@ -44,13 +47,15 @@ struct WebFixture {
             (own.school, own.director, own.city) = (school.name, "Anne Roux", "Nantes")
             _ = try season.configure(own)
         }
-        let strategy = repository.appendingPathComponent("Strategies/ecole.yaml")
-        var filter = AccountFilter()
-        filter.activation = .pending
-        _ = try season.createPlan(PlanOrder(
-            strategy: try StrategyReader.load(strategy), strategySource: try String(contentsOf: strategy, encoding: .utf8),
-            filter: filter, selection: "{}", actor: "test"))
-        _ = try season.printPackets(PrintRequest(folder: folder.appendingPathComponent("paquets"), actor: "Direction"))
+        if planned {
+            let strategy = repository.appendingPathComponent("Strategies/ecole.yaml")
+            var filter = AccountFilter()
+            filter.activation = .pending
+            _ = try season.createPlan(PlanOrder(
+                strategy: try StrategyReader.load(strategy), strategySource: try String(contentsOf: strategy, encoding: .utf8),
+                filter: filter, selection: "{}", actor: "test"))
+            _ = try season.printPackets(PrintRequest(folder: folder.appendingPathComponent("paquets"), actor: "Direction"))
+        }
         teacher = try season.enrolPerson(name: "Camille Roux", role: .teacher, school: schools[0].name, classes: ["CP A"])
         director = try season.enrolPerson(name: "Anne Roux", role: .director, school: schools[0].name, classes: [])
         otherDirector = try season.enrolPerson(name: "Paul Durand", role: .director, school: schools[1].name, classes: [])

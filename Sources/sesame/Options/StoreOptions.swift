@@ -21,8 +21,10 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The season on this store, with the templates of `--templates`, else `$SESAME_REPORTS`,
-    /// else the ones shipped with Sésame.
+    /// else the ones shipped with Sésame; and the strategies of `$SESAME_STRATEGIES` or shipped.
     func season(templates flag: String? = nil) throws -> Season {
-        Season(store: try open(), templatesFolder: Resources.directory("Reports", flag: flag, environment: "SESAME_REPORTS"))
+        Season(
+            store: try open(), templatesFolder: Resources.directory("Reports", flag: flag, environment: "SESAME_REPORTS"),
+            strategiesFolder: Resources.directory("Strategies", flag: nil, environment: "SESAME_STRATEGIES"))
     }
 }

@@ -2,12 +2,8 @@ import SesameCore
 
 /// `sesame accounts` as a table for the screen and as CSV for a spreadsheet.
 enum AccountListing {
-    static let masked = "••••••••"
-
     static func code(_ account: Account, showCodes: Bool) -> String {
-        guard let code = account.activationCode else { return "(activé)" }
-        if account.isCodePurged { return "(effacé)" }
-        return showCodes ? code : masked
+        showCodes ? account.codeColumn : account.maskedCodeColumn
     }
 
     static func table(_ accounts: [Account], showCodes: Bool, into out: inout Console.Output) {

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import SesameCore
+import SesameSeason
+
+extension WebServer {
+    /// Réglages: the school's settings as its letters print them, and the ENT's name and
+    /// address. The ENT's are the whole store's: a director changes them only in a store of
+    /// their school alone.
+    func addSettings(to router: Router<WebContext>) {
+        router.get("/reglages") { _, context in
+            let person = try context.person()
+            return pages.render("reglages", try settingsValues(for: person), context: context)
+        }
+        router.post("/reglages") { _, context in
+            let person = try context.person()
+            guard person.role == .director, let school = person.school else { throw SeasonError.forbidden }
+            let form = context.form
+            // An empty field leaves the setting as it is, as an option not given does in `sesame init`.
+            func field(_ name: String) -> String? { form[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
+            var change = SettingsChange()
+            change.school = school
+            (change.director, change.city, change.address) = (field("direction"), field("ville"), field("adresse"))
+            (change.phone, change.email) = (field("telephone"), field("courriel"))
+            change.directorTitle = field("titre").flatMap { ["directrice", "directeur"].contains($0) ? $0 : nil }
+            if try season.store.schools().count == 1 {
+                (change.entName, change.entURL) = (field("entNom"), field("entAdresse"))
+            }
+            let result = try season.configure(change)
+            var values = try settingsValues(for: person)
+            values["enregistre"] = true
+            values["manque"] = result.missingForPrinting.joined(separator: ", ")
+            return pages.render("reglages", values, context: context)
+        }
+    }
+
+    private func settingsValues(for person: WebPerson) throws -> [String: Any] {
+        guard person.role == .director, let name = person.school else { throw SeasonError.forbidden }
+        let settings = try season.settings()
+        let school = settings.school(named: name) ?? Settings.School(name: name)
+        return [
+            "ecole": name, "direction": school.director ?? "", "ville": school.city ?? "", "adresse": school.address ?? "",
+            "telephone": school.phone ?? "", "courriel": school.email ?? "",
+            "titres": [("", "direction de l’école"), ("directrice", "directrice"), ("directeur", "directeur")].map { value, label in
+                ["valeur": value, "nom": label, "coche": (school.directorTitle ?? "") == value] as [String: Any]
+            },
+            "entModifiable": try season.store.schools().count == 1,
+            "entNom": settings.ent.name ?? "", "entAdresse": settings.ent.url ?? "",
+        ]
+    }
+}

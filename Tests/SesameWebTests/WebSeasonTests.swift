@@ -1,0 +1,148 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SesameCore
+import SesameSeason
+import SesameStore
+import Testing
+
+/// The director's season in the pages: select, plan, settings, follow-up; each through the
+/// same use case as the CLI, each refused to whom it is not.
+@Suite struct WebSeasonTests {
+    static func page(_ client: some TestClientProtocol, _ uri: String, _ browser: Browser) async throws -> (HTTPResponse.Status, String) {
+        let response = try await client.execute(uri: uri, method: .get, headers: browser.header)
+        return (response.status, String(buffer: response.body))
+    }
+
+    static func post(_ client: some TestClientProtocol, _ uri: String, _ browser: Browser, _ fields: [String: String]) async throws -> (HTTPResponse.Status, String) {
+        let response = try await client.execute(uri: uri, method: .post, headers: browser.header.merging(formType), body: Browser.form(fields))
+        return (response.status, String(buffer: response.body))
+    }
+
+    @Test func theSelectionShowsTheSeedsColumnsAndTotalsOfTheDirectorsSchoolOnly() async throws {
+        let f = try await WebFixture(planned: false)
+        let support = try f.season.enrolPerson(name: "Assistance ENT", role: .support, school: nil, classes: [])
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (director, _) = try await WebTests.enrol(f.director.token, client: client)
+            let other = f.schools[1].name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let (status, text) = try await Self.page(client, "/selection?profil=parent&activation=pending&classe=CP%20A&ecole=\(other)", director)
+            var filter = AccountFilter()
+            (filter.schools, filter.profiles, filter.activation, filter.classes) = ([f.schools[0].name], [.parent], .pending, ["CP A"])
+            let expected = try f.season.select(filter).accounts
+            #expect(status == .ok && expected.count > 5)
+            #expect(text.contains("<strong>\(expected.count)</strong> comptes sélectionnés"))
+            #expect(text.components(separatedBy: "<tr><th scope=\"row\">").count - 1 == expected.count)
+            #expect(text.contains(expected[0].login) && text.contains("••••••••") && !f.codes.contains { text.contains($0) })
+            #expect(text.contains("value=\"CP A\" checked") && text.contains("href=\"/plan?"))
+            // Activated accounts say so in the code column.
+            let (_, all) = try await Self.page(client, "/selection?activation=activated", director)
+            #expect(all.contains("(activé)") && !all.contains("••••••••"))
+            // A date that is no date is said so, in French.
+            let (bad, message) = try await Self.page(client, "/selection?creeAvant=31%2F02", director)
+            #expect(bad == .badRequest && message.contains("n’est pas une date"))
+
+            let (teacher, _) = try await WebTests.enrol(f.teacher.token, client: client)
+            #expect(try await Self.page(client, "/selection", teacher).0 == .forbidden)
+            // The support chooses the school first; then sees that school's list.
+            let (assistance, _) = try await WebTests.enrol(support.token, client: client)
+            let (_, empty) = try await Self.page(client, "/selection", assistance)
+            #expect(empty.contains("— choisir —") && !empty.contains("id=\"comptes\""))
+            let (_, chosen) = try await Self.page(client, "/selection?ecole=\(other)&activation=pending", assistance)
+            #expect(chosen.contains("Sélectionner les comptes — \(f.schools[1].name)") && chosen.contains("id=\"comptes\""))
+        }
+    }
+
+    @Test func aPlanIsShownThenRecordedAsTheCLIWouldMakeIt() async throws {
+        let f = try await WebFixture(planned: false)
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (director, csrf) = try await WebTests.enrol(f.director.token, client: client)
+            let (status, form) = try await Self.page(client, "/plan?activation=pending", director)
+            #expect(status == .ok && form.contains("À choisir quand l’école suit la démarche habituelle") && form.contains("name=\"reunion-0\""))
+            let classIndex = try #require(form.range(of: "value=\"CP A\"").map { form[..<$0.lowerBound] }?.components(separatedBy: "name=\"classe-").last?.prefix { $0 != "\"" })
+            var fields = ["csrf": csrf, "selection": "activation=pending", "strategie": "ecole", "nom": "Rentrée 2026"]
+            fields["classe-\(classIndex)"] = "CP A"
+            fields["reunion-\(classIndex)"] = "2026-09-15T18:00"
+            let (shown, preview) = try await Self.post(client, "/plan/apercu", director, fields)
+            #expect(shown == .ok && preview.contains("15/09/2026 à 18:00") && preview.contains("Créer ce plan"))
+            #expect(try f.season.plans().isEmpty)
+            var filter = AccountFilter()
+            (filter.schools, filter.activation) = ([f.schools[0].name], .pending)
+            let order = PlanOrder(
+                strategy: try #require(try f.season.strategies().first { $0.strategy.name == "ecole" }).strategy, strategySource: "",
+                filter: filter, selection: "{}", meetings: [("CP A", try #require(SchoolCalendar.parseMeeting("15/09/2026 18h")))], actor: "x")
+            let letters = try f.season.previewPlan(order).flatMap(\.batches).flatMap(\.deliveries).filter { !$0.isCopy }.count
+            #expect(preview.contains("<strong>\(letters)</strong> lettres prévues"))
+
+            // Without the form's token: refused, nothing recorded.
+            var forged = fields
+            forged["csrf"] = "faux"
+            #expect(try await Self.post(client, "/plan", director, forged).0 == .forbidden)
+            #expect(try f.season.plans().isEmpty)
+            let (made, done) = try await Self.post(client, "/plan", director, fields)
+            #expect(made == .ok && done.contains("Plan n° 1 créé"))
+            let plan = try f.season.plan(nil)
+            #expect(plan.overview.letters == letters && plan.overview.createdBy == "Anne Roux" && plan.overview.name == "Rentrée 2026")
+            #expect(Set(plan.overview.batches.map(\.school)) == [f.schools[0].name])
+            #expect(plan.overview.batches.contains { $0.channel == .meeting && $0.className == "CP A" && $0.meeting != nil })
+
+            // A meeting that is no date, in French; a teacher may not plan.
+            fields["reunion-\(classIndex)"] = "mardi soir"
+            let (bad, message) = try await Self.post(client, "/plan/apercu", director, fields)
+            #expect(bad == .badRequest && message.contains("réunion de CP A : « mardi soir » n’est pas une date et une heure"))
+            let (teacher, teacherCSRF) = try await WebTests.enrol(f.teacher.token, client: client)
+            fields["csrf"] = teacherCSRF
+            #expect(try await Self.post(client, "/plan", teacher, fields).0 == .forbidden)
+            #expect(try f.season.plans().count == 1)
+        }
+    }
+
+    @Test func aDirectorSetsTheirSchoolsSettingsOnly() async throws {
+        let f = try await WebFixture(planned: false)
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (director, csrf) = try await WebTests.enrol(f.director.token, client: client)
+            let (status, form) = try await Self.page(client, "/reglages", director)
+            #expect(status == .ok && form.contains("value=\"Anne Roux\"") && form.contains("commun à toutes les écoles"))
+            let (saved, page) = try await Self.post(client, "/reglages", director, [
+                "csrf": csrf, "direction": "Anne Roux-Martin", "titre": "directrice", "adresse": "3 rue des Écoles", "ville": "Rezé",
+                "telephone": "02 40 00 00 00", "courriel": "ce.0440001a@ac-nantes.fr", "entNom": "Autre ENT",
+            ])
+            #expect(saved == .ok && page.contains("Réglages enregistrés"))
+            let settings = try f.season.settings()
+            let ours = try #require(settings.school(named: f.schools[0].name))
+            #expect(ours.director == "Anne Roux-Martin" && ours.directorTitle == "directrice" && ours.city == "Rezé" && ours.phone == "02 40 00 00 00")
+            // The ENT is the whole store's, and the other school's settings are theirs.
+            #expect(settings.ent.name == "e-primO" && settings.school(named: f.schools[1].name)?.city == "Nantes")
+            let (teacher, teacherCSRF) = try await WebTests.enrol(f.teacher.token, client: client)
+            #expect(try await Self.page(client, "/reglages", teacher).0 == .forbidden)
+            #expect(try await Self.post(client, "/reglages", teacher, ["csrf": teacherCSRF, "ville": "Ailleurs"]).0 == .forbidden)
+            #expect(try f.season.settings().school(named: f.schools[0].name)?.city == "Rezé")
+        }
+    }
+
+    @Test func aDirectorLaunchesTheirSchoolsFollowUpOnce() async throws {
+        let f = try await WebFixture()
+        let packet = try #require(try f.season.packets(for: f.director.person).first { $0.className == "CE1" })
+        let absent = try #require(try f.season.packet(packet.id, for: f.director.person).letters.first)
+        _ = try f.season.tick(absent.deliveryID, in: packet.id, .absent, by: f.director.person)
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (teacher, teacherCSRF) = try await WebTests.enrol(f.teacher.token, client: client)
+            #expect(try await Self.post(client, "/relances", teacher, ["csrf": teacherCSRF]).0 == .forbidden)
+            let (director, csrf) = try await WebTests.enrol(f.director.token, client: client)
+            let (_, lists) = try await Self.page(client, "/relances", director)
+            #expect(lists.contains("Lancer la relance"))
+            let (status, done) = try await Self.post(client, "/relances", director, ["csrf": csrf])
+            #expect(status == .ok && done.contains("Plan de relance n° 2 créé : 1 nouvelle lettre"))
+            let made = try f.season.plan(2).detail
+            #expect(made.follows == 1 && made.batches.flatMap(\.deliveries).map(\.login) == [absent.login])
+            #expect(try f.season.history(of: absent.login).entries.contains { $0.to == .escalated && $0.actor == "Anne Roux" })
+            // Once: the letter is escalated, nothing is left to move on.
+            let (_, again) = try await Self.post(client, "/relances", director, ["csrf": csrf])
+            #expect(try again.contains("aucun plan n’a été créé") && f.season.plans().count == 2)
+        }
+    }
+}
