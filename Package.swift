@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: no I/O, no system libraries.
@@ -52,7 +53,10 @@ let package = Package(
             dependencies: ["SesameCore", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "SesameDocuments",
-            dependencies: ["SesameCore", "SesameFiles", "SesameTemplates", "CPangoCairo", "CQRencode"]),
+            dependencies: [
+                "SesameCore", "SesameFiles", "SesameTemplates", "CPangoCairo", "CQRencode",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .target(
             name: "SesameMail",
             dependencies: ["SesameCore", "SesameFiles", "SesameTemplates", "CCurlSMTP"]),

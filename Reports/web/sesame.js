@@ -25,3 +25,19 @@ document.addEventListener("change", (event) => {
   const form = event.target.form;
   if (form && form.classList.contains("auto")) form.submit();
 });
+
+// Printing in the server: the progress bar follows it, and the page shows the files once done.
+const work = document.getElementById("travail");
+if (work && window.fetch) {
+  const poll = async () => {
+    const response = await fetch(work.dataset.etat, { credentials: "same-origin" });
+    if (!response.ok) return;
+    const state = await response.json();
+    const bar = document.getElementById("avancement");
+    bar.max = Math.max(state.total, 1);
+    bar.value = state.fait;
+    document.getElementById("texte").textContent = state.texte;
+    if (state.enCours) setTimeout(poll, 1000); else location.reload();
+  };
+  setTimeout(poll, 1000);
+}

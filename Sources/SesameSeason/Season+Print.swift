@@ -14,14 +14,20 @@ public struct PrintRequest: Sendable {
     public var accounts: [String]
     /// When the class sheets are to come back; nil: in a week.
     public var returnBy: Date?
+    /// One school's packets only (a director's); nil: every school of the plan.
+    public var school: String?
+    /// Also gather the packets and sheets into `paquets.zip`.
+    public var archive: Bool
     public var actor: String
     public var now: Date
 
     public init(
         plan: Int64? = nil, layout: Layout = .one, folder: URL, sort: [AccountSortKey] = [], accounts: [String] = [],
-        returnBy: Date? = nil, actor: String, now: Date = Date()
+        returnBy: Date? = nil, school: String? = nil, archive: Bool = false, actor: String, now: Date = Date()
     ) {
         self.plan = plan
+        self.school = school
+        self.archive = archive
         self.layout = layout
         self.folder = folder
         self.sort = sort
@@ -41,6 +47,8 @@ public struct PrintResult: Sendable {
     public var letters: Int
     /// The HTML index of the packets (none for a re-print).
     public var index: URL?
+    /// The ZIP of the packets and sheets, when asked for.
+    public var archive: URL?
     /// What the user should know of how it was printed (a layout that does not apply to a channel).
     public var notes: [String]
 }
@@ -57,12 +65,12 @@ extension Season {
     /// sign-off CSV beside each sheet and `index.html` into `request.folder`, all 0600.
     public func printPackets(_ request: PrintRequest, progress: @escaping @Sendable (PrintProgress) -> Void = { _ in }) throws -> PrintResult {
         let paper = Set(Channel.allCases.filter(\.isPaper))
-        var planID = try request.plan ?? store.latestPlanID()
-        var batches = try store.letterBatches(plan: planID, channels: paper, logins: request.accounts)
+        var planID = try request.plan ?? store.latestPlanID(school: request.school)
+        var batches = try store.letterBatches(plan: planID, channels: paper, logins: request.accounts, school: request.school)
         if batches.isEmpty, request.plan == nil, !request.accounts.isEmpty {
             // A lost letter is printed again from whichever plan holds it, not only the latest.
             for plan in try store.plans().map(\.id).reversed() where plan != planID {
-                let found = try store.letterBatches(plan: plan, channels: paper, logins: request.accounts)
+                let found = try store.letterBatches(plan: plan, channels: paper, logins: request.accounts, school: request.school)
                 guard !found.isEmpty else { continue }
                 if batches.isEmpty { planID = plan }
                 batches += found
@@ -87,13 +95,18 @@ extension Season {
         let issued = Dictionary(batches.flatMap(\.letters).map { ($0.deliveryID, $0.issued) }, uniquingKeysWith: { a, _ in a })
         let printed = files.flatMap(\.deliveryIDs).compactMap { issued[$0] }
         try store.recordPrinted(printed, actor: request.actor, reprint: reprint, at: request.now)
+        var archive: URL?
+        if request.archive {
+            archive = request.folder.appendingPathComponent("paquets.zip")
+            try PacketArchive.write(files.flatMap { [$0.url] + ($0.signOff.map { [$0] } ?? []) }, to: archive!)
+        }
         var notes: [String] = []
         if request.layout != .one, batches.contains(where: { $0.channel == .post }) {
             notes.append("Les lettres postales restent une par page A4, pliées pour l’enveloppe à fenêtre : --layout \(request.layout.rawValue) ne s’applique pas au courrier.")
         }
         return PrintResult(
             planID: planID, folder: request.folder, files: files, letters: printed.count,
-            index: reprint ? nil : request.folder.appendingPathComponent("index.html"), notes: notes)
+            index: reprint ? nil : request.folder.appendingPathComponent("index.html"), archive: archive, notes: notes)
     }
 
     /// The print job for these batches: the settings, checked for what printing their schools
@@ -103,5 +116,26 @@ extension Season {
         let missing = settings.missingForPrinting(schools: Array(Set(batches.map(\.school))).sorted())
         guard missing.isEmpty else { throw DocumentError.missingSetting(names: missing, file: settingsFile.path) }
         return PrintJob(templates: try DocumentTemplates.load(try templates()), settings: settings, options: options)
+    }
+}
+
+extension Season {
+    /// Prints one school's packets, with their ZIP, for a person who oversees it (a director,
+    /// from the web pages): `printPackets` for that school. Throws `forbidden` for anyone else.
+    public func printPackets(
+        _ request: PrintRequest, by person: WebPerson, progress: @escaping @Sendable (PrintProgress) -> Void = { _ in }
+    ) throws -> PrintResult {
+        guard let school = request.school, person.mayOversee(school: school) else { throw SeasonError.forbidden }
+        var request = request
+        request.archive = true
+        request.actor = person.name
+        return try printPackets(request, progress: progress)
+    }
+
+    /// Notes in every letter of these printed batches of `school` that the person downloaded
+    /// `file`, which holds their codes. Throws `forbidden` unless the person oversees the school.
+    public func noteDownload(of batches: [Int64], school: String, file: String, by person: WebPerson, now: Date = Date()) throws {
+        guard person.mayOversee(school: school) else { throw SeasonError.forbidden }
+        for batch in batches { try store.noteDownload(of: batch, file: file, actor: person.name, at: now) }
     }
 }

@@ -7,13 +7,14 @@ extension Store {
     /// deliveries still under way, with their accounts as they are now. An activation letter
     /// whose account has been activated since becomes a reminder. `logins` keeps only those
     /// accounts' letters (re-printing a lost letter).
-    public func letterBatches(plan: Int64, channels: Set<Channel>, logins: [String] = []) throws -> [LetterBatch] {
+    public func letterBatches(plan: Int64, channels: Set<Channel>, logins: [String] = [], school: String? = nil) throws -> [LetterBatch] {
         try pool.read { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM plan WHERE id = ?", arguments: [plan]) != nil else {
                 throw PlanError.unknownPlan(plan)
             }
             var batches: [LetterBatch] = []
-            for b in try BatchRow.all(db, plan: plan) where channels.contains(b.channel) {
+            let schoolID = try school.map { try SchoolDirectory.ids(of: [$0], db: db)[0] }
+            for b in try BatchRow.all(db, plan: plan, school: schoolID) where channels.contains(b.channel) {
                 let batchID = b.id
                 var condition = "a.removed_import_id IS NULL AND a.id IN (SELECT account_id FROM delivery WHERE batch_id = ?)"
                 var arguments: StatementArguments = [batchID]

@@ -34,7 +34,7 @@ struct Pages: Sendable {
         "connexion": "Connexion", "inscription": "Inscription", "paquets": "Mes paquets", "paquet": "Paquet",
         "tableau": "Tableau de bord", "erreur": "Impossible", "historique": "Historique", "equipe": "Équipe",
         "relances": "Relances", "selection": "Sélectionner", "plan": "Planifier", "apercu": "Aperçu du plan", "plan-cree": "Plan créé",
-        "reglages": "Réglages", "relance-faite": "Relance",
+        "reglages": "Réglages", "relance-faite": "Relance", "impression": "Imprimer",
     ]
 
     /// The season's steps, in the header of the director's and the support's pages; the
@@ -44,7 +44,8 @@ struct Pages: Sendable {
         case .teacher: []
         case .director: [
             ("/tableau", "Tableau de bord", ["tableau", "historique"]), ("/selection", "Sélectionner", ["selection"]),
-            ("/plan", "Planifier", ["plan", "apercu", "plan-cree"]), ("/relances", "Relances", ["relances", "relance-faite"]),
+            ("/plan", "Planifier", ["plan", "apercu", "plan-cree"]), ("/impression", "Imprimer", ["impression"]),
+            ("/relances", "Relances", ["relances", "relance-faite"]),
             ("/reglages", "Réglages", ["reglages"]), ("/equipe", "Équipe", ["equipe"]),
         ]
         case .support: [("/tableau", "Tableau de bord", ["tableau", "historique", "relances"]), ("/selection", "Sélectionner", ["selection"])]

@@ -13,12 +13,17 @@ public struct WebServer: Sendable {
     let season: Season
     let pages: Pages
     let trustProxy: Bool
+    let jobs: WebJobs
 
     /// `pagesFolder`: `Reports/web`. `trustProxy`: behind a TLS reverse proxy.
     public init(season: Season, pagesFolder: URL, trustProxy: Bool = false) async throws {
         self.season = season
         pages = try await Pages(folder: pagesFolder)
         self.trustProxy = trustProxy
+        // Printed files of an earlier run are no one's to download any more: their codes go.
+        let root = URL(fileURLWithPath: season.store.path + ".impressions", isDirectory: true)
+        try? FileManager.default.removeItem(at: root)
+        jobs = WebJobs(root: root)
     }
 
     /// The routes, for the server and for tests.
@@ -37,6 +42,7 @@ public struct WebServer: Sendable {
         addSelection(to: router)
         addPlan(to: router)
         addSettings(to: router)
+        addPrint(to: router)
         return router
     }
 

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import SesameCore
 import SesameSeason
 import SesameStore
+import SesameTestSupport
 import Testing
 
 /// The director's season in the pages: select, plan, settings, follow-up; each through the
@@ -143,6 +144,60 @@ import Testing
             // Once: the letter is escalated, nothing is left to move on.
             let (_, again) = try await Self.post(client, "/relances", director, ["csrf": csrf])
             #expect(try again.contains("aucun plan n’a été créé") && f.season.plans().count == 2)
+        }
+    }
+
+    @Test func aDirectorPrintsTheSchoolsPacketsInTheServerAndDownloadsTheZIP() async throws {
+        let f = try await WebFixture(printed: false)
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (teacher, teacherCSRF) = try await WebTests.enrol(f.teacher.token, client: client)
+            #expect(try await Self.post(client, "/impression", teacher, ["csrf": teacherCSRF]).0 == .forbidden)
+            let (director, csrf) = try await WebTests.enrol(f.director.token, client: client)
+            let started = try await client.execute(
+                uri: "/impression", method: .post, headers: director.header.merging(formType),
+                body: Browser.form(["csrf": csrf, "disposition": "2", "tri": "class"]))
+            #expect(started.status == .seeOther && started.headers[.location] == "/impression")
+            // The page can be left and come back to: the job runs in the server.
+            var state: [String: Any] = [:]
+            for _ in 0..<600 {
+                let (_, json) = try await Self.page(client, "/impression/etat", director)
+                state = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+                if state["enCours"] as? Bool == false { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(state["enCours"] as? Bool == false && (state["texte"] as? String)?.hasSuffix("fichiers.") == true)
+            let (_, page) = try await Self.page(client, "/impression", director)
+            #expect(page.contains("Tout télécharger (ZIP)") && !f.codes.contains { page.contains($0) })
+            let zipLink = try #require(page.range(of: "href=\"/impression/").map { "/impression/" + page[$0.upperBound...].prefix { $0 != "\"" } })
+            #expect(zipLink.hasSuffix("/paquets.zip"))
+
+            // Only this school's letters were printed, and they are now issued.
+            let ours = try f.season.select({ var a = AccountFilter(); a.schools = [f.schools[0].name]; return a }()).accounts.map(\.login)
+            let plan = try f.season.plan(1).detail
+            let letters = plan.batches.filter { $0.channel.isPaper }.flatMap { b in b.deliveries.map { (b.school, $0) } }
+            #expect(letters.allSatisfy { $0.0 == f.schools[0].name ? $0.1.state == .issued : $0.1.state == .planned })
+            #expect(letters.contains { $0.0 == f.schools[1].name } && !ours.isEmpty)
+
+            let zip = try await client.execute(uri: zipLink, method: .get, headers: director.header)
+            #expect(zip.status == .ok && zip.headers[.contentType] == "application/zip")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("paquets-\(UUID().uuidString).zip")
+            try Data(buffer: zip.body).write(to: file)
+            let listing = try #require(Tools.run("/usr/bin/python3", ["-m", "zipfile", "-l", file.path]))
+            // Every packet of the page's table and every sheet of it, in the ZIP.
+            let entries = listing.split(separator: "\n")
+            #expect(entries.filter { $0.contains(".pdf ") }.count == page.components(separatedBy: "<tr><th scope=\"row\"><a href=").count - 1)
+            #expect(entries.filter { $0.contains(".csv ") }.count == page.components(separatedBy: "tableur (CSV)").count - 1)
+            #expect(entries.count > 5 && listing.contains("emargement"))
+            // Each letter's history says who downloaded the ZIP.
+            let letter = try #require(letters.first { $0.0 == f.schools[0].name }?.1)
+            #expect(try f.season.history(of: letter.login).entries.last?.note == "paquet téléchargé depuis les pages web : paquets.zip")
+            #expect(try f.season.history(of: letter.login).entries.last?.actor == "Anne Roux")
+
+            // Another school's director cannot reach this job's files.
+            let (other, _) = try await WebTests.enrol(f.otherDirector.token, client: client)
+            #expect(try await client.execute(uri: zipLink, method: .get, headers: other.header).status == .forbidden)
+            #expect(try await client.execute(uri: zipLink, method: .get, headers: teacher.header).status == .forbidden)
         }
     }
 }

@@ -21,8 +21,9 @@ struct WebFixture {
     let teacher: Enrolment, director: Enrolment, otherDirector: Enrolment
     let server: WebServer
 
-    /// `planned` false: imported and set up only, for the pages that plan.
-    init(planned: Bool = true) async throws {
+    /// `planned` false: imported and set up only, for the pages that plan; `printed` false:
+    /// planned, not printed, for the page that prints.
+    init(planned: Bool = true, printed: Bool = true) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         season = Season(
@@ -54,6 +55,8 @@ struct WebFixture {
             _ = try season.createPlan(PlanOrder(
                 strategy: try StrategyReader.load(strategy), strategySource: try String(contentsOf: strategy, encoding: .utf8),
                 filter: filter, selection: "{}", actor: "test"))
+        }
+        if planned && printed {
             _ = try season.printPackets(PrintRequest(folder: folder.appendingPathComponent("paquets"), actor: "Direction"))
         }
         teacher = try season.enrolPerson(name: "Camille Roux", role: .teacher, school: schools[0].name, classes: ["CP A"])

@@ -49,13 +49,19 @@ struct PrintCommand: SesameCommand {
         "Dossier des modèles de documents (sinon $SESAME_REPORTS, sinon ceux livrés avec Sésame).", valueName: "dossier"))
     var templatesFolder: String?
 
+    @Option(help: ArgumentHelp("Une seule école (sinon toutes celles du plan).", valueName: "école"))
+    var school: String?
+
+    @Flag(help: "Réunir aussi les paquets et les feuilles d’émargement dans paquets.zip.")
+    var zip = false
+
     @Option(help: ArgumentHelp("Qui imprime, pour l’historique (sinon l’utilisateur du système).", valueName: "nom"))
     var by: String?
 
     func execute() throws {
         let request = PrintRequest(
             plan: plan, layout: layout, folder: URL(fileURLWithPath: out, isDirectory: true), sort: sort, accounts: accounts,
-            returnBy: returnBy?.date, actor: by ?? ActingUser.current)
+            returnBy: returnBy?.date, school: school, archive: zip, actor: by ?? ActingUser.current)
         let progress = ProgressLine(unit: "lettres")
         let result = try store.season(templates: templatesFolder).printPackets(request) {
             progress.update(done: $0.letters, total: $0.totalLetters, label: "\($0.files)/\($0.totalFiles) fichiers — \($0.lastFile)")
@@ -69,7 +75,7 @@ struct PrintCommand: SesameCommand {
         table.render(into: &output)
         output.line()
         output.line("\(plural(result.letters, "lettre imprimée", "lettres imprimées")) dans \(plural(result.files.count, "fichier"))"
-            + (result.index.map { " ; index : \($0.path)" } ?? ""))
+            + (result.index.map { " ; index : \($0.path)" } ?? "") + (result.archive.map { " ; archive : \($0.path)" } ?? ""))
         for note in result.notes { output.line(note) }
         if result.files.contains(where: { $0.signOff != nil }) {
             output.line("Feuilles d’émargement à compléter (colonne « Remis » : oui, absent, retour, perdu, refus) : …emargement.csv à côté de chaque paquet.")
