@@ -41,3 +41,19 @@ if (work && window.fetch) {
   };
   setTimeout(poll, 1000);
 }
+
+// Sending in the server: the counts follow the store, and the page comes back once done.
+const sending = document.querySelector("[data-envoi]");
+if (sending && window.fetch) {
+  const poll = async () => {
+    const response = await fetch(sending.dataset.envoi, { credentials: "same-origin" });
+    if (!response.ok) return;
+    const state = await response.json();
+    const bar = document.getElementById("avancement");
+    bar.max = Math.max(state.total, 1);
+    bar.value = state.fait;
+    document.getElementById("compteurs").firstElementChild.textContent = state.texte;
+    if (state.enCours) setTimeout(poll, 1000); else location.reload();
+  };
+  setTimeout(poll, 1000);
+}

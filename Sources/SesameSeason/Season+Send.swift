@@ -51,13 +51,16 @@ public struct SendRequest: Sendable {
     public var rate: Double?
     public var retries: Int
     public var retryDelay: TimeInterval
+    /// One school's letters only (a director's, from the web pages); nil: every school of the plan.
+    public var school: String?
     public var actor: String
 
     public init(
         plan: Int64? = nil, destination: Destination, from: String? = nil, limit: Int? = nil, resendUncertain: Bool = false,
-        connections: Int = 2, rate: Double? = nil, retries: Int = 3, retryDelay: TimeInterval = 2, actor: String
+        connections: Int = 2, rate: Double? = nil, retries: Int = 3, retryDelay: TimeInterval = 2, school: String? = nil, actor: String
     ) {
         self.plan = plan
+        self.school = school
         self.destination = destination
         self.from = from
         self.limit = limit
@@ -98,15 +101,9 @@ extension Season {
     /// files (0600).
     public func send(_ request: SendRequest, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> SendReport {
         let settings = try settings()
-        let mailTemplates = try TemplateSet(folder: try templates(), templates: MailComposer.templates)
-        guard let fromText = request.from ?? settings.email.from else { throw SeasonError.missingSender }
-        guard let sender = EmailAddress(fromText) else { throw SeasonError.invalidSender(fromText) }
-        let planID = try request.plan ?? store.latestPlanID()
-        let letters = try store.letterBatches(plan: planID, channels: [.email]).flatMap(\.letters)
-        let composer = MailComposer(
-            templates: mailTemplates, settings: settings,
-            sender: MailAddress(name: settings.email.fromName ?? settings.schools.first?.name, address: sender), date: Date(),
-            storeIdentity: try store.identity())
+        let (composer, sender) = try composer(settings: settings, from: request.from)
+        let planID = try request.plan ?? store.latestPlanID(school: request.school)
+        let letters = try store.letterBatches(plan: planID, channels: [.email], school: request.school).flatMap(\.letters)
 
         var report = SendReport(planID: planID)
         var toSend: [OutgoingMail] = []
@@ -150,6 +147,19 @@ extension Season {
         return report
     }
 
+    /// The composer of the letters' messages, and the sender's address. Throws for a sender
+    /// missing or invalid, or templates that do not read.
+    private func composer(settings: Settings, from: String?) throws -> (MailComposer, EmailAddress) {
+        let mailTemplates = try TemplateSet(folder: try templates(), templates: MailComposer.templates)
+        guard let fromText = from ?? settings.email.from else { throw SeasonError.missingSender }
+        guard let sender = EmailAddress(fromText) else { throw SeasonError.invalidSender(fromText) }
+        let composer = MailComposer(
+            templates: mailTemplates, settings: settings,
+            sender: MailAddress(name: settings.email.fromName ?? settings.schools.first?.name, address: sender), date: Date(),
+            storeIdentity: try store.identity())
+        return (composer, sender)
+    }
+
     private func smtpSettings(_ choice: SMTPChoice, settings: Settings) throws -> SMTPSettings {
         guard let url = choice.url ?? settings.email.smtpURL else { throw MailError.missingSetting("--smtp (serveur SMTP)") }
         guard Settings.Email.isServerURL(url) else { throw SeasonError.invalidServerURL(url) }
@@ -185,5 +195,39 @@ struct StoreSendLedger: SendLedger {
             }
         }
         return try store.recordSending(changes, claiming: next, actor: actor)
+    }
+}
+
+extension Season {
+    /// Sends one school's email letters for a person who oversees it (a director, from the
+    /// web pages), with the server, account and password the administrator set (settings
+    /// file, and the server's environment): the page never takes a password. Throws
+    /// `forbidden` for anyone else, and what `send` throws.
+    public func send(
+        school: String, by person: WebPerson, environmentPassword: String?, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) throws -> SendReport {
+        guard person.mayOversee(school: school) else { throw SeasonError.forbidden }
+        return try send(
+            SendRequest(destination: .server(SMTPChoice(environmentPassword: environmentPassword)), school: school, actor: person.name),
+            progress: progress)
+    }
+
+    /// The message the first family of the school's latest plan will receive by email, as it
+    /// will leave, with its code masked: what the send page shows. Nil when the plan sends no
+    /// email. Throws `forbidden` unless the person oversees the school.
+    public func previewMessage(school: String, by person: WebPerson) throws -> MailMessage? {
+        guard person.mayOversee(school: school) else { throw SeasonError.forbidden }
+        let plan = try store.latestPlanID(school: school)
+        guard var letter = try store.letterBatches(plan: plan, channels: [.email], school: school).flatMap(\.letters).first else { return nil }
+        if !letter.account.isActivated { letter.account.activationCode = "••••••••" }
+        let (composer, _) = try composer(settings: try settings(), from: nil)
+        return composer.message(for: letter, plan: plan)
+    }
+
+    /// Where the school's email letters of its latest plan stand, by state: the send page's
+    /// live counts, whoever sends and whether the page stayed open.
+    public func emailStates(school: String, by person: WebPerson) throws -> [DeliveryState: Int] {
+        guard person.mayOversee(school: school) else { throw SeasonError.forbidden }
+        return try store.states(plan: try store.latestPlanID(school: school), channel: .email, school: school)
     }
 }

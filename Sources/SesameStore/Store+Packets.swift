@@ -106,6 +106,20 @@ extension Store {
 }
 
 extension Store {
+    /// The letters of one channel of a plan for a school, by state (copies not counted). Reads only.
+    public func states(plan: Int64, channel: Channel, school: String) throws -> [DeliveryState: Int] {
+        try pool.read { db in
+            var states: [DeliveryState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT d.state, COUNT(*) AS n FROM delivery d JOIN batch b ON b.id = d.batch_id
+                WHERE b.plan_id = ? AND b.channel = ? AND b.school_id = ? AND d.is_copy = 0 GROUP BY d.state
+                """, arguments: [plan, channel.rawValue, try SchoolDirectory.ids(of: [school], db: db)[0]]) {
+                states[try DeliveryState.stored(row["state"], column: "delivery.state")] = row["n"]
+            }
+            return states
+        }
+    }
+
     /// Writes in the history of every letter of a packet that it was downloaded, by whom and
     /// as which file: the file holds their codes.
     public func noteDownload(of packet: Int64, file: String, actor: String, at date: Date = Date()) throws {

@@ -34,7 +34,7 @@ struct Pages: Sendable {
         "connexion": "Connexion", "inscription": "Inscription", "paquets": "Mes paquets", "paquet": "Paquet",
         "tableau": "Tableau de bord", "erreur": "Impossible", "historique": "Historique", "equipe": "Équipe",
         "relances": "Relances", "selection": "Sélectionner", "plan": "Planifier", "apercu": "Aperçu du plan", "plan-cree": "Plan créé",
-        "reglages": "Réglages", "relance-faite": "Relance", "impression": "Imprimer",
+        "reglages": "Réglages", "relance-faite": "Relance", "impression": "Imprimer", "envoi": "Envoyer",
     ]
 
     /// The season's steps, in the header of the director's and the support's pages; the
@@ -44,7 +44,7 @@ struct Pages: Sendable {
         case .teacher: []
         case .director: [
             ("/tableau", "Tableau de bord", ["tableau", "historique"]), ("/selection", "Sélectionner", ["selection"]),
-            ("/plan", "Planifier", ["plan", "apercu", "plan-cree"]), ("/impression", "Imprimer", ["impression"]),
+            ("/plan", "Planifier", ["plan", "apercu", "plan-cree"]), ("/impression", "Imprimer", ["impression"]), ("/envoi", "Envoyer", ["envoi"]),
             ("/relances", "Relances", ["relances", "relance-faite"]),
             ("/reglages", "Réglages", ["reglages"]), ("/equipe", "Équipe", ["equipe"]),
         ]

@@ -2,13 +2,25 @@ import Foundation
 import SesameCore
 import SesameSeason
 
-/// The long work a page starts (printing a school's packets): run in the server, not in the
-/// request, so that the page can be closed and opened again while it runs. One at a time per
-/// school: pressing the button again shows the job under way instead of starting another.
+/// The long work a page starts (printing a school's packets, sending its emails): run in the
+/// server, not in the request, so that the page can be closed and opened again while it runs.
+/// One of each kind at a time per school: pressing the button again shows the job under way
+/// instead of starting another.
 actor WebJobs {
+    enum Kind: Sendable {
+        case print, send
+    }
+
+    /// What a job did.
+    enum Outcome: Sendable {
+        case printed(PrintResult)
+        case sent(SendReport)
+    }
+
     /// A job as the pages show it.
     struct Job: Sendable {
         let id: String
+        let kind: Kind
         let school: String
         let startedBy: String
         let startedAt: Date
@@ -17,10 +29,13 @@ actor WebJobs {
         var done = 0
         var total = 0
         var label = ""
-        var result: PrintResult?
+        var outcome: Outcome?
         var failure: String?
 
-        var isRunning: Bool { result == nil && failure == nil }
+        var isRunning: Bool { outcome == nil && failure == nil }
+
+        var printed: PrintResult? { if case .printed(let result) = outcome { result } else { nil } }
+        var sent: SendReport? { if case .sent(let report) = outcome { report } else { nil } }
     }
 
     /// Where the jobs' folders go: beside the store, never served but through the pages.
@@ -31,36 +46,37 @@ actor WebJobs {
         self.root = root
     }
 
-    /// The school's latest job, running or finished.
-    func latest(school: String) -> Job? {
-        jobs.values.filter { $0.school == school }.max { $0.startedAt < $1.startedAt }
+    /// The school's latest job of a kind, running or finished.
+    func latest(_ kind: Kind, school: String) -> Job? {
+        jobs.values.filter { $0.kind == kind && $0.school == school }.max { $0.startedAt < $1.startedAt }
     }
 
     func job(_ id: String) -> Job? { jobs[id] }
 
-    /// Starts `work` for the school unless a job of the school runs: then returns that one.
-    /// A new job removes the school's earlier files (their codes need not stay on disk).
+    /// Starts `work` for the school unless a job of that kind runs for it: then returns that
+    /// one. A new job removes the school's earlier files of its kind (their codes need not stay on disk).
     func start(
-        school: String, by person: String, work: @escaping @Sendable (URL, @escaping @Sendable (Int, Int, String) -> Void) throws -> PrintResult
+        _ kind: Kind, school: String, by person: String,
+        work: @escaping @Sendable (URL, @escaping @Sendable (Int, Int, String) -> Void) throws -> Outcome
     ) throws -> Job {
-        if let running = latest(school: school), running.isRunning { return running }
-        for old in jobs.values where old.school == school {
+        if let running = latest(kind, school: school), running.isRunning { return running }
+        for old in jobs.values where old.kind == kind && old.school == school {
             try? FileManager.default.removeItem(at: old.folder)
             jobs[old.id] = nil
         }
         let id = Season.secret()
         let folder = root.appendingPathComponent(id, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let job = Job(id: id, school: school, startedBy: person, startedAt: Date(), folder: folder)
+        let job = Job(id: id, kind: kind, school: school, startedBy: person, startedAt: Date(), folder: folder)
         jobs[id] = job
         Task.detached {
             do {
-                let result = try work(folder) { done, total, label in Task { await self.progress(id, done, total, label) } }
-                await self.finish(id, result: result, failure: nil)
+                let outcome = try work(folder) { done, total, label in Task { await self.progress(id, done, total, label) } }
+                await self.finish(id, outcome: outcome, failure: nil)
             } catch let error as UserFacingError {
-                await self.finish(id, result: nil, failure: error.userMessage)
+                await self.finish(id, outcome: nil, failure: error.userMessage)
             } catch {
-                await self.finish(id, result: nil, failure: "\(error)")
+                await self.finish(id, outcome: nil, failure: "\(error)")
             }
         }
         return job
@@ -71,9 +87,8 @@ actor WebJobs {
         (jobs[id]!.done, jobs[id]!.total, jobs[id]!.label) = (done, total, label)
     }
 
-    private func finish(_ id: String, result: PrintResult?, failure: String?) {
-        jobs[id]?.result = result
+    private func finish(_ id: String, outcome: Outcome?, failure: String?) {
+        jobs[id]?.outcome = outcome
         jobs[id]?.failure = failure
-        if let result { jobs[id]?.done = result.letters }
     }
 }

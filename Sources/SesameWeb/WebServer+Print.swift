@@ -14,12 +14,12 @@ extension WebServer {
             let person = try context.person()
             let school = try Self.directorsSchool(person)
             var values: [String: Any] = ["ecole": school]
-            if let job = await jobs.latest(school: school) { values.merge(Self.jobValues(job)) { $1 } }
+            if let job = await jobs.latest(.print, school: school) { values.merge(Self.jobValues(job)) { $1 } }
             return pages.render("impression", values, context: context)
         }
         router.get("/impression/etat") { _, context in
             let school = try Self.directorsSchool(try context.person())
-            let job = await jobs.latest(school: school)
+            let job = await jobs.latest(.print, school: school)
             let json = try JSONSerialization.data(withJSONObject: [
                 "enCours": job?.isRunning ?? false, "fait": job?.done ?? 0, "total": job?.total ?? 0, "texte": job.map(Self.progressText) ?? "",
             ])
@@ -31,10 +31,10 @@ extension WebServer {
             let layout = context.form["disposition"].flatMap(Int.init).flatMap(Layout.init(rawValue:)) ?? .one
             let sort = context.form["tri"].flatMap(AccountSortKey.init(rawValue:)).map { [$0] } ?? []
             let season = season
-            _ = try await jobs.start(school: school, by: person.name) { folder, progress in
-                try season.printPackets(PrintRequest(layout: layout, folder: folder, sort: sort, school: school, actor: person.name), by: person) {
-                    progress($0.letters, $0.totalLetters, $0.lastFile)
-                }
+            _ = try await jobs.start(.print, school: school, by: person.name) { folder, progress in
+                .printed(try season.printPackets(
+                    PrintRequest(layout: layout, folder: folder, sort: sort, school: school, actor: person.name), by: person
+                ) { progress($0.letters, $0.totalLetters, $0.lastFile) })
             }
             return Response.redirect(to: "/impression")
         }
@@ -42,7 +42,7 @@ extension WebServer {
         router.get("/impression/{travail}/{fichier}") { _, context in
             let person = try context.person()
             let school = try Self.directorsSchool(person)
-            guard let job = await jobs.job(try context.parameters.require("travail")), job.school == school, let result = job.result else {
+            guard let job = await jobs.job(try context.parameters.require("travail")), job.school == school, let result = job.printed else {
                 throw SeasonError.forbidden
             }
             let name = try context.parameters.require("fichier")
@@ -70,7 +70,7 @@ extension WebServer {
 
     static func progressText(_ job: WebJobs.Job) -> String {
         if let failure = job.failure { return "L’impression n’a pas pu se faire : \(failure)" }
-        if let result = job.result { return "\(result.letters) lettres imprimées dans \(result.files.count) fichiers." }
+        if let result = job.printed { return "\(result.letters) lettres imprimées dans \(result.files.count) fichiers." }
         return job.total == 0 ? "Préparation de l’impression…" : "\(job.done) lettres imprimées sur \(job.total)…"
     }
 
@@ -80,7 +80,7 @@ extension WebServer {
             "echec": job.failure != nil, "par": job.startedBy,
             "debut": "\(SchoolCalendar.frenchDate(job.startedAt)) à \(SchoolCalendar.time(job.startedAt))",
         ]
-        if let result = job.result {
+        if let result = job.printed {
             values["fini"] = true
             values["zip"] = result.archive.map { "/impression/\(job.id)/\($0.lastPathComponent)" } ?? ""
             values["fichiers"] = result.files.map { file in
@@ -92,7 +92,7 @@ extension WebServer {
                 ]
             }
         }
-        for note in job.result?.notes ?? [] { values["note"] = note }
+        for note in job.printed?.notes ?? [] { values["note"] = note }
         return values
     }
 }

@@ -14,10 +14,14 @@ public struct WebServer: Sendable {
     let pages: Pages
     let trustProxy: Bool
     let jobs: WebJobs
+    /// The SMTP password the administrator gave the server (`$SESAME_SMTP_PASSWORD`), if not in a file.
+    let smtpPassword: String?
 
-    /// `pagesFolder`: `Reports/web`. `trustProxy`: behind a TLS reverse proxy.
-    public init(season: Season, pagesFolder: URL, trustProxy: Bool = false) async throws {
+    /// `pagesFolder`: `Reports/web`. `trustProxy`: behind a TLS reverse proxy. `smtpPassword`:
+    /// the SMTP password from the server's environment, for the sends started from the pages.
+    public init(season: Season, pagesFolder: URL, trustProxy: Bool = false, smtpPassword: String? = nil) async throws {
         self.season = season
+        self.smtpPassword = smtpPassword
         pages = try await Pages(folder: pagesFolder)
         self.trustProxy = trustProxy
         // Printed files of an earlier run are no one's to download any more: their codes go.
@@ -43,6 +47,7 @@ public struct WebServer: Sendable {
         addPlan(to: router)
         addSettings(to: router)
         addPrint(to: router)
+        addSend(to: router)
         return router
     }
 

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import SesameCore
+import SesameImport
 import SesameSeason
 import SesameStore
 import SesameTestSupport
@@ -198,6 +199,62 @@ import Testing
             let (other, _) = try await WebTests.enrol(f.otherDirector.token, client: client)
             #expect(try await client.execute(uri: zipLink, method: .get, headers: other.header).status == .forbidden)
             #expect(try await client.execute(uri: zipLink, method: .get, headers: teacher.header).status == .forbidden)
+        }
+    }
+
+    @Test func aDirectorSendsTheSchoolsEmailsInTheServerOnceEvenPressedTwice() async throws {
+        let f = try await WebFixture(planned: false)
+        let server = try SMTPTestServer()
+        defer { server.stop() }
+        var change = SettingsChange()
+        (change.smtpURL, change.from) = (server.url, "ce.0440001a@ac-nantes.fr")
+        _ = try f.season.configure(change)
+        // The families' addresses the school collected: the email letters' recipients.
+        let addresses = FileManager.default.temporaryDirectory.appendingPathComponent("familles-\(UUID().uuidString).csv")
+        try f.schools[0].addressFile().write(to: addresses)
+        _ = try f.season.importFiles(ImportFiles(addresses: addresses, school: f.schools[0].name))
+        let courriel = try #require(try f.season.strategies().first { $0.strategy.name == "courriel" })
+        var filter = AccountFilter()
+        (filter.schools, filter.activation, filter.email) = ([f.schools[0].name], .pending, .with)
+        _ = try f.season.createPlan(PlanOrder(strategy: courriel.strategy, strategySource: courriel.source, filter: filter, selection: "{}", actor: "x"))
+        let emails = try f.season.plan(nil).detail.batches.filter { $0.channel == .email }.flatMap(\.deliveries)
+        #expect(emails.count > 5)
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (director, csrf) = try await WebTests.enrol(f.director.token, client: client)
+            let (status, page) = try await Self.page(client, "/envoi", director)
+            #expect(status == .ok && page.contains("0 envoyés, \(emails.count) à envoyer") && page.contains("Envoyer les courriels"))
+            // The message a family receives, its code masked; no code anywhere.
+            #expect(page.contains("Objet :") && page.contains("••••••••") && !f.codes.contains { page.contains($0) })
+            #expect(page.contains("jamais dans cette page") && !page.contains("name=\"motdepasse\""))
+
+            // Pressed twice at once: one job, each message once.
+            for _ in 0..<2 {
+                let started = try await client.execute(uri: "/envoi", method: .post, headers: director.header.merging(formType), body: Browser.form(["csrf": csrf]))
+                #expect(started.status == .seeOther)
+            }
+            var state: [String: Any] = [:]
+            for _ in 0..<600 {
+                let (_, json) = try await Self.page(client, "/envoi/etat", director)
+                state = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+                if state["enCours"] as? Bool == false { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(state["texte"] as? String == "\(emails.count) envoyés, 0 à envoyer, 0 différés, 0 rejetés, 0 incertains")
+            #expect(server.count == emails.count)
+            #expect(try f.season.history(of: emails[0].login).entries.last?.actor == "Anne Roux")
+            // Sending again sends nothing more.
+            _ = try await client.execute(uri: "/envoi", method: .post, headers: director.header.merging(formType), body: Browser.form(["csrf": csrf]))
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(server.count == emails.count)
+            #expect(!(try await Self.page(client, "/envoi", director).1.contains("Envoyer les courriels</button>")))
+
+            // The sender is the whole store's: not a director's to change in a store of two schools.
+            #expect(try await Self.post(client, "/envoi/expediteur", director, ["csrf": csrf, "expediteur": "moi@ailleurs.example"]).0 == .forbidden)
+            #expect(try f.season.settings().email.from == "ce.0440001a@ac-nantes.fr")
+            let (teacher, teacherCSRF) = try await WebTests.enrol(f.teacher.token, client: client)
+            #expect(try await Self.post(client, "/envoi", teacher, ["csrf": teacherCSRF]).0 == .forbidden)
+            #expect(try await Self.page(client, "/envoi", teacher).0 == .forbidden)
         }
     }
 }

@@ -40,7 +40,9 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             let season = try store.season(templates: templatesFolder)
             guard let folder = season.templatesFolder?.appendingPathComponent("web") else { throw SeasonError.noTemplates }
-            let server = try await WebServer(season: season, pagesFolder: folder, trustProxy: trustProxy)
+            let server = try await WebServer(
+                season: season, pagesFolder: folder, trustProxy: trustProxy,
+                smtpPassword: ProcessInfo.processInfo.environment["SESAME_SMTP_PASSWORD"])
             let (host, port) = Self.split(listen)!
             Console.note("Sésame écoute sur http://\(host):\(port)/ (Ctrl-C pour arrêter)")
             try await server.run(host: host, port: port)
