@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // Pure domain: no I/O, no system libraries.
@@ -70,10 +71,11 @@ let package = Package(
         .target(
             name: "SesameWeb",
             dependencies: [
-                "SesameCore", "SesameSeason", "SesameStore", "SesameTemplates",
+                "SesameCore", "SesameFiles", "SesameSeason", "SesameStore", "SesameTemplates",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ]),
         .target(
             name: "SesameFixtures",

@@ -26,4 +26,14 @@ public enum French {
             .replacingOccurrences(of: " :", with: "\u{00A0}:").replacingOccurrences(of: " ;", with: "\u{202F};")
             .replacingOccurrences(of: " ?", with: "\u{202F}?").replacingOccurrences(of: " !", with: "\u{202F}!")
     }
+
+    /// "1 compte", "3 comptes".
+    public static func plural(_ count: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
+        "\(count) \(count > 1 ? pluralForm ?? singular + "s" : singular)"
+    }
+
+    /// "a, b, c, … (12 de plus)": the first `limit` names of a list that may be long.
+    public static func shortList(_ names: [String], limit: Int) -> String {
+        names.prefix(limit).joined(separator: ", ") + (names.count > limit ? ", … (\(names.count - limit) de plus)" : "")
+    }
 }

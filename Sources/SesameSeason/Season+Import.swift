@@ -26,8 +26,17 @@ extension Season {
     ///
     /// Throws the first unreadable file's error, with its line and column; nothing is written
     /// then. Writes the accounts, links, addresses and pupils, and the import's summary.
-    public func importFiles(_ files: ImportFiles, now: Date = Date()) throws -> ImportSummary {
-        let export = try files.export.map { try readExport($0, school: files.school) }
+    ///
+    /// `dryRun`: the same report, with nothing written (what the web page shows before the
+    /// import is confirmed).
+    public func importFiles(_ files: ImportFiles, dryRun: Bool = false, now: Date = Date()) throws -> ImportSummary {
+        try importFiles(files, dryRun: dryRun, schoolForExportWithout: false, now: now)
+    }
+
+    /// `schoolForExportWithout`: `files.school` is the export's only when the file does not
+    /// name each account's (else it is refused), and always the pupils extraction's.
+    private func importFiles(_ files: ImportFiles, dryRun: Bool, schoolForExportWithout: Bool, now: Date) throws -> ImportSummary {
+        let export = try files.export.map { try readExport($0, school: files.school, onlyIfMissing: schoolForExportWithout) }
         let addresses = try files.addresses.map { url in
             let data = try FileLoading.load(url)
             return try AddressFileReader(data: data, fileName: url.lastPathComponent).input(data: data)
@@ -36,15 +45,29 @@ extension Season {
             let data = try FileLoading.load(url)
             return try PupilFileReader(data: data, fileName: url.lastPathComponent).input(data: data, school: files.school)
         }
-        return try store.importFiles(export: export, addresses: addresses, pupils: pupils, now: now)
+        return try store.importFiles(export: export, addresses: addresses, pupils: pupils, dryRun: dryRun, now: now)
+    }
+
+    /// Imports files for a director, from the web pages: their school's accounts only. The
+    /// files are read and imported as a dry run first; a file naming another school's
+    /// accounts is refused before anything is written. Throws `forbidden` for anyone but a
+    /// director, `otherSchoolsInFile` for such a file, and what `importFiles` throws.
+    public func importFiles(_ files: ImportFiles, by person: WebPerson, dryRun: Bool, now: Date = Date()) throws -> ImportSummary {
+        guard person.role == .director, let school = person.school else { throw SeasonError.forbidden }
+        var files = files
+        files.school = school
+        let preview = try importFiles(files, dryRun: true, schoolForExportWithout: true, now: now)
+        let others = preview.schools.filter { NameKey.exact($0) != NameKey.exact(school) }
+        guard others.isEmpty else { throw SeasonError.otherSchoolsInFile(file: preview.file ?? "", schools: others) }
+        return dryRun ? preview : try importFiles(files, dryRun: false, schoolForExportWithout: true, now: now)
     }
 
     /// An export, with the school of its accounts when the file does not say it.
-    private func readExport(_ url: URL, school: String?) throws -> ExportInput {
+    private func readExport(_ url: URL, school: String?, onlyIfMissing: Bool) throws -> ExportInput {
         let data = try FileLoading.load(url)
         let reader = try ENTExportReader(data: data, fileName: url.lastPathComponent)
         if reader.hasSchoolColumn {
-            if school != nil { throw SeasonError.schoolAlreadyInFile(file: reader.fileName) }
+            if school != nil && !onlyIfMissing { throw SeasonError.schoolAlreadyInFile(file: reader.fileName) }
             return reader.input(data: data, defaultSchool: nil)
         }
         if let school { return reader.input(data: data, defaultSchool: (try? store.resolveSchool(school)) ?? school) }

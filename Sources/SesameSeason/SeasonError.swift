@@ -21,6 +21,10 @@ public enum SeasonError: UserFacingError, Equatable {
     case missingSender
     case invalidSender(String)
     case invalidServerURL(String)
+    /// An import confirmed after its files were dropped (cancelled, an hour old, the server restarted).
+    case importExpired
+    /// A file uploaded by a director that names accounts of other schools.
+    case otherSchoolsInFile(file: String, schools: [String])
     /// A class list asked of a follow-up with nobody of that class left to reach.
     case noFollowUpList(className: String)
     /// Every problem of a sign-off sheet, each with its line and column.
@@ -31,6 +35,10 @@ public enum SeasonError: UserFacingError, Equatable {
         case .schoolSettingsNeedSchool(let known):
             "la direction, la ville, l’adresse, le téléphone et le courriel sont propres à un établissement : précisez lequel avec --school (\(known.joined(separator: " ; "))) ; "
                 + "les autres réglages ont été écrits"
+        case .importExpired:
+            "ces fichiers ne sont plus là (import annulé, vieux de plus d’une heure, ou serveur redémarré) : envoyez-les de nouveau"
+        case let .otherSchoolsInFile(file, schools):
+            "\(file) contient des comptes d’autres écoles (\(schools.joined(separator: ", "))) : importez l’export de votre seule école, ou demandez à l’assistance ENT d’importer ce fichier"
         case .noFollowUpList(let className):
             "personne n’est à relancer en \(className) : il n’y a pas de liste pour cette classe"
         case .forbidden:

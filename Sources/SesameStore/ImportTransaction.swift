@@ -4,13 +4,14 @@ import GRDB
 /// page cache holds the indexes of a million accounts, which do not fit in SQLite's default
 /// 2,000 pages. Foreign keys are checked, as on every write.
 enum LargeTransaction {
-    static func run<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+    /// `commit` false: everything is rolled back once `body` has returned (a dry run).
+    static func run<T>(_ db: Database, commit: Bool = true, _ body: () throws -> T) throws -> T {
         try db.execute(sql: "PRAGMA cache_size = -131072")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
         var result: T?
         try db.inTransaction(.immediate) {
             result = try body()
-            return .commit
+            return commit ? .commit : .rollback
         }
         return result!
     }
@@ -21,10 +22,10 @@ enum LargeTransaction {
 /// just read or created in the same transaction, and checking them doubled the cost of
 /// every row. They stay declared, and enforced on every other write.
 enum ImportTransaction {
-    static func run<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+    static func run<T>(_ db: Database, commit: Bool = true, _ body: () throws -> T) throws -> T {
         // PRAGMA foreign_keys cannot change inside a transaction: set around it.
         try db.execute(sql: "PRAGMA foreign_keys = OFF")
         defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-        return try LargeTransaction.run(db, body)
+        return try LargeTransaction.run(db, commit: commit, body)
     }
 }

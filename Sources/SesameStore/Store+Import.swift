@@ -5,12 +5,13 @@ import SesameCore
 extension Store {
     /// Imports an export, an address file and ONDE's pupils extraction (any of them) in one
     /// transaction, in that order: if anything fails, the store is left exactly as it was.
-    /// A file imported before (same SHA-256) is not read again.
+    /// A file imported before (same SHA-256) is not read again. `dryRun`: the report of what
+    /// the import would do, everything rolled back.
     public func importFiles(
-        export: ExportInput?, addresses: AddressInput?, pupils: PupilInput? = nil, now: Date = Date()
+        export: ExportInput?, addresses: AddressInput?, pupils: PupilInput? = nil, dryRun: Bool = false, now: Date = Date()
     ) throws -> ImportSummary {
         try pool.writeWithoutTransaction { db in
-            try ImportTransaction.run(db) {
+            try ImportTransaction.run(db, commit: !dryRun) {
                 var summary = ImportSummary()
                 var accounts: (importID: Int64, seen: Set<Int64>, withEmail: Set<Int64>)?
                 if let export {

@@ -27,7 +27,15 @@ struct SessionCheck: RouterMiddleware {
         }
         if request.method == .post {
             let expected = context.session?.csrf ?? request.cookies[Self.formCookie]?.value
-            context.form = try await Self.form(of: request)
+            if let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data") {
+                do {
+                    (context.form, context.uploads) = try await UploadedForm.parse(request, contentType: type)
+                } catch let error as HTTPResponseError where error.status == .contentTooLarge {
+                    return Pages.plain(.contentTooLarge, "Fichiers trop volumineux : 32 Mo au plus par envoi. Pour l’export d’une académie, utilisez « sesame import ».")
+                }
+            } else {
+                context.form = try await Self.form(of: request)
+            }
             guard let expected, let given = context.form["csrf"], Self.same(given, expected) else {
                 return Pages.plain(.forbidden, "Requête refusée : le formulaire a expiré ou ne vient pas de Sésame. Rechargez la page.")
             }

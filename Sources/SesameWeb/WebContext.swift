@@ -13,6 +13,8 @@ public struct WebContext: RequestContext {
     public var address: String
     /// The fields of a posted form, read once by `SessionCheck`.
     public var form: [String: String] = [:]
+    /// The files of a posted multipart form, by field name (an empty file field is left out).
+    var uploads: [String: Upload] = [:]
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

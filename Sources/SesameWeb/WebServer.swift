@@ -14,6 +14,7 @@ public struct WebServer: Sendable {
     let pages: Pages
     let trustProxy: Bool
     let jobs: WebJobs
+    let staging: ImportStaging
     /// The SMTP password the administrator gave the server (`$SESAME_SMTP_PASSWORD`), if not in a file.
     let smtpPassword: String?
 
@@ -28,6 +29,9 @@ public struct WebServer: Sendable {
         let root = URL(fileURLWithPath: season.store.path + ".impressions", isDirectory: true)
         try? FileManager.default.removeItem(at: root)
         jobs = WebJobs(root: root)
+        let imports = URL(fileURLWithPath: season.store.path + ".imports", isDirectory: true)
+        try? FileManager.default.removeItem(at: imports)
+        staging = ImportStaging(root: imports)
     }
 
     /// The routes, for the server and for tests.
@@ -48,6 +52,7 @@ public struct WebServer: Sendable {
         addSettings(to: router)
         addPrint(to: router)
         addSend(to: router)
+        addImport(to: router)
         return router
     }
 

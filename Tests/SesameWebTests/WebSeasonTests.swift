@@ -257,4 +257,72 @@ import Testing
             #expect(try await Self.page(client, "/envoi", teacher).0 == .forbidden)
         }
     }
+
+    /// A multipart form as a browser sends it: the token, and files by field name.
+    static func upload(_ client: some TestClientProtocol, _ browser: Browser, csrf: String, _ files: [String: (name: String, data: Data)]) async throws -> (HTTPResponse.Status, String) {
+        let boundary = "----sesame\(UUID().uuidString)"
+        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n".utf8)
+        for (field, file) in files.sorted(by: { $0.key < $1.key }) {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n".utf8)
+            body += file.data + Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
+        let response = try await client.execute(
+            uri: "/import", method: .post, headers: browser.header.merging([.contentType: "multipart/form-data; boundary=\(boundary)"]),
+            body: ByteBuffer(bytes: body))
+        return (response.status, String(buffer: response.body))
+    }
+
+    @Test func anImportIsShownBeforeItIsConfirmedAndNothingIsKeptOfACancelledOne() async throws {
+        let f = try await WebFixture()
+        let app = Application(router: f.server.router())
+        let later = f.schools[0].later(activated: 0.3, newCodes: 3)
+        let newer = (name: "export-comptes.csv", data: try later.exportFile())
+        let activated = { var a = AccountFilter(); (a.schools, a.activation) = ([f.schools[0].name], .activated); return a }()
+        let before = try f.season.select(activated).accounts.count
+        try await app.test(.router) { client in
+            let (director, csrf) = try await WebTests.enrol(f.director.token, client: client)
+            let (status, preview) = try await Self.upload(client, director, csrf: csrf, ["export": newer])
+            #expect(status == .ok && preview.contains("Rien n’est encore enregistré"), "\(preview)")
+            #expect(preview.contains("activés depuis") && preview.contains("code d’activation changé"))
+            #expect(!f.codes.contains { preview.contains($0) } && !later.people.compactMap(\.activationCode).contains { preview.contains($0) })
+            #expect(try f.season.select(activated).accounts.count == before)
+            let token = try #require(Browser.field("jeton", in: preview))
+            let staged = URL(fileURLWithPath: f.season.store.path + ".imports/" + token)
+            #expect(FileManager.default.fileExists(atPath: staged.path))
+
+            // Cancelled: nothing written, nothing kept.
+            let (_, cancelled) = try await Self.post(client, "/import/annuler", director, ["csrf": csrf, "jeton": token])
+            #expect(cancelled.contains("Import annulé") && !FileManager.default.fileExists(atPath: staged.path))
+            #expect(try f.season.select(activated).accounts.count == before)
+            let (expired, _) = try await Self.post(client, "/import/confirmer", director, ["csrf": csrf, "jeton": token])
+            #expect(expired == .badRequest)
+
+            // Uploaded again and confirmed: the import the CLI makes.
+            let (_, again) = try await Self.upload(client, director, csrf: csrf, ["export": newer])
+            let second = try #require(Browser.field("jeton", in: again))
+            // Only the person who uploaded the files can confirm them.
+            let (other, otherCSRF) = try await WebTests.enrol(f.otherDirector.token, client: client)
+            #expect(try await Self.post(client, "/import/confirmer", other, ["csrf": otherCSRF, "jeton": second]).0 == .badRequest)
+            let (done, page) = try await Self.post(client, "/import/confirmer", director, ["csrf": csrf, "jeton": second])
+            #expect(done == .ok && page.contains("Import enregistré"))
+            let after = try f.season.select(activated).accounts.count
+            #expect(after > before && after == later.people.filter { !$0.isGhost && $0.activationCode == nil }.count)
+
+            // Another school's export is refused, and so is a file that is no export, in French.
+            let (refused, message) = try await Self.upload(client, director, csrf: csrf, ["export": ("autre.csv", try f.schools[1].later(activated: 0.1, newCodes: 0).exportFile())])
+            #expect(refused == .badRequest && message.contains("contient des comptes d’autres écoles"))
+            let (bad, unreadable) = try await Self.upload(client, director, csrf: csrf, ["export": ("notes.csv", Data("a;b\n1;2\n".utf8))])
+            #expect(bad == .badRequest && unreadable.contains("notes.csv"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: f.season.store.path + ".imports").isEmpty)
+
+            // Without the token, or from a teacher: refused.
+            #expect(try await Self.upload(client, director, csrf: "faux", ["export": newer]).0 == .forbidden)
+            let (teacher, teacherCSRF) = try await WebTests.enrol(f.teacher.token, client: client)
+            #expect(try await Self.upload(client, teacher, csrf: teacherCSRF, ["export": newer]).0 == .forbidden)
+            // Too large: refused before anything is read.
+            let huge = (name: "enorme.csv", data: Data(count: 33 * 1024 * 1024))
+            #expect(try await Self.upload(client, director, csrf: csrf, ["export": huge]).0 == .contentTooLarge)
+        }
+    }
 }

@@ -42,7 +42,7 @@ struct AccountsCommand: SesameCommand {
             let activated = accounts.count { $0.isActivated }
             let withoutEmail = accounts.count { $0.email == nil }
             out.line()
-            out.line("\(plural(accounts.count, "compte sélectionné", "comptes sélectionnés")) — \(plural(activated, "déjà activé", "déjà activés")) — \(withoutEmail) sans adresse électronique")
+            out.line("\(French.plural(accounts.count, "compte sélectionné", "comptes sélectionnés")) — \(French.plural(activated, "déjà activé", "déjà activés")) — \(withoutEmail) sans adresse électronique")
         }
         out.flush()
     }

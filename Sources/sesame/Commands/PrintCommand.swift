@@ -74,7 +74,7 @@ struct PrintCommand: SesameCommand {
         var output = Console.Output()
         table.render(into: &output)
         output.line()
-        output.line("\(plural(result.letters, "lettre imprimée", "lettres imprimées")) dans \(plural(result.files.count, "fichier"))"
+        output.line("\(French.plural(result.letters, "lettre imprimée", "lettres imprimées")) dans \(French.plural(result.files.count, "fichier"))"
             + (result.index.map { " ; index : \($0.path)" } ?? "") + (result.archive.map { " ; archive : \($0.path)" } ?? ""))
         for note in result.notes { output.line(note) }
         if result.files.contains(where: { $0.signOff != nil }) {

@@ -31,9 +31,9 @@ struct PurgeCommand: SesameCommand {
     func execute() throws {
         let result = try store.season().purgeCodes(activatedOnly: activated, plan: plan)
         var out = Console.Output()
-        out.line("\(plural(result.erased.count, "code effacé", "codes effacés"))\(result.erased.isEmpty ? "." : " : " + shortList(result.erased, limit: 30))")
-        if result.stillNeeded > 0 { out.line("\(plural(result.stillNeeded, "code gardé", "codes gardés")) : une lettre est encore à imprimer, envoyer ou remettre.") }
-        if result.activatedWithoutCode > 0 { out.line("\(plural(result.activatedWithoutCode, "compte activé", "comptes activés")) : l’ENT a déjà retiré leur code, la base n’en a pas.") }
+        out.line("\(French.plural(result.erased.count, "code effacé", "codes effacés"))\(result.erased.isEmpty ? "." : " : " + French.shortList(result.erased, limit: 30))")
+        if result.stillNeeded > 0 { out.line("\(French.plural(result.stillNeeded, "code gardé", "codes gardés")) : une lettre est encore à imprimer, envoyer ou remettre.") }
+        if result.activatedWithoutCode > 0 { out.line("\(French.plural(result.activatedWithoutCode, "compte activé", "comptes activés")) : l’ENT a déjà retiré leur code, la base n’en a pas.") }
         out.flush()
     }
 }

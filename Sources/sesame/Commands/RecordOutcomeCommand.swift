@@ -84,7 +84,7 @@ struct RecordOutcomeCommand: SesameCommand {
         if result.recorded.isEmpty { out.line("Rien de nouveau à enregistrer.") }
         for state in DeliveryState.allCases {
             guard let letters = byState[state] else { continue }
-            out.line("\(plural(letters.count, "lettre")) « \(state.frenchName) » : \(letters.map(\.login).joined(separator: ", "))")
+            out.line("\(French.plural(letters.count, "lettre")) « \(state.frenchName) » : \(letters.map(\.login).joined(separator: ", "))")
         }
         if !result.unchanged.isEmpty {
             out.line("Déjà enregistré\(result.unchanged.count > 1 ? "s" : "") ainsi, inchangé\(result.unchanged.count > 1 ? "s" : "") : \(result.unchanged.joined(separator: ", "))")

@@ -54,7 +54,7 @@ struct RecordUndoCommand: SesameCommand {
             return
         }
         let undone = try season.undo(target, plan: plan, actor: by ?? ActingUser.current, reason: note)
-        out.line("\(plural(undone.count, "enregistrement annulé", "enregistrements annulés")) :")
+        out.line("\(French.plural(undone.count, "enregistrement annulé", "enregistrements annulés")) :")
         for item in undone { out.line("  \(describe(item)) → de nouveau « \(item.before.frenchName) »") }
         out.flush()
     }

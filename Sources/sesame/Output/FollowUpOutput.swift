@@ -92,9 +92,9 @@ struct FollowUpOutput {
         let counts = counts
         out.line("Relance du plan \(plan)\(dryRun ? " (essai : rien n’est enregistré)" : "")")
         if let followUpPlan {
-            out.line("Plan de relance n° \(followUpPlan) créé : \(plural(escalations, "nouvelle lettre", "nouvelles lettres")).")
+            out.line("Plan de relance n° \(followUpPlan) créé : \(French.plural(escalations, "nouvelle lettre", "nouvelles lettres")).")
         } else if escalations > 0 {
-            out.line("\(plural(escalations, "lettre serait relancée", "lettres seraient relancées")).")
+            out.line("\(French.plural(escalations, "lettre serait relancée", "lettres seraient relancées")).")
         } else {
             out.line("Personne à relancer par un autre canal.")
         }
@@ -113,7 +113,7 @@ struct FollowUpOutput {
         }
         for channel in Channel.allCases {
             guard let names = escalated[channel] else { continue }
-            out.line("\(channel.frenchName.prefix(1).uppercased() + channel.frenchName.dropFirst()) (\(names.count)) : \(shortList(names, limit: 30))")
+            out.line("\(channel.frenchName.prefix(1).uppercased() + channel.frenchName.dropFirst()) (\(names.count)) : \(French.shortList(names, limit: 30))")
         }
         if !stranded.isEmpty {
             out.line("Sans autre canal (\(stranded.count)) :")

@@ -41,7 +41,7 @@ struct PlanReport {
             }
         }
         line()
-        line("Total : \(plural(plan.letters, "lettre prévue", "lettres prévues")) (\(plan.activations) de première connexion, \(plural(plan.letters - plan.activations, "rappel")))")
+        line("Total : \(French.plural(plan.letters, "lettre prévue", "lettres prévues")) (\(plan.activations) de première connexion, \(French.plural(plan.letters - plan.activations, "rappel")))")
         leftOut(line)
         return out
     }
@@ -62,7 +62,7 @@ struct PlanReport {
             guard let n = batch.byProfile[p], n > 0 else { return nil }
             return "\(n) \((n > 1 ? p.frenchPlural : p.frenchName).lowercased())"
         }
-        return plural(batch.letters, "lettre") + " — " + byProfile.joined(separator: ", ")
+        return French.plural(batch.letters, "lettre") + " — " + byProfile.joined(separator: ", ")
             + (batch.copies > 0 ? " (dont \(batch.copies) en copie)" : "")
     }
 
@@ -78,7 +78,7 @@ struct PlanReport {
             }
         }
         for group in groups {
-            line("  \(group.people.count) — \(group.reason) : \(shortList(group.people.map { "\($0.firstName) \($0.lastName)" }, limit: 8))")
+            line("  \(group.people.count) — \(group.reason) : \(French.shortList(group.people.map { "\($0.firstName) \($0.lastName)" }, limit: 8))")
         }
     }
 }

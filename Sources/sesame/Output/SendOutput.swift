@@ -1,3 +1,4 @@
+import SesameCore
 import SesameSeason
 
 /// What `sesame send` says at the end.
@@ -6,7 +7,7 @@ enum SendOutput {
         var out = Console.Output()
         let summary = report.summary
         if let files = report.outboxFiles {
-            out.line("\(plural(files.count, "message écrit", "messages écrits")) dans \(files.first?.deletingLastPathComponent().path ?? "le dossier") (rien n’a été envoyé, aucun état n’a changé)")
+            out.line("\(French.plural(files.count, "message écrit", "messages écrits")) dans \(files.first?.deletingLastPathComponent().path ?? "le dossier") (rien n’a été envoyé, aucun état n’a changé)")
         } else {
             out.line("Envoi du plan \(report.planID)")
             out.line("  envoyés : \(summary.sent)")
@@ -22,12 +23,12 @@ enum SendOutput {
         if summary.takenElsewhere > 0 { out.line("  envoyés par une autre exécution en même temps : \(summary.takenElsewhere)") }
         if !summary.codeChanged.isEmpty {
             out.line("  non envoyés, nouveau code dans l’ENT pendant l’envoi : \(summary.codeChanged.count) — relancez « sesame send » pour les envoyer avec le nouveau code")
-            out.line("    \(shortList(summary.codeChanged, limit: 20))")
+            out.line("    \(French.shortList(summary.codeChanged, limit: 20))")
         }
         let uncertain = report.uncertain + summary.uncertain
         if !uncertain.isEmpty {
             out.line("  incertains (envoi interrompu, peut-être reçus) : \(uncertain.count) — non renvoyés ; --resend-uncertain pour les renvoyer")
-            out.line("    \(shortList(uncertain, limit: 20))")
+            out.line("    \(French.shortList(uncertain, limit: 20))")
         }
         out.flush()
     }
