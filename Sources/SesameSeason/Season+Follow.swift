@@ -51,7 +51,14 @@ extension Season {
 
     /// Erases the codes the store no longer needs (letters handed over, refused, closed),
     /// of the activated accounts only or of a plan's accounts if asked. Writes the accounts.
-    public func purgeCodes(activatedOnly: Bool = false, plan: Int64? = nil) throws -> PurgeResult {
-        try store.purgeCodes(activatedOnly: activatedOnly, plan: plan)
+    public func purgeCodes(activatedOnly: Bool = false, plan: Int64? = nil, school: String? = nil, dryRun: Bool = false) throws -> PurgeResult {
+        try store.purgeCodes(activatedOnly: activatedOnly, plan: plan, school: school, dryRun: dryRun)
+    }
+
+    /// The codes of a director's school that no longer serve: shown (`dryRun`), then erased.
+    /// Throws `forbidden` for anyone but a director.
+    public func purgeCodes(by person: WebPerson, dryRun: Bool) throws -> PurgeResult {
+        guard person.role == .director, let school = person.school else { throw SeasonError.forbidden }
+        return try purgeCodes(school: school, dryRun: dryRun)
     }
 }

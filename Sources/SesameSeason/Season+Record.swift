@@ -50,8 +50,17 @@ extension Season {
         return try store.record(request.outcome, target, plan: request.plan, actor: request.actor, note: request.note, at: request.now)
     }
 
-    /// A sign-off sheet, or for late bounces a list of addresses.
-    private func fileTarget(_ url: URL, outcome: Outcome?, plan: Int64?) throws -> RecordTarget {
+    /// Records a filled-in sign-off sheet uploaded by a director, as `record --from` does, for
+    /// their school's accounts only: a login of another school is reported as unknown, like
+    /// any other row problem, and nothing is recorded. Throws `forbidden` for anyone else.
+    public func recordSheet(_ url: URL, by person: WebPerson, now: Date = Date()) throws -> RecordResult {
+        guard person.role == .director, let school = person.school else { throw SeasonError.forbidden }
+        let target = try fileTarget(url, outcome: nil, plan: nil, school: school)
+        return try store.record(nil, target, plan: nil, actor: person.name, note: nil, at: now)
+    }
+
+    /// A sign-off sheet, or for late bounces a list of addresses; `school`: its accounts only.
+    private func fileTarget(_ url: URL, outcome: Outcome?, plan: Int64?, school: String? = nil) throws -> RecordTarget {
         let reading: SheetReading
         do {
             reading = try SignOffSheetReader.read(url, default: outcome)
@@ -60,7 +69,7 @@ extension Season {
             return .addresses(try BounceList.read(url))
         }
         let problems = reading.problems.map { (line: $0.line ?? 0, message: $0.userMessage) }
-            + (try store.problems(in: reading.entries, file: reading.file, plan: plan))
+            + (try store.problems(in: reading.entries, file: reading.file, plan: plan, school: school))
         guard problems.isEmpty else {
             throw SeasonError.sheetProblems(file: reading.file, problems: problems.sorted { $0.line < $1.line }.map(\.message))
         }

@@ -88,21 +88,30 @@ extension Store {
     /// What in a sheet cannot be recorded, every row at once, each with its line and column:
     /// a login no account has (with the closest one known, when there is one), or an account
     /// without a letter under way. Reads only.
-    public func problems(in entries: [SheetEntry], file: String, plan: Int64?) throws -> [(line: Int, message: String)] {
+    public func problems(in entries: [SheetEntry], file: String, plan: Int64?, school: String? = nil) throws -> [(line: Int, message: String)] {
         try pool.read { db in
             let ledger = DeliveryLedger(db: db)
+            // A sheet given for one school (a director's, from the web pages) names its accounts only,
+            // and the suggestions come from them alone: no login of another school is told.
+            let schoolID = try school.map { try SchoolDirectory.ids(of: [$0], db: db)[0] }
+            let scope = schoolID.map { "AND a.school_id = \($0)" } ?? ""
             var problems: [(line: Int, message: String)] = []
             var known: [String]?
             for entry in entries {
                 let place = "\(file), ligne \(entry.line), colonne \(entry.loginColumn)"
                 do {
+                    if schoolID != nil, try Bool.fetchOne(db, sql: """
+                        SELECT 1 FROM account a WHERE (a.login = ? OR a.alias = ?) AND a.removed_import_id IS NULL \(scope)
+                        """, arguments: [entry.login, entry.login]) == nil {
+                        throw TrackingError.unknownLogin(entry.login, line: entry.line)
+                    }
                     _ = try Self.openLetter(of: entry.login, plan: plan, line: nil, db: db, ledger: ledger)
                 } catch TrackingError.unknownLogin {
                     if known == nil {
-                        known = try String.fetchAll(db, sql: "SELECT \(SQLFragment.printedLogin("a")) FROM account a WHERE a.removed_import_id IS NULL")
+                        known = try String.fetchAll(db, sql: "SELECT \(SQLFragment.printedLogin("a")) FROM account a WHERE a.removed_import_id IS NULL \(scope)")
                     }
                     let suggestion = EditDistance.closest(to: entry.login, among: known!).map { " : vouliez-vous dire \($0) ?" } ?? ""
-                    problems.append((entry.line, "\(place) : aucun compte « \(entry.login) »\(suggestion)"))
+                    problems.append((entry.line, "\(place) : aucun compte « \(entry.login) »\(school.map { " à " + $0 } ?? "")\(suggestion)"))
                 } catch let error as TrackingError {
                     problems.append((entry.line, "\(place) : \(error.userMessage)"))
                 }

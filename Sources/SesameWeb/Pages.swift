@@ -34,7 +34,7 @@ struct Pages: Sendable {
         "connexion": "Connexion", "inscription": "Inscription", "paquets": "Mes paquets", "paquet": "Paquet",
         "tableau": "Tableau de bord", "erreur": "Impossible", "historique": "Historique", "equipe": "Équipe",
         "relances": "Relances", "selection": "Sélectionner", "plan": "Planifier", "apercu": "Aperçu du plan", "plan-cree": "Plan créé",
-        "reglages": "Réglages", "relance-faite": "Relance", "impression": "Imprimer", "envoi": "Envoyer", "import": "Importer", "import-apercu": "Compte rendu de l’import", "import-fait": "Import enregistré",
+        "reglages": "Réglages", "relance-faite": "Relance", "impression": "Imprimer", "envoi": "Envoyer", "import": "Importer", "import-apercu": "Compte rendu de l’import", "import-fait": "Import enregistré", "feuille-faite": "Feuille enregistrée", "purge": "Purge des codes",
     ]
 
     /// The season's steps, in the header of the director's and the support's pages; the
@@ -43,11 +43,11 @@ struct Pages: Sendable {
         let steps: [(link: String, name: String, pages: Set<String>)] = switch role {
         case .teacher: []
         case .director: [
-            ("/tableau", "Tableau de bord", ["tableau", "historique"]), ("/import", "Importer", ["import", "import-apercu", "import-fait"]),
+            ("/tableau", "Tableau de bord", ["tableau", "historique", "feuille-faite"]), ("/import", "Importer", ["import", "import-apercu", "import-fait"]),
             ("/selection", "Sélectionner", ["selection"]),
             ("/plan", "Planifier", ["plan", "apercu", "plan-cree"]), ("/impression", "Imprimer", ["impression"]), ("/envoi", "Envoyer", ["envoi"]),
             ("/relances", "Relances", ["relances", "relance-faite"]),
-            ("/reglages", "Réglages", ["reglages"]), ("/equipe", "Équipe", ["equipe"]),
+            ("/reglages", "Réglages", ["reglages"]), ("/purge", "Purge", ["purge"]), ("/equipe", "Équipe", ["equipe"]),
         ]
         case .support: [("/tableau", "Tableau de bord", ["tableau", "historique", "relances"]), ("/selection", "Sélectionner", ["selection"])]
         }

@@ -53,6 +53,8 @@ public struct WebServer: Sendable {
         addPrint(to: router)
         addSend(to: router)
         addImport(to: router)
+        addSheets(to: router)
+        addPurge(to: router)
         return router
     }
 

@@ -325,4 +325,55 @@ import Testing
             #expect(try await Self.upload(client, director, csrf: csrf, ["export": huge]).0 == .contentTooLarge)
         }
     }
+
+    static func sheetUpload(_ client: some TestClientProtocol, _ browser: Browser, csrf: String, _ sheet: String) async throws -> (HTTPResponse.Status, String) {
+        let boundary = "----sesame\(UUID().uuidString)"
+        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"feuille\"; filename=\"feuille.csv\"\r\n\r\n\(sheet)\r\n--\(boundary)--\r\n"
+        let response = try await client.execute(
+            uri: "/feuilles", method: .post, headers: browser.header.merging([.contentType: "multipart/form-data; boundary=\(boundary)"]),
+            body: ByteBuffer(string: body))
+        return (response.status, String(buffer: response.body))
+    }
+
+    @Test func aDirectorRecordsASignedSheetOfTheirSchoolOnlyThenPurgesTheCodesNoLongerNeeded() async throws {
+        let f = try await WebFixture()
+        let packet = try #require(try f.season.packets(for: f.director.person).first { $0.className == "CE1" })
+        let letters = try f.season.packet(packet.id, for: f.director.person).letters
+        let theirs = try #require(try f.season.packets(for: f.otherDirector.person).first)
+        let stranger = try #require(try f.season.packet(theirs.id, for: f.otherDirector.person).letters.first)
+        let header = "Identifiant;Nom;Prénom;Profil;Classe;Enfants;Remis;Date;Remarque\r\n"
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (director, csrf) = try await WebTests.enrol(f.director.token, client: client)
+            // Another school's login is unknown here, and nothing of the sheet is recorded.
+            let (refused, message) = try await Self.sheetUpload(client, director, csrf: csrf, header
+                + "\(letters[0].login);A;B;Élève;CE1;;oui;;\r\n\(stranger.login);A;B;Élève;CE1;;oui;;\r\n")
+            #expect(refused == .badRequest && message.contains("ligne 3, colonne 1 : aucun compte « \(stranger.login) » à \(f.schools[0].name)"))
+            #expect(try f.season.packet(packet.id, for: f.director.person).letters[0].state == .issued)
+            #expect(try f.season.packet(theirs.id, for: f.otherDirector.person).letters[0].state == .issued)
+
+            let rows = letters.prefix(3).enumerated().map { i, l in "\(l.login);A;B;Élève;CE1;;\(i == 2 ? "absent" : "oui");;\r\n" }.joined()
+            let (status, page) = try await Self.sheetUpload(client, director, csrf: csrf, header + rows)
+            #expect(status == .ok && page.contains("3 lettres notées") && page.contains("<strong>2</strong> remise"))
+            let states = try f.season.packet(packet.id, for: f.director.person).letters.prefix(3).map(\.state)
+            #expect(states == [.handedOver, .handedOver, .absent])
+            #expect(try f.season.history(of: letters[0].login).entries.last?.actor == "Anne Roux")
+
+            // The purge shows the two codes handed over, then erases them and them only.
+            let (_, preview) = try await Self.page(client, "/purge", director)
+            #expect(preview.contains("<strong>2</strong> codes seront effacés") && preview.contains("<li>\(letters[0].login)</li>"))
+            #expect(!preview.contains("<li>\(letters[2].login)</li>"))
+            let accounts = { try f.season.select({ var a = AccountFilter(); a.logins = $0; return a }($0)).accounts }
+            #expect(try accounts([letters[0].login])[0].isCodePurged == false)
+            let (_, done) = try await Self.post(client, "/purge", director, ["csrf": csrf])
+            #expect(done.contains("2 codes effacés"))
+            #expect(try accounts([letters[0].login, letters[1].login]).allSatisfy(\.isCodePurged))
+            #expect(try accounts([letters[2].login])[0].isCodePurged == false)
+
+            let (teacher, teacherCSRF) = try await WebTests.enrol(f.teacher.token, client: client)
+            #expect(try await Self.post(client, "/purge", teacher, ["csrf": teacherCSRF]).0 == .forbidden)
+            #expect(try await Self.sheetUpload(client, teacher, csrf: teacherCSRF, header + rows).0 == .forbidden)
+        }
+    }
 }

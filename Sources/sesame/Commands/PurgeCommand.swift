@@ -28,10 +28,16 @@ struct PurgeCommand: SesameCommand {
     @Option(help: ArgumentHelp("Seulement les comptes de ce plan et de ses relances.", valueName: "plan"))
     var plan: Int64?
 
+    @Option(help: ArgumentHelp("Seulement les comptes de cette école.", valueName: "école"))
+    var school: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Dire ce qui serait effacé, sans rien effacer.")
+    var dryRun = false
+
     func execute() throws {
-        let result = try store.season().purgeCodes(activatedOnly: activated, plan: plan)
+        let result = try store.season().purgeCodes(activatedOnly: activated, plan: plan, school: school, dryRun: dryRun)
         var out = Console.Output()
-        out.line("\(French.plural(result.erased.count, "code effacé", "codes effacés"))\(result.erased.isEmpty ? "." : " : " + French.shortList(result.erased, limit: 30))")
+        out.line("\(French.plural(result.erased.count, dryRun ? "code serait effacé" : "code effacé", dryRun ? "codes seraient effacés" : "codes effacés"))\(result.erased.isEmpty ? "." : " : " + French.shortList(result.erased, limit: 30))")
         if result.stillNeeded > 0 { out.line("\(French.plural(result.stillNeeded, "code gardé", "codes gardés")) : une lettre est encore à imprimer, envoyer ou remettre.") }
         if result.activatedWithoutCode > 0 { out.line("\(French.plural(result.activatedWithoutCode, "compte activé", "comptes activés")) : l’ENT a déjà retiré leur code, la base n’en a pas.") }
         out.flush()
