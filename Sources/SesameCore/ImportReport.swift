@@ -72,15 +72,15 @@ public struct ImportReport: Sendable {
         let c = summary.changes
         guard !c.isEmpty else { return }
         line("Changements depuis l’import précédent :")
-        let groups: [(String, [String])] = [
-            ("activés depuis", c.activated),
-            ("code d’activation changé (lettres déjà imprimées périmées)", c.codeChanged),
-            ("nouveaux comptes", c.new),
-            ("comptes disparus de l’export", c.removed),
-            ("comptes modifiés", c.updated),
+        let groups: [(singular: String, plural: String, logins: [String])] = [
+            ("activé depuis", "activés depuis", c.activated),
+            ("code d’activation changé (lettres déjà imprimées périmées)", "codes d’activation changés (lettres déjà imprimées périmées)", c.codeChanged),
+            ("nouveau compte", "nouveaux comptes", c.new),
+            ("compte disparu de l’export", "comptes disparus de l’export", c.removed),
+            ("compte modifié", "comptes modifiés", c.updated),
         ]
-        for (label, logins) in groups where !logins.isEmpty {
-            line("  \(logins.count) \(label) : \(French.shortList(logins, limit: 10))")
+        for group in groups where !group.logins.isEmpty {
+            line("  \(French.plural(group.logins.count, group.singular, group.plural)) : \(French.shortList(group.logins, limit: 10))")
         }
     }
 

@@ -29,9 +29,12 @@ extension Season {
     public static let loginWindow: TimeInterval = 15 * 60
 
     /// Enrols a person for the web pages and makes their one-time link. Throws for an unknown
-    /// school, a teacher without classes. Writes the person and the link's digest.
-    public func enrolPerson(name: String, role: WebRole, school: String?, classes: [String], now: Date = Date()) throws -> Enrolment {
-        let person = try store.addPerson(name: name, role: role, school: school, classes: classes, at: now)
+    /// school (unless `newSchool`: it is created), a teacher without classes. Writes the
+    /// person and the link's digest.
+    public func enrolPerson(
+        name: String, role: WebRole, school: String?, classes: [String], newSchool: Bool = false, now: Date = Date()
+    ) throws -> Enrolment {
+        let person = try store.addPerson(name: name, role: role, school: school, classes: classes, newSchool: newSchool, at: now)
         return try newEnrolment(person, now: now)
     }
 

@@ -33,10 +33,17 @@ public struct WebToken: Sendable {
 extension Store {
     /// Adds a person; their username is made from their name ("camille.roux", then
     /// "camille.roux2"…). Throws for an unknown school, a teacher without classes.
-    public func addPerson(name: String, role: WebRole, school: String?, classes: [String], at date: Date = Date()) throws -> WebPerson {
+    /// `newSchool`: a school not imported yet is created under that name (a director enrolled
+    /// before their first import, from the web pages).
+    public func addPerson(
+        name: String, role: WebRole, school: String?, classes: [String], newSchool: Bool = false, at date: Date = Date()
+    ) throws -> WebPerson {
         if role != .support, school == nil { throw PeopleError.schoolNeeded(role) }
         if role == .teacher, classes.isEmpty { throw PeopleError.classesNeeded }
         return try pool.write { db in
+            if newSchool, let school, try !String.fetchAll(db, sql: "SELECT name FROM school").contains(where: { NameKey.exact($0) == NameKey.exact(school) }) {
+                try db.execute(sql: "INSERT INTO school (name) VALUES (?)", arguments: [school])
+            }
             let schoolID = try school.map { try SchoolDirectory.ids(of: [$0], db: db)[0] }
             let base = Self.username(from: name)
             var username = base, n = 2

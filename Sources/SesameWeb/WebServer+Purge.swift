@@ -26,7 +26,10 @@ extension WebServer {
 
     static func purgeValues(_ result: PurgeResult) -> [String: Any] {
         [
-            "aEffacer": !result.erased.isEmpty, "nombre": "\(result.erased.count)", "identifiants": result.erased.map { ["identifiant": $0] },
+            "aEffacer": !result.erased.isEmpty, "identifiants": result.erased.map { ["identifiant": $0] },
+            "seront": French.plural(result.erased.count, "code sera effacé", "codes seront effacés"),
+            "effaces": French.plural(result.erased.count, "code effacé", "codes effacés"),
+            "bouton": result.erased.count == 1 ? "Effacer ce code" : "Effacer ces \(result.erased.count) codes",
             "gardes": result.stillNeeded > 0 ? French.plural(result.stillNeeded, "code gardé", "codes gardés") : "",
         ]
     }

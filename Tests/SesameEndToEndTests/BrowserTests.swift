@@ -97,4 +97,87 @@ import Testing
         let missed = try #require(open.first { $0["login"] as? String == absent.first })
         #expect(rows.contains { $0.first?.hasPrefix("\(missed["firstName"]!) \(missed["lastName"]!)") == true && $0[3] == "absent" && $0[4].hasPrefix("→") })
     }
+
+    @Test func aDirectorRunsAWholeSeasonInThePagesAndTheCLIAgrees() throws {
+        let python = try #require(ProcessInfo.processInfo.environment["SESAME_BROWSER_PYTHON"],
+                                  "the browser tests need scripts/test, which makes .venv-web with Selenium")
+        let cli = try CLI()
+        let port = freePort(), base = "http://127.0.0.1:\(port)"
+        // The administrator's part: the director, before any import, and the school's settings.
+        let director = try cli.run("user", "add", "Anne Roux", "--role", "director", "--school", school.name, "--new-school", "--url", base)
+        #expect(director.status == 0, "\(director.stderr)")
+        let link = try #require(director.stdout.split(separator: "\n").last.map(String.init))
+        let smtp = try SMTPTestServer()
+        defer { smtp.stop() }
+        let settings = try cli.run(
+            "init", "--ent-name", "e-primO", "--ent-url", "https://www.e-primo.fr", "--director", "Anne Roux", "--city", "Nantes",
+            "--smtp", smtp.url, "--from", "ce.0440001a@ac-nantes.fr")
+        #expect(settings.status == 0, "\(settings.stderr)")
+        let files = cli.path("fichiers")
+        try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
+        let later = school.later(activated: 0.3, newCodes: 2)
+        try school.exportFile().write(to: URL(fileURLWithPath: files + "/export.csv"))
+        try school.addressFile().write(to: URL(fileURLWithPath: files + "/responsables.csv"))
+        try later.exportFile().write(to: URL(fileURLWithPath: files + "/export-nouveau.csv"))
+
+        let server = try cli.launch("serve", "--listen", "127.0.0.1:\(port)")
+        defer { server.process.terminate(); _ = try? server.wait() }
+        var up = false
+        for _ in 0..<100 where !up {
+            up = Tools.run("/usr/bin/curl", ["-s", "-o", "/dev/null", base + "/connexion"]) != nil
+            if !up { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(up)
+        let codes = try cli.write(Data((school.people + later.people).compactMap(\.activationCode).joined(separator: "\n").utf8), to: "codes.txt")
+        let shots = cli.path("captures-saison")
+        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SesameTestSupport/Resources/browser_season.py").path
+        let driven = try cli.run(executable: URL(fileURLWithPath: python), [script, base, link, files, shots, codes])
+        #expect(driven.status == 0, "\(driven.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(driven.stdout.utf8)) as? [String: Any])
+        #expect((report["pages"] as? Int ?? 0) >= 18)
+        #expect((report["codes_seen"] as? [String]) == [])
+        #expect((report["axe"] as? [String]) == [], "\(report["axe"] ?? "")")
+
+        // Select: the page's count is the generated school's, then, at the end, the CLI's.
+        #expect(report["selection"] as? Int == school.people.filter { $0.profile == .parent && $0.activationCode != nil && !$0.isGhost }.count)
+        let parents = try #require(try cli.run("accounts", "--profile", "parent", "--activation", "pending", "--format", "json").json as? [Any])
+        #expect(report["selection_end"] as? Int == parents.count && parents.count > 10)
+        // Plan: as the preview said, with the meeting of CP A.
+        let plan = try #require(try cli.run("plan", "show", "1", "--format", "json").json as? [String: Any])
+        let batches = plan["batches"] as! [[String: Any]]
+        let letters = batches.flatMap { $0["deliveries"] as! [[String: Any]] }.filter { $0["copy"] as? Bool != true }
+        #expect((report["preview"] as? String) == "\(letters.count)")
+        #expect(batches.contains { $0["channel"] as? String == "meeting" && $0["class"] as? String == "CP A" && ($0["meeting"] as? String)?.hasPrefix("2026-09-15") == true })
+        // Print: the ZIP holds the packets, and a packet reads back.
+        let zip = shots + "/paquets.zip"
+        let names = try #require(report["zip"] as? [String])
+        #expect(names.filter { $0.hasSuffix(".pdf") }.count > 5 && names.contains { $0.hasSuffix(".emargement.csv") })
+        let pdf = try #require(names.first { $0.hasPrefix("CP-A_") && $0.hasSuffix(".pdf") })
+        #expect(Tools.run("/usr/bin/python3", ["-m", "zipfile", "-e", zip, shots + "/extrait"]) != nil)
+        #expect(Tools.pdfPages(URL(fileURLWithPath: shots + "/extrait/" + pdf)).joined().contains("Identifiant"))
+        // Send: each email letter once, to the real server.
+        let emails = batches.filter { $0["channel"] as? String == "email" }.flatMap { $0["deliveries"] as! [[String: Any]] }
+        #expect(emails.count > 5 && smtp.count == emails.count)
+        #expect((report["sent"] as? String)?.hasPrefix("\(emails.count) envoyés, 0 à envoyer") == true)
+        // The signed sheet: three handed over, one absent, as the director's events.
+        let sheet = try #require(report["sheet"] as? [String])
+        #expect(sheet.count == 4)
+        for (i, login) in sheet.enumerated() {
+            let events = (try cli.run("history", login, "--format", "json").json as? [String: Any])?["events"] as? [[String: Any]] ?? []
+            #expect(events.contains { $0["actor"] as? String == "Anne Roux" && $0["to"] as? String == (i == 3 ? "absent" : "handed-over") }, "\(login)")
+        }
+        // The newer export, the follow-up, the dashboard, the purge.
+        #expect((report["11-import-nouveau"] as? String)?.contains("activés depuis") == true)
+        #expect((report["followup"] as? String)?.contains("Plan de relance n° 2 créé") == true)
+        let status = try #require(try cli.run("status", "--format", "json").json as? [String: Any])
+        let board = try #require(report["tableau"] as? [String: [Int]])
+        let stages = ["planned", "issued", "handedOver", "missed", "activated", "total"]
+        let total = status["total"] as! [String: Int]
+        #expect(board["Total"] == stages.map { total[$0] ?? 0 })
+        // The sheet's three handed over, less those activated since, lose their codes.
+        let purged = try #require(report["purged"] as? String)
+        #expect(Int(purged.prefix { $0.isNumber }) ?? 0 >= 1 && purged.hasSuffix("de la base."), "\(purged)")
+    }
 }

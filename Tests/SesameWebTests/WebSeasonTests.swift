@@ -284,7 +284,7 @@ import Testing
             let (director, csrf) = try await WebTests.enrol(f.director.token, client: client)
             let (status, preview) = try await Self.upload(client, director, csrf: csrf, ["export": newer])
             #expect(status == .ok && preview.contains("Rien n’est encore enregistré"), "\(preview)")
-            #expect(preview.contains("activés depuis") && preview.contains("code d’activation changé"))
+            #expect(preview.contains("activés depuis") && preview.contains("3 codes d’activation changés"))
             #expect(!f.codes.contains { preview.contains($0) } && !later.people.compactMap(\.activationCode).contains { preview.contains($0) })
             #expect(try f.season.select(activated).accounts.count == before)
             let token = try #require(Browser.field("jeton", in: preview))
@@ -362,7 +362,7 @@ import Testing
 
             // The purge shows the two codes handed over, then erases them and them only.
             let (_, preview) = try await Self.page(client, "/purge", director)
-            #expect(preview.contains("<strong>2</strong> codes seront effacés") && preview.contains("<li>\(letters[0].login)</li>"))
+            #expect(preview.contains("2 codes seront effacés, pour ces comptes") && preview.contains("<li>\(letters[0].login)</li>"))
             #expect(!preview.contains("<li>\(letters[2].login)</li>"))
             let accounts = { try f.season.select({ var a = AccountFilter(); a.logins = $0; return a }($0)).accounts }
             #expect(try accounts([letters[0].login])[0].isCodePurged == false)

@@ -48,8 +48,12 @@ struct UserAddCommand: SesameCommand {
     @Option(name: .customLong("class"), help: ArgumentHelp("Classe d’un enseignant ; répétable.", valueName: "classe"))
     var classes: [String] = []
 
+    @Flag(name: .customLong("new-school"), help: ArgumentHelp(
+        "L’école n’est pas encore importée : la créer, sous son nom exact dans l’export de l’ENT (la direction importera depuis les pages web)."))
+    var newSchool = false
+
     func execute() throws {
-        let enrolment = try store.season().enrolPerson(name: name, role: role, school: school, classes: classes)
+        let enrolment = try store.season().enrolPerson(name: name, role: role, school: school, classes: classes, newSchool: newSchool)
         let p = enrolment.person
         print("\(p.name) inscrit(e) : identifiant \(p.username), \(p.role.frenchName)\(p.school.map { ", \($0)" } ?? "")\(p.classes.isEmpty ? "" : ", " + p.classes.joined(separator: ", "))")
         print("Lien d’inscription, à transmettre à la personne seule (valable jusqu’au \(SchoolCalendar.frenchDate(enrolment.expiresAt)), une fois) :")

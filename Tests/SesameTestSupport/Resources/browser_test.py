@@ -5,54 +5,15 @@ Selenium from the project's virtual environment), as a director and a teacher wo
 Arguments: base URL, the director's enrolment link, the teacher's, a folder for screenshots,
 and a file of activation codes that no page may show. Prints a JSON report on stdout.
 """
-import json, os, sys, tempfile
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import json, sys
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
-from selenium.common.exceptions import WebDriverException
-from axe_selenium_python import Axe
+from browser_common import Session, browser, wait
 
 base, director_link, teacher_link, shots, codes_file = sys.argv[1:6]
-codes = [c for c in open(codes_file).read().split() if c]
-report = {"pages": 0, "codes_seen": [], "axe": [], "ticked": [], "absent": [], "undone": [], "forbidden": None}
-
-
-def browser(width, height):
-    options = webdriver.ChromeOptions()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}",
-                 f"--user-data-dir={tempfile.mkdtemp(prefix='sesame-chromium-')}"]:
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-
-
-def wait(driver, condition):
-    """Waits while the page reloads in place: an element looked at during the reload is stale,
-    missing, or no longer in the document, and is looked up again."""
-    WebDriverWait(driver, 30, ignored_exceptions=[WebDriverException]).until(condition)
-
-
-def look(driver, name):
-    """Checks the page: no code, no serious accessibility fault; saves a screenshot."""
-    report["pages"] += 1
-    driver.execute_script("window.scrollTo(0, 0)")
-    driver.save_screenshot(os.path.join(shots, name + ".png"))
-    source = driver.page_source
-    report["codes_seen"] += [c for c in codes if c in source]
-    axe = Axe(driver)
-    axe.inject()
-    result = axe.run()
-    report["axe"] += [f"{name}: {v['id']} ({v['impact']})" for v in result["violations"] if v["impact"] in ("serious", "critical")]
-
-
-def enrol(driver, link, name):
-    driver.get(link)
-    look(driver, name + "-inscription")
-    driver.find_element(By.ID, "motdepasse").send_keys("un mot de passe sûr")
-    driver.find_element(By.ID, "confirmation").send_keys("un mot de passe sûr")
-    driver.find_element(By.CSS_SELECTOR, "button.principal").click()
-
+session = Session(shots, codes_file)
+report = session.report
+report.update({"ticked": [], "absent": [], "undone": [], "forbidden": None})
+look, enrol = session.look, session.enrol
 
 # The director, on a computer.
 director = browser(1280, 900)
