@@ -82,6 +82,14 @@ extension Season {
         }
     }
 
+    /// A school's own strategy file, read and checked as `plan --strategy FILE` reads it: a
+    /// mistake is thrown with its line and column, in French.
+    public func strategy(source: String, file: String) throws -> StrategyChoice {
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        return StrategyChoice(
+            strategy: try StrategyReader.read(source, file: file, name: name), source: source, explanation: StrategyReader.explanation(of: source))
+    }
+
     /// The meetings of the classes the selected accounts are in (in every school that has such a class).
     static func meetings(_ meetings: [(className: String, date: Date)], among accounts: [Account]) -> [ClassRef: Date] {
         guard !meetings.isEmpty else { return [:] }

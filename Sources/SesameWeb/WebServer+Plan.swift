@@ -16,9 +16,17 @@ extension WebServer {
         }
         router.post("/plan/apercu") { _, context in
             let person = try context.person()
-            let form = try PlanForm(context.form, person: person)
-            let drafts = try season.previewPlan(try form.order(season.strategies(), actor: person.name))
+            var form = try PlanForm(context.form, person: person)
+            if let upload = context.uploads["strategieFichier"] {
+                // The school's own strategy: checked now, then carried by the preview's form.
+                form.ownStrategy = (upload.fileName, String(decoding: upload.data, as: UTF8.self))
+                form.strategy = ""
+            }
+            let drafts = try season.previewPlan(try form.order(strategies(form), actor: person.name))
             var values = try planForm(form.query, chosen: form.strategy, meetings: form.meetings, name: form.name, replan: form.replan)
+            if let own = form.ownStrategy {
+                values["propre"] = ["fichier": own.file, "source": own.source, "titre": try season.strategy(source: own.source, file: own.file).strategy.title]
+            }
             let batches = drafts.flatMap(\.batches)
             let leftOut = drafts.flatMap(\.leftOut)
             values.merge([
@@ -36,7 +44,7 @@ extension WebServer {
         router.post("/plan") { _, context in
             let person = try context.person()
             let form = try PlanForm(context.form, person: person)
-            let id = try season.createPlan(try form.order(season.strategies(), actor: person.name))
+            let id = try season.createPlan(try form.order(strategies(form), actor: person.name))
             let overview = try season.plan(id).overview
             return pages.render("plan-cree", [
                 "id": "\(id)", "nom": overview.name, "lettres": "\(overview.letters)",
@@ -44,6 +52,12 @@ extension WebServer {
                 "nombreLaisses": "\(overview.leftOut.count)",
             ], context: context)
         }
+    }
+
+    /// The strategies to choose from: the shipped ones, or the school's own file of the form.
+    private func strategies(_ form: PlanForm) throws -> [StrategyChoice] {
+        guard let own = form.ownStrategy else { return try season.strategies() }
+        return [try season.strategy(source: own.source, file: own.file)]
     }
 
     /// The plan's form: the selection it plans, the strategies, a meeting date per class.
@@ -86,6 +100,8 @@ struct PlanForm {
     var meetings: [String: String] = [:]
     var name: String
     var replan: Bool
+    /// A school's own strategy file, uploaded with the form (its name and text).
+    var ownStrategy: (file: String, source: String)?
 
     init(_ form: [String: String], person: WebPerson) throws {
         var parameters: [String: [String]] = [:]
@@ -95,6 +111,10 @@ struct PlanForm {
         }
         query = try SelectionQuery(parameters, person: person, defaultActivation: .pending)
         strategy = form["strategie"] ?? "ecole"
+        // The school's own file, carried by the preview, unless a shipped strategy was chosen instead.
+        if let source = form["strategieSource"], !source.isEmpty, strategy.isEmpty {
+            ownStrategy = (form["strategieFichierNom"] ?? "strategie.yaml", source)
+        }
         name = form["nom"] ?? ""
         replan = form["replan"] != nil
         for (key, value) in form where key.hasPrefix("classe-") {
@@ -104,7 +124,9 @@ struct PlanForm {
 
     /// The order for `previewPlan` and `createPlan`; throws for an unknown strategy or a meeting that is no date.
     func order(_ strategies: [StrategyChoice], actor: String) throws -> PlanOrder {
-        guard let choice = strategies.first(where: { $0.strategy.name == strategy }) else { throw WebInputError.missingField("Stratégie") }
+        guard let choice = ownStrategy == nil ? strategies.first(where: { $0.strategy.name == strategy }) : strategies.first else {
+            throw WebInputError.missingField("Stratégie")
+        }
         let dates = try meetings.sorted { $0.key < $1.key }.map { className, text in
             guard let date = SchoolCalendar.parse(text.replacingOccurrences(of: "T", with: " ")) ?? SchoolCalendar.parseMeeting(text) else {
                 throw WebInputError.invalidMeeting(className: className, text: text)

@@ -376,4 +376,38 @@ import Testing
             #expect(try await Self.sheetUpload(client, teacher, csrf: teacherCSRF, header + rows).0 == .forbidden)
         }
     }
+
+    @Test func aSchoolsOwnStrategyIsCheckedWithItsLineThenPlanned() async throws {
+        let f = try await WebFixture(planned: false)
+        let app = Application(router: f.server.router())
+        @Sendable func preview(_ client: some TestClientProtocol, _ browser: Browser, _ csrf: String, yaml: String) async throws -> (HTTPResponse.Status, String) {
+            let boundary = "----sesame\(UUID().uuidString)"
+            var body = ""
+            for (name, value) in [("csrf", csrf), ("selection", "activation=pending"), ("strategie", "ecole")] {
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+            }
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"strategieFichier\"; filename=\"notre-ecole.yaml\"\r\n\r\n\(yaml)\r\n--\(boundary)--\r\n"
+            let response = try await client.execute(
+                uri: "/plan/apercu", method: .post, headers: browser.header.merging([.contentType: "multipart/form-data; boundary=\(boundary)"]),
+                body: ByteBuffer(string: body))
+            return (response.status, String(buffer: response.body))
+        }
+        try await app.test(.router) { client in
+            let (director, csrf) = try await WebTests.enrol(f.director.token, client: client)
+            let (bad, message) = try await preview(client, director, csrf, yaml: "title: Tout au bureau\nprofiles:\n  student:\n    - pigeon\n")
+            #expect(bad == .badRequest && message.contains("notre-ecole.yaml") && message.contains("ligne 4"), "\(message)")
+            let yaml = "title: Tout au bureau\nprofiles:\n  student:\n    - office\n  parent:\n    - office\n"
+            let (status, page) = try await preview(client, director, csrf, yaml: yaml)
+            let lots = try #require(page.range(of: "id=\"lots\"").map { String(page[$0.upperBound...]).components(separatedBy: "</table>")[0] })
+            #expect(status == .ok && page.contains("Tout au bureau") && lots.contains("bureau du directeur") && !lots.contains("remise en classe"))
+            let source = try #require(Browser.field("strategieSource", in: page))
+            let (made, _) = try await Self.post(client, "/plan", director, [
+                "csrf": csrf, "selection": "activation=pending", "strategie": "", "strategieFichierNom": "notre-ecole.yaml",
+                "strategieSource": source.replacingOccurrences(of: "&#10;", with: "\n"),
+            ])
+            #expect(made == .ok)
+            let plan = try f.season.plan(nil).detail
+            #expect(plan.strategy == "notre-ecole" && plan.batches.allSatisfy { $0.channel == .office })
+        }
+    }
 }
