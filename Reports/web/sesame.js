@@ -26,33 +26,20 @@ document.addEventListener("change", (event) => {
   if (form && form.classList.contains("auto")) form.submit();
 });
 
-// Printing in the server: the progress bar follows it, and the page shows the files once done.
-const work = document.getElementById("travail");
+// Work in the server (printing, sending): the progress bar and the text follow it, and the
+// page comes back once it is done. Without JavaScript, the page has a link to refresh it.
+const work = document.querySelector("[data-etat]");
 if (work && window.fetch) {
   const poll = async () => {
     const response = await fetch(work.dataset.etat, { credentials: "same-origin" });
     if (!response.ok) return;
     const state = await response.json();
     const bar = document.getElementById("avancement");
-    bar.max = Math.max(state.total, 1);
-    bar.value = state.fait;
+    if (bar) {
+      bar.max = Math.max(state.total, 1);
+      bar.value = state.fait;
+    }
     document.getElementById("texte").textContent = state.texte;
-    if (state.enCours) setTimeout(poll, 1000); else location.reload();
-  };
-  setTimeout(poll, 1000);
-}
-
-// Sending in the server: the counts follow the store, and the page comes back once done.
-const sending = document.querySelector("[data-envoi]");
-if (sending && window.fetch) {
-  const poll = async () => {
-    const response = await fetch(sending.dataset.envoi, { credentials: "same-origin" });
-    if (!response.ok) return;
-    const state = await response.json();
-    const bar = document.getElementById("avancement");
-    bar.max = Math.max(state.total, 1);
-    bar.value = state.fait;
-    document.getElementById("compteurs").firstElementChild.textContent = state.texte;
     if (state.enCours) setTimeout(poll, 1000); else location.reload();
   };
   setTimeout(poll, 1000);

@@ -39,6 +39,16 @@ public struct SchoolGenerator: Sendable {
         return builder.school
     }
 
+    /// Two schools for one store, their logins unique across both: the default school and
+    /// "École primaire Jules Ferry" (drawn with `secondSeed`).
+    public static func twoSchools(secondSeed: UInt64 = 5) -> [GeneratedSchool] {
+        var logins = LoginRegistry()
+        var second = Options()
+        second.seed = secondSeed
+        second.schoolName = "École primaire Jules Ferry"
+        return [SchoolGenerator().generate(logins: &logins), SchoolGenerator(second).generate(logins: &logins)]
+    }
+
     public func generate() -> GeneratedSchool {
         var logins = LoginRegistry()
         return generate(logins: &logins)

@@ -21,6 +21,28 @@ import Testing
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// `sesame serve` on the CLI's store, once it answers.
+    private func serve(_ cli: CLI, port: Int) throws -> CLI.Running {
+        let server = try cli.launch("serve", "--listen", "127.0.0.1:\(port)")
+        var up = false
+        for _ in 0..<100 where !up {
+            up = Tools.run("/usr/bin/curl", ["-s", "-o", "/dev/null", "http://127.0.0.1:\(port)/connexion"]) != nil
+            if !up { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(up)
+        return server
+    }
+
+    /// Runs one of the browser scripts (screenshots into `shots`) and returns its JSON report.
+    private func drive(_ cli: CLI, _ python: String, _ script: String, _ arguments: [String], shots: String, codes: String) throws -> [String: Any] {
+        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SesameTestSupport/Resources/\(script)").path
+        let driven = try cli.run(executable: URL(fileURLWithPath: python), [path] + arguments + [shots, codes])
+        #expect(driven.status == 0, "\(driven.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(driven.stdout.utf8)) as? [String: Any])
+    }
+
     @Test func aDirectorAndATeacherOnAPhoneUseThePagesAndTheCLIAgrees() throws {
         let python = try #require(ProcessInfo.processInfo.environment["SESAME_BROWSER_PYTHON"],
                                   "the browser tests need scripts/test, which makes .venv-web with Selenium")
@@ -37,22 +59,11 @@ import Testing
         let teacherLink = try #require(teacher.stdout.split(separator: "\n").last.map(String.init))
         #expect(directorLink.hasPrefix(base + "/inscription/"))
 
-        let server = try cli.launch("serve", "--listen", "127.0.0.1:\(port)")
+        let server = try serve(cli, port: port)
         defer { server.process.terminate(); _ = try? server.wait() }
-        var up = false
-        for _ in 0..<100 where !up {
-            up = Tools.run("/usr/bin/curl", ["-s", "-o", "/dev/null", base + "/connexion"]) != nil
-            if !up { Thread.sleep(forTimeInterval: 0.1) }
-        }
-        #expect(up)
         let codes = try cli.write(Data(school.people.compactMap(\.activationCode).joined(separator: "\n").utf8), to: "codes.txt")
         let shots = cli.path("captures")
-        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("SesameTestSupport/Resources/browser_test.py").path
-        let driven = try cli.run(executable: URL(fileURLWithPath: python), [script, base, directorLink, teacherLink, shots, codes])
-        #expect(driven.status == 0, "\(driven.stderr)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(driven.stdout.utf8)) as? [String: Any])
+        let report = try drive(cli, python, "browser_test.py", [base, directorLink, teacherLink], shots: shots, codes: codes)
         #expect((report["pages"] as? Int ?? 0) >= 6)
         #expect((report["codes_seen"] as? [String]) == [])
         #expect((report["axe"] as? [String]) == [], "\(report["axe"] ?? "")")
@@ -120,22 +131,11 @@ import Testing
         try school.addressFile().write(to: URL(fileURLWithPath: files + "/responsables.csv"))
         try later.exportFile().write(to: URL(fileURLWithPath: files + "/export-nouveau.csv"))
 
-        let server = try cli.launch("serve", "--listen", "127.0.0.1:\(port)")
+        let server = try serve(cli, port: port)
         defer { server.process.terminate(); _ = try? server.wait() }
-        var up = false
-        for _ in 0..<100 where !up {
-            up = Tools.run("/usr/bin/curl", ["-s", "-o", "/dev/null", base + "/connexion"]) != nil
-            if !up { Thread.sleep(forTimeInterval: 0.1) }
-        }
-        #expect(up)
         let codes = try cli.write(Data((school.people + later.people).compactMap(\.activationCode).joined(separator: "\n").utf8), to: "codes.txt")
         let shots = cli.path("captures-saison")
-        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("SesameTestSupport/Resources/browser_season.py").path
-        let driven = try cli.run(executable: URL(fileURLWithPath: python), [script, base, link, files, shots, codes])
-        #expect(driven.status == 0, "\(driven.stderr)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(driven.stdout.utf8)) as? [String: Any])
+        let report = try drive(cli, python, "browser_season.py", [base, link, files], shots: shots, codes: codes)
         #expect((report["pages"] as? Int ?? 0) >= 18)
         #expect((report["codes_seen"] as? [String]) == [])
         #expect((report["axe"] as? [String]) == [], "\(report["axe"] ?? "")")

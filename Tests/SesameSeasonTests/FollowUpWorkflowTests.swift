@@ -9,11 +9,7 @@ import Testing
 @Suite struct FollowUpWorkflowTests {
     /// Two schools planned together, printed, and one absent recorded in each.
     private func twoSchoolsWithAnAbsentEach() throws -> (SeasonFixture, [GeneratedSchool], plan: Int64, absents: [String]) {
-        var logins = LoginRegistry()
-        var second = SchoolGenerator.Options()
-        second.seed = 5
-        second.schoolName = "École primaire Jules Ferry"
-        let schools = [SchoolGenerator().generate(logins: &logins), SchoolGenerator(second).generate(logins: &logins)]
+        let schools = SchoolGenerator.twoSchools()
         let f = try SeasonFixture()
         try f.start(schools)
         let plan = try f.plan("ecole")

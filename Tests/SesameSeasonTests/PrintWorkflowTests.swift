@@ -34,11 +34,7 @@ import Testing
 
 @Suite struct SettingsWorkflowTests {
     @Test func withSeveralSchoolsTheENTSettingsGoToAllAndASchoolsOwnWaitForItsName() throws {
-        var logins = LoginRegistry()
-        var second = SchoolGenerator.Options()
-        second.seed = 3
-        second.schoolName = "École primaire Jules Ferry"
-        let schools = [SchoolGenerator().generate(logins: &logins), SchoolGenerator(second).generate(logins: &logins)]
+        let schools = SchoolGenerator.twoSchools(secondSeed: 3)
         let f = try SeasonFixture()
         for (i, school) in schools.enumerated() {
             _ = try f.season.importFiles(ImportFiles(export: try f.write(school.exportFile(), to: "e\(i).csv")))
@@ -56,7 +52,7 @@ import Testing
         change.school = "jules ferry"
         #expect(try f.season.configure(change).schoolRequired == nil)
         settings = try f.season.settings()
-        #expect(settings.school(named: second.schoolName)?.director == "Anne Roux")
+        #expect(settings.school(named: schools[1].name)?.director == "Anne Roux")
         #expect(settings.school(named: schools[0].name)?.director == nil)
         change.school = "École inconnue"
         #expect(throws: StoreError.self) { try f.season.configure(change) }

@@ -99,11 +99,7 @@ import Testing
     }
 
     @Test func aClassNamedInTwoSchoolsNeedsItsSchool() throws {
-        var logins = LoginRegistry()
-        var second = SchoolGenerator.Options()
-        second.seed = 7
-        second.schoolName = "École primaire Jules Ferry"
-        let schools = [SchoolGenerator().generate(logins: &logins), SchoolGenerator(second).generate(logins: &logins)]
+        let schools = SchoolGenerator.twoSchools(secondSeed: 7)
         let f = try SeasonFixture()
         try f.start(schools)
         let plan = try f.plan("ecole")
@@ -113,7 +109,7 @@ import Testing
         }
         #expect(error == .classInSeveralSchools(className: "CE1", schools: schools.map(\.name).sorted()))
         #expect(try f.letters(plan).values.allSatisfy { $0.state != .handedOver })
-        let result = try f.season.record(RecordRequest(.received, .classes("CE1", school: second.schoolName, channel: .inClass, except: []), actor: "x"))
+        let result = try f.season.record(RecordRequest(.received, .classes("CE1", school: schools[1].name, channel: .inClass, except: []), actor: "x"))
         let ferry = Set(schools[1].people.filter { $0.classes.contains("CE1") }.map(\.printedLogin))
         #expect(!result.recorded.isEmpty && result.recorded.allSatisfy { ferry.contains($0.login) })
     }

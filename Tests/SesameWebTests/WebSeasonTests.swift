@@ -22,6 +22,26 @@ import Testing
         return (response.status, String(buffer: response.body))
     }
 
+    /// A multipart form as a browser posts it: text fields, then files (field, file name, content).
+    static func multipart(
+        _ client: some TestClientProtocol, _ uri: String, _ browser: Browser, fields: [(String, String)], files: [(String, String, Data)]
+    ) async throws -> (HTTPResponse.Status, String) {
+        let boundary = "----sesame\(UUID().uuidString)"
+        var body = Data()
+        for (name, value) in fields {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        for (field, name, data) in files {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\nContent-Type: text/csv\r\n\r\n".utf8)
+            body += data + Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
+        let response = try await client.execute(
+            uri: uri, method: .post, headers: browser.header.merging([.contentType: "multipart/form-data; boundary=\(boundary)"]),
+            body: ByteBuffer(bytes: body))
+        return (response.status, String(buffer: response.body))
+    }
+
     @Test func theSelectionShowsTheSeedsColumnsAndTotalsOfTheDirectorsSchoolOnly() async throws {
         let f = try await WebFixture(planned: false)
         let support = try f.season.enrolPerson(name: "Assistance ENT", role: .support, school: nil, classes: [])
@@ -258,19 +278,9 @@ import Testing
         }
     }
 
-    /// A multipart form as a browser sends it: the token, and files by field name.
+    /// The import page's form: the token, and files by field name.
     static func upload(_ client: some TestClientProtocol, _ browser: Browser, csrf: String, _ files: [String: (name: String, data: Data)]) async throws -> (HTTPResponse.Status, String) {
-        let boundary = "----sesame\(UUID().uuidString)"
-        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n".utf8)
-        for (field, file) in files.sorted(by: { $0.key < $1.key }) {
-            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n".utf8)
-            body += file.data + Data("\r\n".utf8)
-        }
-        body += Data("--\(boundary)--\r\n".utf8)
-        let response = try await client.execute(
-            uri: "/import", method: .post, headers: browser.header.merging([.contentType: "multipart/form-data; boundary=\(boundary)"]),
-            body: ByteBuffer(bytes: body))
-        return (response.status, String(buffer: response.body))
+        try await multipart(client, "/import", browser, fields: [("csrf", csrf)], files: files.sorted { $0.key < $1.key }.map { ($0.key, $0.value.name, $0.value.data) })
     }
 
     @Test func anImportIsShownBeforeItIsConfirmedAndNothingIsKeptOfACancelledOne() async throws {
@@ -327,13 +337,7 @@ import Testing
     }
 
     static func sheetUpload(_ client: some TestClientProtocol, _ browser: Browser, csrf: String, _ sheet: String) async throws -> (HTTPResponse.Status, String) {
-        let boundary = "----sesame\(UUID().uuidString)"
-        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
-            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"feuille\"; filename=\"feuille.csv\"\r\n\r\n\(sheet)\r\n--\(boundary)--\r\n"
-        let response = try await client.execute(
-            uri: "/feuilles", method: .post, headers: browser.header.merging([.contentType: "multipart/form-data; boundary=\(boundary)"]),
-            body: ByteBuffer(string: body))
-        return (response.status, String(buffer: response.body))
+        try await multipart(client, "/feuilles", browser, fields: [("csrf", csrf)], files: [("feuille", "feuille.csv", Data(sheet.utf8))])
     }
 
     @Test func aDirectorRecordsASignedSheetOfTheirSchoolOnlyThenPurgesTheCodesNoLongerNeeded() async throws {
@@ -381,16 +385,9 @@ import Testing
         let f = try await WebFixture(planned: false)
         let app = Application(router: f.server.router())
         @Sendable func preview(_ client: some TestClientProtocol, _ browser: Browser, _ csrf: String, yaml: String) async throws -> (HTTPResponse.Status, String) {
-            let boundary = "----sesame\(UUID().uuidString)"
-            var body = ""
-            for (name, value) in [("csrf", csrf), ("selection", "activation=pending"), ("strategie", "ecole")] {
-                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
-            }
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"strategieFichier\"; filename=\"notre-ecole.yaml\"\r\n\r\n\(yaml)\r\n--\(boundary)--\r\n"
-            let response = try await client.execute(
-                uri: "/plan/apercu", method: .post, headers: browser.header.merging([.contentType: "multipart/form-data; boundary=\(boundary)"]),
-                body: ByteBuffer(string: body))
-            return (response.status, String(buffer: response.body))
+            try await Self.multipart(
+                client, "/plan/apercu", browser, fields: [("csrf", csrf), ("selection", "activation=pending"), ("strategie", "ecole")],
+                files: [("strategieFichier", "notre-ecole.yaml", Data(yaml.utf8))])
         }
         try await app.test(.router) { client in
             let (director, csrf) = try await WebTests.enrol(f.director.token, client: client)

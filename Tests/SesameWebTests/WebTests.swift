@@ -29,11 +29,7 @@ struct WebFixture {
         season = Season(
             store: try Store(path: folder.appendingPathComponent("sesame.db").path), templatesFolder: repository.appendingPathComponent("Reports"),
             strategiesFolder: repository.appendingPathComponent("Strategies"))
-        var logins = LoginRegistry()
-        var second = SchoolGenerator.Options()
-        second.seed = 5
-        second.schoolName = "École primaire Jules Ferry"
-        schools = [SchoolGenerator().generate(logins: &logins), SchoolGenerator(second).generate(logins: &logins)]
+        schools = SchoolGenerator.twoSchools()
         for (i, school) in schools.enumerated() {
             let url = folder.appendingPathComponent("e\(i).csv")
             try school.exportFile().write(to: url)
