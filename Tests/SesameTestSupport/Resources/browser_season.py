@@ -147,6 +147,16 @@ try:
     # The selection again, on the store as the season left it: the CLI reads the same.
     d.get(base + "/selection?profil=parent&activation=pending")
     report["selection_end"] = int(d.find_element(By.CSS_SELECTOR, "#totaux strong").text)
+
+    # Every page of the season on a phone too: nothing wider than the screen.
+    d.set_window_size(390, 844)
+    report["overflow"] = []
+    for page in ["tableau", "import", "selection?activation=pending", "plan?activation=pending", "impression", "envoi", "relances",
+                 "reglages", "purge", "equipe"]:
+        d.get(base + "/" + page)
+        look(d, "telephone-" + page.split("?")[0])
+        if d.execute_script("return document.documentElement.scrollWidth > window.innerWidth"):
+            report["overflow"].append(page)
 finally:
     d.quit()
 
