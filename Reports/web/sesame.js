@@ -44,3 +44,17 @@ if (work && window.fetch) {
   };
   setTimeout(poll, 1000);
 }
+
+// The director's dashboard follows the teachers' ticks: each packet's counts, every 15 seconds.
+const followed = document.querySelector("[data-suivi]");
+if (followed && window.fetch) {
+  setInterval(async () => {
+    const response = await fetch(followed.dataset.suivi, { credentials: "same-origin" });
+    if (!response.ok) return;
+    const packets = await response.json();
+    for (const span of document.querySelectorAll("[data-paquet]")) {
+      const counts = packets[span.dataset.paquet];
+      if (counts) span.textContent = counts[span.dataset.champ];
+    }
+  }, 15000);
+}

@@ -43,6 +43,18 @@ extension WebServer {
                 },
             ], context: context)
         }
+        // The packets' counts, for the dashboard to follow the teachers' ticks as they come.
+        router.get("/tableau/paquets") { _, context in
+            let person = try context.person()
+            guard person.role == .director else { throw SeasonError.forbidden }
+            var counts: [String: [String: String]] = [:]
+            for p in try season.packets(for: person) {
+                counts["\(p.id)"] = ["compte": countsText(p), "attendues": Self.lettersWithoutOutcome(p.states[.issued, default: 0])]
+            }
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: counts))))
+        }
         // The chart of `sesame status --chart`, as SVG: an image, since its drawing uses style
         // attributes that the pages' policy forbids inside a page.
         router.get("/tableau/graphique.svg") { _, context in

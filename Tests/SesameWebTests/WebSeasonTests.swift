@@ -407,4 +407,25 @@ import Testing
             #expect(plan.strategy == "notre-ecole" && plan.batches.allSatisfy { $0.channel == .office })
         }
     }
+
+    @Test func theDashboardFollowsTheTeachersTicks() async throws {
+        let f = try await WebFixture()
+        let packet = try #require(try f.season.packets(for: f.teacher.person).first)
+        let letter = try #require(try f.season.packet(packet.id, for: f.teacher.person).letters.first)
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (director, _) = try await WebTests.enrol(f.director.token, client: client)
+            func counts() async throws -> [String: [String: String]] {
+                let (status, json) = try await Self.page(client, "/tableau/paquets", director)
+                #expect(status == .ok)
+                return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [String: String]])
+            }
+            #expect(try await counts()["\(packet.id)"]?["compte"] == "0 remise sur \(packet.letters)")
+            _ = try f.season.tick(letter.deliveryID, in: packet.id, .received, by: f.teacher.person)
+            let after = try await counts()["\(packet.id)"]
+            #expect(after?["compte"] == "1 remise sur \(packet.letters)" && after?["attendues"] == "\(packet.letters - 1) lettres sans retour")
+            let (teacher, _) = try await WebTests.enrol(f.teacher.token, client: client)
+            #expect(try await Self.page(client, "/tableau/paquets", teacher).0 == .forbidden)
+        }
+    }
 }
