@@ -36,6 +36,37 @@ enum Measure {
         return Double(usage.ru_maxrss) / 1024
     }
 
+    /// Runs a reference program (what a user would pick instead of Sésame) and returns its wall
+    /// time and what it printed; throws when it fails, naming the Debian package it needs.
+    static func reference(_ executable: String, _ arguments: [String], package: String, environment: [String: String] = [:]) throws -> (seconds: Double, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        let start = Date()
+        do {
+            try process.run()
+        } catch {
+            throw BenchError.failed("\(executable) (scripts/install-packages --bench installs \(package))")
+        }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let seconds = Date().timeIntervalSince(start)
+        guard process.terminationStatus == 0 else { throw BenchError.failed("\(executable) \(arguments.first ?? "") (\(package))") }
+        return (seconds, output)
+    }
+
+    /// "ratio: 2.4× (target ≤ 3×): met": Sésame's time over the reference's (`lowerIsBetter`:
+    /// a cost ratio, Sésame ÷ reference) or the reference's over Sésame's (a speed-up).
+    static func ratio(_ label: String, ours: Double, reference: Double, target: Double, speedUp: Bool) -> String {
+        let value = speedUp ? reference / ours : ours / reference
+        let met = speedUp ? value >= target : value <= target
+        return String(format: "  %@: %.2f× (target %@ %.1f×): %@", label, value, speedUp ? "≥" : "≤", target, met ? "met" : "NOT MET")
+    }
+
     static func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
         let start = Date()
         let value = try body()

@@ -2,15 +2,30 @@ import Foundation
 import SesameCore
 import SesameStore
 
-/// The same letters as Sésame's, as one HTML document for wkhtmltopdf: header, date,
-/// recipient, object, text, the framed login and code with the QR code (one image, as it
-/// is the same for every letter), the steps and the footer; one A4 page each.
-enum WkhtmlLetters {
-    static func write(db: String, to url: URL) throws {
+/// The same letters as Sésame's, for the references Sésame is measured against: one HTML
+/// document for wkhtmltopdf, and the fields as TSV for the ReportLab script
+/// (`Benchmarks/reportlab_letters.py`). Header, date, recipient, object, text, the framed
+/// login and code with the QR code (one ready-made image, the same for every letter), the
+/// steps and the footer; one A4 page each.
+enum ReferenceLetters {
+    /// Writes `lettres.html`, `lettres.tsv` and `qr.png` into `folder`; returns the letters.
+    @discardableResult
+    static func write(db: String, into folder: URL) throws -> Int {
         let store = try Store(path: db)
         let batches = try store.letterBatches(plan: 1, channels: [.office])
-        let qr = url.deletingLastPathComponent().appendingPathComponent("qr.png")
-        try qrImage(to: qr)
+        try qrImage(to: folder.appendingPathComponent("qr.png"))
+        var tsv = ""
+        for letter in batches.flatMap(\.letters) {
+            let a = letter.account
+            tsv += [a.school, a.displayName, a.profile.frenchName, a.login, letter.kind == .activation ? a.activationCode ?? "" : ""]
+                .joined(separator: "\t") + "\n"
+        }
+        try tsv.write(to: folder.appendingPathComponent("lettres.tsv"), atomically: true, encoding: .utf8)
+        try html(batches).write(to: folder.appendingPathComponent("lettres.html"), atomically: true, encoding: .utf8)
+        return batches.reduce(0) { $0 + $1.letters.count }
+    }
+
+    private static func html(_ batches: [LetterBatch]) -> String {
         var html = """
             <!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><style>
             body { font-family: "DejaVu Sans"; font-size: 11pt; margin: 0; }
@@ -39,12 +54,12 @@ enum WkhtmlLetters {
                 2. Saisissez l’identifiant et le code d’activation ci-dessus.<br>3. Choisissez un mot de passe personnel, que vous seul connaîtrez.<br>
                 4. Indiquez une adresse électronique : elle servira si le mot de passe est oublié.<br>5. Acceptez la charte d’utilisation de l’ENT.</p>
                 <p class="foot"><b>Conservez cette lettre. Ne communiquez votre code à personne</b> : il donne accès au compte, et il ne sert qu’une fois.<br>
-                Pour toute question : \(a.school).<br><br>Anne Roux, directeur·rice de l’école</p></div>
+                Pour toute question : \(a.school).<br><br>Anne Roux, directrice de l’école</p></div>
 
                 """
         }
         html += "</body></html>\n"
-        try html.write(to: url, atomically: true, encoding: .utf8)
+        return html
     }
 
     /// The ENT address's QR code as a PNG, drawn by qrencode's own command when available.
