@@ -85,23 +85,48 @@ public struct StatusReport: Sendable {
     public private(set) var byChannel: [(channel: Channel, funnel: Funnel)] = []
 
     public init(_ counts: [StageCount]) {
-        var schools: [String: Funnel] = [:]
-        var classes: [ClassKey: Funnel] = [:], profiles: [Profile: Funnel] = [:], channels: [Channel: Funnel] = [:]
+        // Counts come batch by batch, so a school and a class come in runs: each run's funnel
+        // is found once (hashing a school's name for every count cost more than counting).
+        var schools = Groups<String>(), classes = Groups<ClassKey>()
+        var profiles: [Profile: Funnel] = [:], channels: [Channel: Funnel] = [:]
         for c in counts {
             total.add(c.stage, c.count)
-            schools[c.school, default: Funnel()].add(c.stage, c.count)
-            classes[ClassKey(school: c.school, className: c.className), default: Funnel()].add(c.stage, c.count)
+            schools.add(c.school, c.stage, c.count)
+            classes.add(ClassKey(school: c.school, className: c.className), c.stage, c.count)
             profiles[c.profile, default: Funnel()].add(c.stage, c.count)
             channels[c.channel, default: Funnel()].add(c.stage, c.count)
         }
-        // Classes in school order (PS before CP before CM2), the classless last.
-        func order(_ key: ClassKey) -> (String, Int, String) {
-            (key.school, key.className == nil ? 1 : 0, ClassLevel.sortKey(forClass: key.className ?? ""))
+        // Classes in school order (PS before CP before CM2), the classless last; each key made
+        // once, not at every comparison (an académie has tens of thousands of classes).
+        let ordered = classes.funnels.map { key, funnel in
+            (order: (key.school, key.className == nil ? 1 : 0, ClassLevel.sortKey(forClass: key.className ?? "")), key: key, funnel: funnel)
         }
-        byClass = classes.map { (key: $0.key, funnel: $0.value) }.sorted { order($0.key) < order($1.key) }
-        bySchool = schools.map { (school: $0.key, funnel: $0.value) }.sorted { $0.school < $1.school }
+        byClass = ordered.sorted { $0.order < $1.order }.map { (key: $0.key, funnel: $0.funnel) }
+        bySchool = schools.funnels.map { (school: $0.key, funnel: $0.funnel) }.sorted { $0.school < $1.school }
         byProfile = profiles.map { (profile: $0.key, funnel: $0.value) }.sorted { $0.profile.rank < $1.profile.rank }
         byChannel = channels.map { (channel: $0.key, funnel: $0.value) }.sorted { $0.channel < $1.channel }
+    }
+
+    /// Funnels by key, the last key's place remembered for the run of counts that follows.
+    private struct Groups<Key: Hashable> {
+        var funnels: [(key: Key, funnel: Funnel)] = []
+        private var places: [Key: Int] = [:]
+        private var last: (key: Key, place: Int)?
+
+        mutating func add(_ key: Key, _ stage: Stage, _ count: Int) {
+            let place: Int
+            if let last, last.key == key {
+                place = last.place
+            } else if let known = places[key] {
+                place = known
+            } else {
+                place = funnels.count
+                places[key] = place
+                funnels.append((key, Funnel()))
+            }
+            last = (key, place)
+            funnels[place].funnel.add(stage, count)
+        }
     }
 
     /// More than one school: the class rows name theirs.
