@@ -5,9 +5,9 @@ import SesameFixtures
 ///
 ///     swift build -c release && .build/release/sesame-bench import [--accounts 1000000]
 ///     .build/release/sesame-bench plan       # on the store the import left
-///     .build/release/sesame-bench print [--letters 1000]   # against wkhtmltopdf, then 100,000 letters
+///     .build/release/sesame-bench print [--letters 1000]   # against ReportLab and wkhtmltopdf, then 100,000 letters
 ///     .build/release/sesame-bench send        # 10,000 emails, against Python's smtplib
-///     .build/release/sesame-bench followup    # status and followup over the plan's million letters
+///     .build/release/sesame-bench followup    # status against a GROUP BY, followup against status
 ///     .build/release/sesame-bench web         # 200 teachers ticking at once on sesame serve
 ///
 /// Each step runs `sesame` as a child process; wall time is measured around it and peak
