@@ -19,12 +19,28 @@ public enum French {
     /// Text with the no-break spaces French typography puts inside « » and before : ; ? !,
     /// so that no line starts with a lone » or a colon.
     public static func typographicSpaces(_ text: String) -> String {
-        guard text.contains("«") || text.contains("»") || text.contains(" :") || text.contains(" ;") || text.contains(" ?") || text.contains(" !") else {
-            return text
+        // One pass over the scalars: every letter's every paragraph goes through here.
+        let scalars = text.unicodeScalars
+        guard scalars.contains(where: { $0 == "«" || $0 == "»" || $0 == ":" || $0 == ";" || $0 == "?" || $0 == "!" }) else { return text }
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            index = scalars.index(after: index)
+            var emitted = scalar
+            if scalar == " " {
+                let next = index == scalars.endIndex ? nil : scalars[index]
+                if next == "»" || next == ":" || previous == "«" {
+                    emitted = "\u{00A0}"
+                } else if next == ";" || next == "?" || next == "!" {
+                    emitted = "\u{202F}"
+                }
+            }
+            out.append(emitted)
+            previous = scalar
         }
-        return text.replacingOccurrences(of: "« ", with: "«\u{00A0}").replacingOccurrences(of: " »", with: "\u{00A0}»")
-            .replacingOccurrences(of: " :", with: "\u{00A0}:").replacingOccurrences(of: " ;", with: "\u{202F};")
-            .replacingOccurrences(of: " ?", with: "\u{202F}?").replacingOccurrences(of: " !", with: "\u{202F}!")
+        return String(out)
     }
 
     /// "1 compte", "3 comptes".

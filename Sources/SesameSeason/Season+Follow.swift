@@ -11,6 +11,13 @@ extension Season {
         (try store.accounts(matching: filter, sortedBy: keys), try creationDateStandIn(for: filter))
     }
 
+    /// A school's classes in school order (PS before CP before CM2), as its accounts name them. Reads only.
+    public func classNames(school: String) throws -> [String] {
+        var filter = AccountFilter()
+        filter.schools = [school]
+        return Set(try select(filter).accounts.flatMap(\.classes)).sorted { ClassLevel.sortKey(forClass: $0) < ClassLevel.sortKey(forClass: $1) }
+    }
+
     /// When a filter is on creation dates and the ENT did not export them for some schools:
     /// the date Sésame first saw their accounts stands in, and the user is told. Reads only.
     public func creationDateStandIn(for filter: AccountFilter) throws -> CreationDateStandIn? {

@@ -224,10 +224,37 @@ extension Season {
         return composer.message(for: letter, plan: plan)
     }
 
-    /// Where the school's email letters of its latest plan stand, by state: the send page's
-    /// live counts, whoever sends and whether the page stayed open.
-    public func emailStates(school: String, by person: WebPerson) throws -> [DeliveryState: Int] {
+    /// Where the school's email letters of its latest plan stand: the send page's live
+    /// counts, whoever sends and whether the page stayed open.
+    public func emailProgress(school: String, by person: WebPerson) throws -> EmailProgress {
         guard person.mayOversee(school: school) else { throw SeasonError.forbidden }
-        return try store.states(plan: try store.latestPlanID(school: school), channel: .email, school: school)
+        return EmailProgress(try store.states(plan: try store.latestPlanID(school: school), channel: .email, school: school))
+    }
+}
+
+/// A plan's email letters by where their sending stands.
+public struct EmailProgress: Sendable, Equatable {
+    public var toSend = 0, sent = 0, deferred = 0, bounced = 0
+    /// Left being sent by a run whose server never confirmed: not sent again unless asked.
+    public var uncertain = 0
+
+    public init(_ states: [DeliveryState: Int]) {
+        for (state, n) in states {
+            switch state {
+            case .planned: toSend += n
+            case .deferred: deferred += n
+            case .bounced: bounced += n
+            case .sending: uncertain += n
+            // Accepted by the server, whatever happened since.
+            case .issued, .handedOver, .activated, .lost, .refused, .absent, .returned: sent += n
+            // Replaced by a follow-up's letter: counted there.
+            case .escalated, .cancelled: break
+            }
+        }
+    }
+
+    /// "12 envoyés, 3 à envoyer, 0 différés, 1 rejetés, 0 incertains".
+    public var frenchSummary: String {
+        "\(sent) envoyés, \(toSend) à envoyer, \(deferred) différés, \(bounced) rejetés, \(uncertain) incertains"
     }
 }

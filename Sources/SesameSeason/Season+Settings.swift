@@ -80,3 +80,28 @@ extension Season {
             schoolRequired: schoolRequired)
     }
 }
+
+extension Season {
+    /// Writes settings for a director, from the web pages: their school's own; the ENT's and
+    /// the sender's only in a store of their school alone (they are every school's). The SMTP
+    /// server, account and password file are never a page's to change: pointing the server
+    /// elsewhere would hand the administrator's password to that server. Throws `forbidden`
+    /// for anyone but a director, or for a change they may not make.
+    public func configure(_ change: SettingsChange, by person: WebPerson) throws -> SettingsResult {
+        guard person.role == .director, let school = person.school else { throw SeasonError.forbidden }
+        let shared = [change.entName, change.entURL, change.from, change.fromName].contains { $0 != nil }
+        let server = change.smtpURL != nil || change.smtpUser != nil || change.passwordFile != nil || change.starttls != nil
+        guard try !server && (!shared || mayChangeSharedSettings(person)) else { throw SeasonError.forbidden }
+        if let from = change.from, EmailAddress(from) == nil { throw SeasonError.invalidSender(from) }
+        var change = change
+        change.school = school
+        return try configure(change)
+    }
+
+    /// Whether a director may set the settings every school shares (the ENT's, the sender's):
+    /// only in a store of their school alone.
+    public func mayChangeSharedSettings(_ person: WebPerson) throws -> Bool {
+        guard person.role == .director else { return false }
+        return try store.schools().count == 1
+    }
+}

@@ -63,9 +63,7 @@ extension WebServer {
     /// The plan's form: the selection it plans, the strategies, a meeting date per class.
     private func planForm(_ query: SelectionQuery, chosen: String, meetings: [String: String], name: String, replan: Bool) throws -> [String: Any] {
         guard let school = query.filter.schools.first else { throw WebInputError.missingField("École") }
-        var whole = AccountFilter()
-        whole.schools = [school]
-        let classes = Set(try season.select(whole).accounts.flatMap(\.classes)).sorted { ClassLevel.sortKey(forClass: $0) < ClassLevel.sortKey(forClass: $1) }
+        let classes = try season.classNames(school: school)
         let selected = try season.select(query.filter).accounts.count
         return [
             "ecole": school, "selection": query.query, "selectionnes": "\(selected)", "nom": name, "replan": replan,

@@ -20,10 +20,7 @@ extension WebServer {
                 values.merge(query.formValues(classes: [], schools: schools)) { $1 }
                 return pages.render("selection", values, context: context)
             }
-            var whole = AccountFilter()
-            whole.schools = [school]
-            let classes = Set(try season.select(whole).accounts.flatMap(\.classes))
-                .sorted { ClassLevel.sortKey(forClass: $0) < ClassLevel.sortKey(forClass: $1) }
+            let classes = try season.classNames(school: school)
             let (accounts, standIn) = try season.select(query.filter, sortedBy: query.sort)
             values.merge(query.formValues(classes: classes, schools: schools)) { $1 }
             values.merge([

@@ -20,10 +20,9 @@ extension WebServer {
             let person = try context.person()
             let school = try Self.directorsSchool(person)
             let job = await jobs.latest(.send, school: school)
-            let counts = try Self.sendCounts(try season.emailStates(school: school, by: person))
+            let progress = try season.emailProgress(school: school, by: person)
             let json = try JSONSerialization.data(withJSONObject: [
-                "enCours": job?.isRunning ?? false, "fait": job?.done ?? 0, "total": job?.total ?? 0,
-                "texte": Self.countsText(counts),
+                "enCours": job?.isRunning ?? false, "fait": job?.done ?? 0, "total": job?.total ?? 0, "texte": progress.frenchSummary,
             ])
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
         }
@@ -39,13 +38,10 @@ extension WebServer {
         router.post("/envoi/expediteur") { _, context in
             let person = try context.person()
             let school = try Self.directorsSchool(person)
-            // The sender is the whole store's: a director sets it in a store of their school alone.
-            guard try season.store.schools().count == 1 else { throw SeasonError.forbidden }
             var change = SettingsChange()
             change.from = context.form["expediteur"].flatMap { $0.isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
             change.fromName = context.form["nomExpediteur"].flatMap { $0.isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
-            if let from = change.from, EmailAddress(from) == nil { throw SeasonError.invalidSender(from) }
-            _ = try season.configure(change)
+            _ = try season.configure(change, by: person)
             var values = try await sendValues(school: school, person: person)
             values["enregistre"] = true
             return pages.render("envoi", values, context: context)
@@ -54,15 +50,15 @@ extension WebServer {
 
     private func sendValues(school: String, person: WebPerson) async throws -> [String: Any] {
         let settings = try season.settings()
-        let counts = Self.sendCounts(try season.emailStates(school: school, by: person))
+        let counts = try season.emailProgress(school: school, by: person)
         var values: [String: Any] = [
             "ecole": school, "serveur": settings.email.smtpURL ?? "", "aServeur": settings.email.smtpURL != nil,
             "compte": settings.email.user ?? "", "starttls": settings.email.starttls == true,
             "motDePasse": settings.email.passwordFile != nil ? "lu dans le fichier que l’administrateur a indiqué"
                 : smtpPassword != nil ? "donné au serveur par l’administrateur (SESAME_SMTP_PASSWORD)" : "aucun",
             "expediteur": settings.email.from ?? "", "nomExpediteur": settings.email.fromName ?? "",
-            "expediteurModifiable": try season.store.schools().count == 1,
-            "compteurs": Self.countsText(counts), "aEnvoyer": counts.toSend > 0, "reprise": counts.sent + counts.deferred + counts.bounced > 0,
+            "expediteurModifiable": try season.mayChangeSharedSettings(person),
+            "compteurs": counts.frenchSummary, "aEnvoyer": counts.toSend > 0, "reprise": counts.sent + counts.deferred + counts.bounced > 0,
             "incertains": counts.uncertain > 0, "nombreIncertains": "\(counts.uncertain)",
         ]
         if let message = try season.previewMessage(school: school, by: person) {
@@ -78,29 +74,5 @@ extension WebServer {
             if let report = job.sent, !report.skipped.isEmpty { values["ecartes"] = report.skipped.joined(separator: " ; ") }
         }
         return values
-    }
-
-    /// The email letters by where they stand, as the send page counts them.
-    struct SendCounts {
-        var toSend = 0, sent = 0, deferred = 0, bounced = 0, uncertain = 0
-    }
-
-    static func sendCounts(_ states: [DeliveryState: Int]) -> SendCounts {
-        var counts = SendCounts()
-        for (state, n) in states {
-            switch state {
-            case .planned: counts.toSend += n
-            case .deferred: counts.deferred += n
-            case .bounced: counts.bounced += n
-            case .sending: counts.uncertain += n
-            case .issued, .handedOver, .activated, .escalated: counts.sent += n
-            default: break
-            }
-        }
-        return counts
-    }
-
-    static func countsText(_ c: SendCounts) -> String {
-        "\(c.sent) envoyés, \(c.toSend) à envoyer, \(c.deferred) différés, \(c.bounced) rejetés, \(c.uncertain) incertains"
     }
 }

@@ -14,19 +14,17 @@ extension WebServer {
         }
         router.post("/reglages") { _, context in
             let person = try context.person()
-            guard person.role == .director, let school = person.school else { throw SeasonError.forbidden }
             let form = context.form
             // An empty field leaves the setting as it is, as an option not given does in `sesame init`.
             func field(_ name: String) -> String? { form[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
             var change = SettingsChange()
-            change.school = school
             (change.director, change.city, change.address) = (field("direction"), field("ville"), field("adresse"))
             (change.phone, change.email) = (field("telephone"), field("courriel"))
             change.directorTitle = field("titre").flatMap { ["directrice", "directeur"].contains($0) ? $0 : nil }
-            if try season.store.schools().count == 1 {
+            if try season.mayChangeSharedSettings(person) {
                 (change.entName, change.entURL) = (field("entNom"), field("entAdresse"))
             }
-            let result = try season.configure(change)
+            let result = try season.configure(change, by: person)
             var values = try settingsValues(for: person)
             values["enregistre"] = true
             values["manque"] = result.missingForPrinting.joined(separator: ", ")
@@ -44,7 +42,7 @@ extension WebServer {
             "titres": [("", "direction de l’école"), ("directrice", "directrice"), ("directeur", "directeur")].map { value, label in
                 ["valeur": value, "nom": label, "coche": (school.directorTitle ?? "") == value] as [String: Any]
             },
-            "entModifiable": try season.store.schools().count == 1,
+            "entModifiable": try season.mayChangeSharedSettings(person),
             "entNom": settings.ent.name ?? "", "entAdresse": settings.ent.url ?? "",
         ]
     }
