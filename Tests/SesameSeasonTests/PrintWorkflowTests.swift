@@ -33,6 +33,35 @@ import Testing
 }
 
 @Suite struct SettingsWorkflowTests {
+    @Test func aDirectorNeverChangesTheSMTPServerAndTheSharedSettingsOnlyAlone() throws {
+        let schools = SchoolGenerator.twoSchools()
+        let f = try SeasonFixture()
+        try f.start(schools)
+        let director = try f.season.enrolPerson(name: "Anne Roux", role: .director, school: schools[0].name, classes: []).person
+        var server = SettingsChange()
+        server.smtpURL = "smtp://ailleurs.example:25"
+        #expect(throws: SeasonError.forbidden) { try f.season.configure(server, by: director) }
+        var shared = SettingsChange()
+        shared.entName = "Autre ENT"
+        #expect(throws: SeasonError.forbidden) { try f.season.configure(shared, by: director) }
+        var own = SettingsChange()
+        (own.city, own.school) = ("Rezé", schools[1].name)
+        _ = try f.season.configure(own, by: director)
+        let settings = try f.season.settings()
+        // Their own school's, whatever school the change named.
+        #expect(settings.school(named: schools[0].name)?.city == "Rezé" && settings.school(named: schools[1].name)?.city != "Rezé")
+        #expect(settings.ent.name == "e-primO" && settings.email.smtpURL == nil)
+
+        let alone = try SeasonFixture()
+        try alone.start([schools[0]])
+        let only = try alone.season.enrolPerson(name: "Anne Roux", role: .director, school: schools[0].name, classes: []).person
+        _ = try alone.season.configure(shared, by: only)
+        #expect(try alone.season.settings().ent.name == "Autre ENT")
+        #expect(throws: SeasonError.forbidden) { try alone.season.configure(server, by: only) }
+        let teacher = try alone.season.enrolPerson(name: "Camille Roux", role: .teacher, school: schools[0].name, classes: ["CP A"]).person
+        #expect(throws: SeasonError.forbidden) { try alone.season.configure(own, by: teacher) }
+    }
+
     @Test func withSeveralSchoolsTheENTSettingsGoToAllAndASchoolsOwnWaitForItsName() throws {
         let schools = SchoolGenerator.twoSchools(secondSeed: 3)
         let f = try SeasonFixture()
