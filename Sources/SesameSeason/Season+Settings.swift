@@ -83,16 +83,20 @@ extension Season {
 
 extension Season {
     /// Writes settings for a director, from the web pages: their school's own; the ENT's and
-    /// the sender's only in a store of their school alone (they are every school's). The SMTP
-    /// server, account and password file are never a page's to change: pointing the server
-    /// elsewhere would hand the administrator's password to that server. Throws `forbidden`
-    /// for anyone but a director, or for a change they may not make.
-    public func configure(_ change: SettingsChange, by person: WebPerson) throws -> SettingsResult {
-        guard person.role == .director, let school = person.school else { throw SeasonError.forbidden }
+    /// the sender's only in a store of their school alone (they are every school's); the SMTP
+    /// server, STARTTLS and account only there too, and only while no password is set for it
+    /// (a file in the settings, or `environmentPassword` given to the server): pointing the
+    /// server elsewhere would hand that password to another server. A password file is never
+    /// a page's to name. Throws `forbidden` for anyone but a director, or for a change they
+    /// may not make; an invalid sender or server address.
+    public func configure(_ change: SettingsChange, by person: WebPerson, environmentPassword: Bool = false) throws -> SettingsResult {
+        guard person.role == .director, let school = person.school, change.passwordFile == nil else { throw SeasonError.forbidden }
         let shared = [change.entName, change.entURL, change.from, change.fromName].contains { $0 != nil }
-        let server = change.smtpURL != nil || change.smtpUser != nil || change.passwordFile != nil || change.starttls != nil
-        guard try !server && (!shared || mayChangeSharedSettings(person)) else { throw SeasonError.forbidden }
+        let server = change.smtpURL != nil || change.smtpUser != nil || change.starttls != nil
+        guard try !shared || mayChangeSharedSettings(person),
+              try !server || mayChangeServer(person, environmentPassword: environmentPassword) else { throw SeasonError.forbidden }
         if let from = change.from, EmailAddress(from) == nil { throw SeasonError.invalidSender(from) }
+        if let url = change.smtpURL, !Settings.Email.isServerURL(url) { throw SeasonError.invalidServerURL(url) }
         var change = change
         change.school = school
         return try configure(change)
@@ -103,5 +107,11 @@ extension Season {
     public func mayChangeSharedSettings(_ person: WebPerson) throws -> Bool {
         guard person.role == .director else { return false }
         return try store.schools().count == 1
+    }
+
+    /// Whether a director may set the SMTP server from the pages: as the shared settings, and
+    /// only while no password is set for the server.
+    public func mayChangeServer(_ person: WebPerson, environmentPassword: Bool) throws -> Bool {
+        try mayChangeSharedSettings(person) && !environmentPassword && settings().email.passwordFile == nil
     }
 }

@@ -35,13 +35,17 @@ extension WebServer {
             }
             return Response.redirect(to: "/envoi")
         }
-        router.post("/envoi/expediteur") { _, context in
+        router.post("/envoi/reglages") { _, context in
             let person = try context.person()
             let school = try Self.directorsSchool(person)
+            func field(_ name: String) -> String? { context.form[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
             var change = SettingsChange()
-            change.from = context.form["expediteur"].flatMap { $0.isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
-            change.fromName = context.form["nomExpediteur"].flatMap { $0.isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
-            _ = try season.configure(change, by: person)
+            (change.from, change.fromName) = (field("expediteur"), field("nomExpediteur"))
+            // The server's fields are in the form only when the page may change them.
+            if context.form["serveur"] != nil {
+                (change.smtpURL, change.smtpUser, change.starttls) = (field("serveur"), field("compte"), context.form["starttls"] != nil)
+            }
+            _ = try season.configure(change, by: person, environmentPassword: smtpPassword != nil)
             var values = try await sendValues(school: school, person: person)
             values["enregistre"] = true
             return pages.render("envoi", values, context: context)
@@ -58,6 +62,7 @@ extension WebServer {
                 : smtpPassword != nil ? "donné au serveur par l’administrateur (SESAME_SMTP_PASSWORD)" : "aucun",
             "expediteur": settings.email.from ?? "", "nomExpediteur": settings.email.fromName ?? "",
             "expediteurModifiable": try season.mayChangeSharedSettings(person),
+            "serveurModifiable": try season.mayChangeServer(person, environmentPassword: smtpPassword != nil),
             "compteurs": counts.frenchSummary, "aEnvoyer": counts.toSend > 0, "reprise": counts.sent + counts.deferred + counts.bounced > 0,
             "incertains": counts.uncertain > 0, "nombreIncertains": "\(counts.uncertain)",
         ]

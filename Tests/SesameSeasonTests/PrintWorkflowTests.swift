@@ -33,7 +33,7 @@ import Testing
 }
 
 @Suite struct SettingsWorkflowTests {
-    @Test func aDirectorNeverChangesTheSMTPServerAndTheSharedSettingsOnlyAlone() throws {
+    @Test func aDirectorSetsTheSharedSettingsAndTheServerOnlyAloneAndNeverAServerWithItsPassword() throws {
         let schools = SchoolGenerator.twoSchools()
         let f = try SeasonFixture()
         try f.start(schools)
@@ -57,7 +57,18 @@ import Testing
         let only = try alone.season.enrolPerson(name: "Anne Roux", role: .director, school: schools[0].name, classes: []).person
         _ = try alone.season.configure(shared, by: only)
         #expect(try alone.season.settings().ent.name == "Autre ENT")
+        // The server, in a store of their school alone, while no password is set for it.
+        _ = try alone.season.configure(server, by: only)
+        #expect(try alone.season.settings().email.smtpURL == "smtp://ailleurs.example:25")
+        #expect(throws: SeasonError.forbidden) { try alone.season.configure(server, by: only, environmentPassword: true) }
+        var password = SettingsChange()
+        password.passwordFile = "/etc/sesame/smtp"
+        #expect(throws: SeasonError.forbidden) { try alone.season.configure(password, by: only) }
+        _ = try alone.season.configure(password)
         #expect(throws: SeasonError.forbidden) { try alone.season.configure(server, by: only) }
+        var invalid = SettingsChange()
+        invalid.smtpURL = "ailleurs.example"
+        #expect(throws: SeasonError.self) { try f.season.configure(invalid, by: director) }
         let teacher = try alone.season.enrolPerson(name: "Camille Roux", role: .teacher, school: schools[0].name, classes: ["CP A"]).person
         #expect(throws: SeasonError.forbidden) { try alone.season.configure(own, by: teacher) }
     }
