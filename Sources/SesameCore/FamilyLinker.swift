@@ -173,6 +173,10 @@ private struct Resolver {
     var ambiguous: [(asker: Int, name: String, candidates: [Int])] = []
     /// Links made through a damaged name, reported once each.
     var throughDamage: [ParentChildLink: (asker: Int, name: String, other: Int)] = [:]
+    /// Each member's name keys and class keys, made the first time a check needs them: a
+    /// member is checked against every relative that names it.
+    private var nameKeys: [Int: PersonNameKeys] = [:]
+    private var classKeys: [Int: Set<String>] = [:]
 
     init(members: [FamilyMember], file: String, columns: RelativeColumns, multiSchoolKeys: Set<String>) {
         self.members = members
@@ -248,7 +252,8 @@ private struct Resolver {
         let a = members[asker], c = members[candidate]
         let reverseColumnExists = c.profile == .parent ? columns.children != nil : columns.parents != nil
         if reverseColumnExists {
-            let askerKeys = PersonNameKeys(firstName: a.firstName, lastName: a.lastName)
+            let askerKeys = nameKeys[asker] ?? PersonNameKeys(firstName: a.firstName, lastName: a.lastName)
+            nameKeys[asker] = askerKeys
             let confirming = c.namedRelatives.filter(askerKeys.isNamed).contains { name in
                 !NameKey.isDamaged(name) || indexes[a.profile]?.candidates(for: name) == [asker]
             }
@@ -258,8 +263,10 @@ private struct Resolver {
             }
         }
         if !a.classes.isEmpty, !c.classes.isEmpty {
-            let askerClasses = Set(a.classes.map(NameKey.exact))
-            if !c.classes.contains(where: { askerClasses.contains(NameKey.exact($0)) }) {
+            let askerClasses = classKeys[asker] ?? Set(a.classes.map(NameKey.exact))
+            let candidateClasses = classKeys[candidate] ?? Set(c.classes.map(NameKey.exact))
+            (classKeys[asker], classKeys[candidate]) = (askerClasses, candidateClasses)
+            if askerClasses.isDisjoint(with: candidateClasses) {
                 return "aucune classe en commun (\(a.classes.joined(separator: ", ")) / \(c.classes.joined(separator: ", ")))"
             }
         }
