@@ -13,6 +13,7 @@ extension WebServer {
         router.get("/impression") { _, context in
             let person = try context.person()
             let school = try Self.directorsSchool(person)
+            _ = try season.seasonPlan(nil, school: school)  // nothing to print before a plan: the page says so
             var values: [String: Any] = ["ecole": school]
             if let job = await jobs.latest(.print, school: school) { values.merge(Self.jobValues(job)) { $1 } }
             return pages.render("impression", values, context: context)

@@ -80,6 +80,11 @@ struct ErrorPages: RouterMiddleware {
             return .redirect(to: redirect.location)
         } catch SeasonError.forbidden {
             return pages.render("erreur", ["message": SeasonError.forbidden.userMessage], context: context, status: .forbidden)
+        } catch SeasonError.nothingImported {
+            // The CLI's messages name commands; a page names the page to go to.
+            return pages.render("erreur", ["message": "la base ne contient encore aucun compte : importez d’abord l’export de l’ENT (page « Importer »)"], context: context, status: .conflict)
+        } catch PlanError.noPlan {
+            return pages.render("erreur", ["message": "aucune distribution n’est encore prévue : sélectionnez les comptes puis planifiez-la (page « Planifier »)"], context: context, status: .conflict)
         } catch let error as UserFacingError {
             return pages.render("erreur", ["message": error.userMessage], context: context, status: .badRequest)
         }

@@ -430,4 +430,18 @@ import Testing
             #expect(try await Self.page(client, "/tableau/paquets", teacher).0 == .forbidden)
         }
     }
+
+    @Test func beforeAnyPlanThePagesSayWhereToStart() async throws {
+        let f = try await WebFixture(planned: false)
+        let app = Application(router: f.server.router())
+        try await app.test(.router) { client in
+            let (director, _) = try await WebTests.enrol(f.director.token, client: client)
+            let (_, board) = try await Self.page(client, "/tableau", director)
+            #expect(board.contains("Aucune distribution n’est encore prévue"))
+            for page in ["/impression", "/envoi", "/relances"] {
+                let (status, text) = try await Self.page(client, page, director)
+                #expect(status == .conflict && text.contains("page « Planifier »") && !text.contains("sesame plan"), "\(page)")
+            }
+        }
+    }
 }
