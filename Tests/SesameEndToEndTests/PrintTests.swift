@@ -62,6 +62,27 @@ import Testing
         #expect(result.stdout.contains("\(deliveries.count) lettres imprimées"))
     }
 
+    @Test func theZIPHoldsEveryPacketAndSheetAndThePurgeDryRunErasesNothing() throws {
+        let cli = try planned()
+        let result = try cli.run("print", "--out", "paquets", "--school", "Tilleuls", "--zip")
+        #expect(result.status == 0 && result.stdout.contains("archive :"), "\(result.stderr)")
+        let folder = cli.folder.appendingPathComponent("paquets")
+        let zip = folder.appendingPathComponent("paquets.zip")
+        let attributes = try FileManager.default.attributesOfItem(atPath: zip.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let listing = try #require(Tools.run("/usr/bin/python3", ["-m", "zipfile", "-l", zip.path]))
+        let expected = try files(folder, "pdf").map(\.lastPathComponent) + FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }
+        #expect(!expected.isEmpty && expected.allSatisfy { listing.contains($0) })
+        let unknown = try cli.run("print", "--out", "autre", "--school", "Nulle Part")
+        #expect(unknown.status != 0 && unknown.stderr.contains("Nulle Part"))
+
+        #expect(try cli.run("record", "received", "--class", "CP A", "--channel", "in-class").status == 0)
+        let dry = try cli.run("purge", "--dry-run", "--school", "Tilleuls")
+        #expect(dry.status == 0 && dry.stdout.contains("seraient effacés"), "\(dry.stdout)\(dry.stderr)")
+        let accounts = try #require(try cli.run("accounts", "--class", "CP A", "--profile", "student", "--activation", "pending", "--show-codes", "--format", "json").json as? [[String: Any]])
+        #expect(!accounts.isEmpty && accounts.allSatisfy { ($0["activationCode"] as? String)?.isEmpty == false })
+    }
+
     @Test func printingAgainChangesNoStateAndWritesNoEvent() throws {
         let cli = try planned()
         #expect(try cli.run("print", "--out", "p1").status == 0)

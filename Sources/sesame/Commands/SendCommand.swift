@@ -27,6 +27,9 @@ struct SendCommand: SesameCommand {
     @Option(help: ArgumentHelp("Serveur SMTP : smtp://hôte:port ou smtps://hôte:port (sinon les réglages).", valueName: "url"))
     var smtp: String?
 
+    @Option(help: ArgumentHelp("Une seule école (sinon toutes celles du plan).", valueName: "école"))
+    var school: String?
+
     @Flag(help: "Passer en TLS avec STARTTLS (exigé).")
     var starttls = false
 
@@ -85,7 +88,7 @@ struct SendCommand: SesameCommand {
             environmentPassword: ProcessInfo.processInfo.environment["SESAME_SMTP_PASSWORD"], caFile: caFile))
         let request = SendRequest(
             plan: plan, destination: destination, from: from, limit: limit, resendUncertain: resendUncertain,
-            connections: connections, rate: rate, retries: retries, retryDelay: retryDelay, actor: by ?? ActingUser.current)
+            connections: connections, rate: rate, retries: retries, retryDelay: retryDelay, school: school, actor: by ?? ActingUser.current)
         let progress = ProgressLine(unit: "messages")
         defer { progress.finish() }
         let report = try store.season(templates: templatesFolder).send(request) { done, total in
