@@ -41,6 +41,10 @@ public struct WebPerson: Sendable, Hashable {
         self.hasPassword = hasPassword
     }
 
+    /// The school they direct; nil for a teacher or the support. What only a director does
+    /// (import, plan, print, send, settings, purge from the pages) is for this school.
+    public var directedSchool: String? { role == .director ? school : nil }
+
     /// Whether they may see a class's packets of a school.
     public func mayHandle(school other: String, className: String?) -> Bool {
         switch role {

@@ -65,7 +65,7 @@ extension Season {
     /// The codes of a director's school that no longer serve: shown (`dryRun`), then erased.
     /// Throws `forbidden` for anyone but a director.
     public func purgeCodes(by person: WebPerson, dryRun: Bool) throws -> PurgeResult {
-        guard person.role == .director, let school = person.school else { throw SeasonError.forbidden }
+        guard let school = person.directedSchool else { throw SeasonError.forbidden }
         return try purgeCodes(school: school, dryRun: dryRun)
     }
 }

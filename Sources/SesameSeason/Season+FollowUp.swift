@@ -108,7 +108,7 @@ extension Season {
         guard person.mayOversee(school: school) else { throw SeasonError.forbidden }
         var escalated = 0
         let result = try followUp(FollowUpOrder(school: school, actor: person.name, now: now)) { items in
-            escalated += items.filter { if case .escalate = $0.action { true } else { false } }.count
+            escalated += items.filter { $0.action.escalation != nil }.count
         }
         return (result, escalated)
     }

@@ -53,7 +53,7 @@ extension Season {
     /// accounts is refused before anything is written. Throws `forbidden` for anyone but a
     /// director, `otherSchoolsInFile` for such a file, and what `importFiles` throws.
     public func importFiles(_ files: ImportFiles, by person: WebPerson, dryRun: Bool, now: Date = Date()) throws -> ImportSummary {
-        guard person.role == .director, let school = person.school else { throw SeasonError.forbidden }
+        guard let school = person.directedSchool else { throw SeasonError.forbidden }
         var files = files
         files.school = school
         let preview = try importFiles(files, dryRun: true, schoolForExportWithout: true, now: now)

@@ -48,7 +48,7 @@ extension Season {
     /// The teachers of a director's school, as the ENT export names them, and those already
     /// enrolled. Reads only.
     public func team(for person: WebPerson) throws -> (proposed: [(name: String, classes: [String])], enrolled: [WebPerson]) {
-        guard person.role == .director, let school = person.school else { throw SeasonError.forbidden }
+        guard let school = person.directedSchool else { throw SeasonError.forbidden }
         let enrolled = try people().filter { $0.school.map { NameKey.exact($0) == NameKey.exact(school) } ?? false }
         let names = Set(enrolled.map { NameKey.loose($0.name) })
         return (try store.teachers(ofSchool: school).filter { !names.contains(NameKey.loose($0.name)) }, enrolled)

@@ -54,7 +54,7 @@ extension Season {
     /// their school's accounts only: a login of another school is reported as unknown, like
     /// any other row problem, and nothing is recorded. Throws `forbidden` for anyone else.
     public func recordSheet(_ url: URL, by person: WebPerson, now: Date = Date()) throws -> RecordResult {
-        guard person.role == .director, let school = person.school else { throw SeasonError.forbidden }
+        guard let school = person.directedSchool else { throw SeasonError.forbidden }
         let target = try fileTarget(url, outcome: nil, plan: nil, school: school)
         return try store.record(nil, target, plan: nil, actor: person.name, note: nil, at: now)
     }

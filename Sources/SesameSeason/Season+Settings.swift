@@ -90,7 +90,7 @@ extension Season {
     /// a page's to name. Throws `forbidden` for anyone but a director, or for a change they
     /// may not make; an invalid sender or server address.
     public func configure(_ change: SettingsChange, by person: WebPerson, environmentPassword: Bool = false) throws -> SettingsResult {
-        guard person.role == .director, let school = person.school, change.passwordFile == nil else { throw SeasonError.forbidden }
+        guard let school = person.directedSchool, change.passwordFile == nil else { throw SeasonError.forbidden }
         let shared = [change.entName, change.entURL, change.from, change.fromName].contains { $0 != nil }
         let server = change.smtpURL != nil || change.smtpUser != nil || change.starttls != nil
         guard try !shared || mayChangeSharedSettings(person),
@@ -105,7 +105,7 @@ extension Season {
     /// Whether a director may set the settings every school shares (the ENT's, the sender's):
     /// only in a store of their school alone.
     public func mayChangeSharedSettings(_ person: WebPerson) throws -> Bool {
-        guard person.role == .director else { return false }
+        guard person.directedSchool != nil else { return false }
         return try store.schools().count == 1
     }
 

@@ -59,6 +59,20 @@ struct Pages: Sendable {
         Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// A file to download under its name (the browser saves it rather than opening a tab).
+    static func attachment(_ data: Data, name: String, type: String) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// What the pages' script asks for (progress, counts), as JSON.
+    static func json(_ object: Any) throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: object))))
+    }
+
     /// A file of the pages' folder served as is (the style sheet, the script).
     func asset(_ name: String, type: String) -> Response {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return Self.plain(.notFound, "introuvable") }

@@ -47,15 +47,17 @@ struct SessionCheck: RouterMiddleware {
     static func form(of request: Request) async throws -> [String: String] {
         var body = request.body
         let buffer = try await body.collect(upTo: 64 * 1024)
-        let text = String(buffer: buffer)
-        var fields: [String: String] = [:]
-        for pair in text.split(separator: "&") {
+        return Dictionary(pairs(String(buffer: buffer)), uniquingKeysWith: { _, last in last })
+    }
+
+    /// The name–value pairs of `a=1&b=x+y`, decoded, in order (a name may come several times).
+    static func pairs(_ text: String) -> [(String, String)] {
+        text.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1).map {
                 String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
             }
-            if let key = parts.first { fields[key] = parts.count > 1 ? parts[1] : "" }
+            return (parts[0], parts.count > 1 ? parts[1] : "")
         }
-        return fields
     }
 
     /// Compared in constant time: the time taken says nothing of how much of a token was right.

@@ -23,6 +23,11 @@ public struct WebContext: RequestContext {
 
     public var requestDecoder: URLEncodedFormDecoder { URLEncodedFormDecoder() }
 
+    /// A posted field, trimmed; nil when absent or empty (an empty field changes nothing).
+    func field(_ name: String) -> String? {
+        form[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// The logged-in person, or the 303 to the log-in page.
     func person() throws -> WebPerson {
         guard let session else { throw WebRedirect(to: "/connexion") }

@@ -14,7 +14,7 @@ extension WebServer {
             guard person.role != .teacher else { throw SeasonError.forbidden }
             let status: (plan: Int64, report: StatusReport)
             do {
-                status = try season.status(plan: nil, school: person.role == .director ? person.school : nil)
+                status = try season.status(plan: nil, school: person.directedSchool)
             } catch PlanError.noPlan {
                 // A season not planned yet: the page says where to start.
                 return pages.render("tableau", ["ecole": person.school ?? "toutes les écoles", "pasDePlan": true], context: context)
@@ -51,16 +51,14 @@ extension WebServer {
             for p in try season.packets(for: person) {
                 counts["\(p.id)"] = ["compte": countsText(p), "attendues": Self.lettersWithoutOutcome(p.states[.issued, default: 0])]
             }
-            return Response(
-                status: .ok, headers: [.contentType: "application/json"],
-                body: .init(byteBuffer: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: counts))))
+            return try Pages.json(counts)
         }
         // The chart of `sesame status --chart`, as SVG: an image, since its drawing uses style
         // attributes that the pages' policy forbids inside a page.
         router.get("/tableau/graphique.svg") { _, context in
             let person = try context.person()
             guard person.role != .teacher else { throw SeasonError.forbidden }
-            let (plan, report) = try season.status(plan: nil, school: person.role == .director ? person.school : nil)
+            let (plan, report) = try season.status(plan: nil, school: person.directedSchool)
             return Response(
                 status: .ok, headers: [.contentType: "image/svg+xml"],
                 body: .init(byteBuffer: ByteBuffer(string: try season.chartSVG(report, plan: plan))))

@@ -23,7 +23,7 @@ extension WebServer {
             let query = person.role == .support ? "&ecole=\(Self.queryValue(school))" : ""
             return pages.render("relances", [
                 "ecole": school, "support": person.role == .support,
-                "aRelancerParCanal": items.contains { if case .escalate = $0.action { true } else { false } }, "aRelancer": !items.isEmpty,
+                "aRelancerParCanal": items.contains { $0.action.escalation != nil }, "aRelancer": !items.isEmpty,
                 "intro": items.count == 1
                     ? "Une personne n’a pas encore été atteinte ou n’a pas activé son compte."
                     : "\(items.count) personnes n’ont pas encore été atteintes ou n’ont pas activé leur compte.",
@@ -53,9 +53,7 @@ extension WebServer {
             let person = try context.person()
             let (name, data) = try season.followUpList(
                 school: try Self.overseenSchool(request, person), className: request.uri.queryParameters.get("classe"), for: person)
-            return Response(
-                status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"\(name)\""],
-                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return Pages.attachment(data, name: name, type: "application/pdf")
         }
     }
 

@@ -22,10 +22,7 @@ extension WebServer {
         }
         router.get("/paquets/{id}/pdf") { _, context in
             let (name, data) = try season.downloadPacket(try context.parameters.require("id", as: Int64.self), by: try context.person())
-            return Response(
-                status: .ok,
-                headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"\(name)\""],
-                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return Pages.attachment(data, name: name, type: "application/pdf")
         }
         router.post("/paquets/{id}/lettres/{lettre}") { request, context in
             let person = try context.person()
@@ -43,8 +40,7 @@ extension WebServer {
                 // The script updates the page in place: the new counts and the letter's state.
                 let (summary, letters) = try season.packet(packet, for: person)
                 let state = letters.first { $0.deliveryID == letter }?.state
-                let json = try JSONSerialization.data(withJSONObject: ["etat": state?.frenchName ?? "", "compte": countsText(summary)])
-                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
+                return try Pages.json(["etat": state?.frenchName ?? "", "compte": countsText(summary)])
             }
             return .redirect(to: "/paquets/\(packet)#lettre-\(letter)")
         }

@@ -103,10 +103,7 @@ struct PlanForm {
 
     init(_ form: [String: String], person: WebPerson) throws {
         var parameters: [String: [String]] = [:]
-        for pair in (form["selection"] ?? "").split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? "" }
-            parameters[parts[0], default: []].append(parts.count > 1 ? parts[1] : "")
-        }
+        for (name, value) in SessionCheck.pairs(form["selection"] ?? "") { parameters[name, default: []].append(value) }
         query = try SelectionQuery(parameters, person: person, defaultActivation: .pending)
         strategy = form["strategie"] ?? "ecole"
         // The school's own file, carried by the preview, unless a shipped strategy was chosen instead.

@@ -21,10 +21,9 @@ extension WebServer {
         router.get("/impression/etat") { _, context in
             let school = try Self.directorsSchool(try context.person())
             let job = await jobs.latest(.print, school: school)
-            let json = try JSONSerialization.data(withJSONObject: [
+            return try Pages.json([
                 "enCours": job?.isRunning ?? false, "fait": job?.done ?? 0, "total": job?.total ?? 0, "texte": job.map(Self.progressText) ?? "",
             ])
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
         }
         router.post("/impression") { _, context in
             let person = try context.person()
@@ -57,15 +56,13 @@ extension WebServer {
             }
             try season.noteDownload(of: batches, school: school, file: name, by: person)
             let type = name.hasSuffix(".zip") ? "application/zip" : name.hasSuffix(".csv") ? "text/csv; charset=utf-8" : "application/pdf"
-            return Response(
-                status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
-                body: .init(byteBuffer: ByteBuffer(bytes: try Data(contentsOf: url))))
+            return Pages.attachment(try Data(contentsOf: url), name: name, type: type)
         }
     }
 
     /// Printing is the director's: their school.
     static func directorsSchool(_ person: WebPerson) throws -> String {
-        guard person.role == .director, let school = person.school else { throw SeasonError.forbidden }
+        guard let school = person.directedSchool else { throw SeasonError.forbidden }
         return school
     }
 

@@ -21,10 +21,9 @@ extension WebServer {
             let school = try Self.directorsSchool(person)
             let job = await jobs.latest(.send, school: school)
             let progress = try season.emailProgress(school: school, by: person)
-            let json = try JSONSerialization.data(withJSONObject: [
+            return try Pages.json([
                 "enCours": job?.isRunning ?? false, "fait": job?.done ?? 0, "total": job?.total ?? 0, "texte": progress.frenchSummary,
             ])
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
         }
         router.post("/envoi") { _, context in
             let person = try context.person()
@@ -38,7 +37,7 @@ extension WebServer {
         router.post("/envoi/reglages") { _, context in
             let person = try context.person()
             let school = try Self.directorsSchool(person)
-            func field(_ name: String) -> String? { context.form[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
+            let field = context.field
             var change = SettingsChange()
             (change.from, change.fromName) = (field("expediteur"), field("nomExpediteur"))
             // The server's fields are in the form only when the page may change them.

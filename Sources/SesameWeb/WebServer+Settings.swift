@@ -14,9 +14,8 @@ extension WebServer {
         }
         router.post("/reglages") { _, context in
             let person = try context.person()
-            let form = context.form
             // An empty field leaves the setting as it is, as an option not given does in `sesame init`.
-            func field(_ name: String) -> String? { form[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
+            let field = context.field
             var change = SettingsChange()
             (change.director, change.city, change.address) = (field("direction"), field("ville"), field("adresse"))
             (change.phone, change.email) = (field("telephone"), field("courriel"))
@@ -33,7 +32,7 @@ extension WebServer {
     }
 
     private func settingsValues(for person: WebPerson) throws -> [String: Any] {
-        guard person.role == .director, let name = person.school else { throw SeasonError.forbidden }
+        let name = try Self.directorsSchool(person)
         let settings = try season.settings()
         let school = settings.school(named: name) ?? Settings.School(name: name)
         return [
