@@ -91,7 +91,7 @@ public struct FollowUpLists: Sendable {
         let file = try PDFFile(destination: url, title: texts["titre"] ?? "", author: school.name)
         let pages = ServicePages(typesetter: Typesetter(context: file.context) { [unowned file] in file.pageCount }, file: file)
         pages.table(
-            title: texts["titre"] ?? "", subtitle: Markup.escape("\(school.name) — plan \(plan) — \(FrenchDate.long(date)) — \(rows.count) personne(s)"),
+            title: texts["titre"] ?? "", subtitle: Markup.escape("\(school.name) — plan \(plan) — \(FrenchDate.long(date)) — \(French.plural(rows.count, "personne"))"),
             instruction: texts["consigne"] ?? "",
             columns: (texts["colonnes"] ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) },
             widths: widths, rows: rows)
