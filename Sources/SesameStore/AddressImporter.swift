@@ -63,12 +63,20 @@ enum AddressImporter {
             let parent = try member(row, "p")
             parents[parent.id] = ParentWithChildren(parent: parent, children: [])
         }
+        // A child is read once and shared by its parents' lists (its strings are not copied).
+        var children: [Int64: FamilyMember] = [:]
         let childRows = try Row.fetchCursor(db, sql: """
-            SELECT pc.parent_id, \(fields("c"))
-            FROM parent_child pc JOIN account c ON c.id = pc.child_id WHERE c.removed_import_id IS NULL
+            SELECT \(fields("c")) FROM account c
+            WHERE c.id IN (SELECT child_id FROM parent_child) AND c.removed_import_id IS NULL
             """)
         while let row = try childRows.next() {
-            parents[row["parent_id"]]?.children.append(try member(row, "c"))
+            let child = try member(row, "c")
+            children[child.id] = child
+        }
+        let links = try Row.fetchCursor(db, sql: "SELECT parent_id, child_id FROM parent_child ORDER BY parent_id, child_id")
+        while let row = try links.next() {
+            guard let child = children[row["child_id"]] else { continue }
+            parents[row["parent_id"]]?.children.append(child)
         }
         return parents.keys.sorted().compactMap { parents[$0] }
     }
