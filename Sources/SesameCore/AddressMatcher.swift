@@ -120,19 +120,22 @@ public enum AddressMatcher {
         }
         var childIndex = PersonIndex()
         var pairs: [(parent: Int, child: Int)] = []
-        // Nearly every row names a parent and a child as the ENT spells them: found at once.
-        var byExactPair: [String: [Int]] = [:]
         for (i, p) in parents.enumerated() {
-            let parentKey = NameKey.exact(p.parent.displayName)
             for (k, child) in p.children.enumerated() {
                 childIndex.insert(pairs.count, firstName: child.firstName, lastName: child.lastName)
-                byExactPair[parentKey + "\u{1}" + NameKey.exact(child.displayName), default: []].append(pairs.count)
                 pairs.append((i, k))
             }
         }
+        // Nearly every row names a parent and a child as the ENT spells them: found at once.
+        let byExactPair = SortedKeys(
+            pairs.lazy.map { pair in
+                let p = parents[pair.parent]
+                return NameKey.exact(p.parent.displayName) + "\u{1}" + NameKey.exact(p.children[pair.child].displayName)
+            }, backwards: false)
         var problems: [ImportProblem] = []
-        var byPerson: [Int: ContactAssignment] = [:]
-        var order: [Int] = []
+        // Assignments in the order their person was first found, and where each person's is.
+        var assignments: [ContactAssignment] = []
+        var byPerson: [Int: Int] = [:]
 
         for record in records {
             // The (parent, child) pairs where the parent is named and the child is one the row
@@ -142,7 +145,7 @@ public enum AddressMatcher {
             for parentSpelling in record.parent.spellings.map(NameKey.exact) {
                 for (n, child) in record.children.enumerated() {
                     for spelling in child.name.spellings {
-                        for pair in byExactPair[parentSpelling + "\u{1}" + NameKey.exact(spelling)] ?? [] {
+                        for pair in byExactPair.positions(equalTo: parentSpelling + "\u{1}" + NameKey.exact(spelling)) {
                             found.append((pairs[pair].parent, pairs[pair].child, n))
                         }
                     }
@@ -176,26 +179,29 @@ public enum AddressMatcher {
                 problems.append(unmatched(record, file: file, ambiguousCount: people.count, parentKnown: !found.isEmpty || !named.isEmpty))
                 continue
             }
-            var assignment = byPerson[person] ?? ContactAssignment(accounts: [], address: nil, email: nil, phone: nil, lines: [])
-            if byPerson[person] == nil { order.append(person) }
-            for row in rows where !assignment.accounts.contains(parents[row].parent.id) {
-                assignment.accounts.append(parents[row].parent.id)
+            let position = byPerson[person] ?? assignments.count
+            if position == assignments.count {
+                byPerson[person] = position
+                assignments.append(ContactAssignment(accounts: [], address: nil, email: nil, phone: nil, lines: []))
+            }
+            // Changed in place: a copy would copy its lists at the first change.
+            for row in rows where !assignments[position].accounts.contains(parents[row].parent.id) {
+                assignments[position].accounts.append(parents[row].parent.id)
             }
             if let address = record.address {
-                if let kept = assignment.address, kept != address {
+                if let kept = assignments[position].address, kept != address {
                     problems.append(ImportProblem(
                         kind: .conflictingAddress, file: file, line: record.line,
-                        message: "« \(record.parentName) » a déjà une autre adresse (ligne \(assignment.lines.first ?? 0)) ; celle-ci est ignorée"))
+                        message: "« \(record.parentName) » a déjà une autre adresse (ligne \(assignments[position].lines.first ?? 0)) ; celle-ci est ignorée"))
                 } else {
-                    assignment.address = address
+                    assignments[position].address = address
                 }
             }
-            assignment.email = assignment.email ?? record.email
-            assignment.phone = assignment.phone ?? record.phone
-            assignment.lines.append(record.line)
-            byPerson[person] = assignment
+            assignments[position].email = assignments[position].email ?? record.email
+            assignments[position].phone = assignments[position].phone ?? record.phone
+            assignments[position].lines.append(record.line)
         }
-        return (order.compactMap { byPerson[$0] }, problems)
+        return (assignments, problems)
     }
 
     private static func unmatched(

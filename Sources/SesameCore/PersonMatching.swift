@@ -78,7 +78,7 @@ struct PersonIndex: Sendable {
     mutating func exactCandidates(for written: String) -> [Int] {
         let exact = NameKey.exact(written)
         if byExact == nil {
-            byExact = SortedKeys(people.map { NameKey.exact($0.firstName + " " + $0.lastName) }, backwards: false)
+            byExact = SortedKeys(people.lazy.map { NameKey.exact($0.firstName + " " + $0.lastName) }, backwards: false)
         }
         let hits = byExact!.positions(equalTo: exact)
         if !hits.isEmpty { return hits.map { people[$0].index } }
@@ -124,19 +124,15 @@ struct PersonIndex: Sendable {
     }
 
     private func buildFallback() -> Fallback {
-        var looseKeys: [String] = []
-        looseKeys.reserveCapacity(people.count * 2)
-        var damaged: [(position: Int, keys: PersonNameKeys)] = []
-        for (position, person) in people.enumerated() {
-            let loose = NameKey.loose(person.firstName + person.lastName)
-            let reversed = NameKey.loose(person.lastName + person.firstName)
-            if loose.contains("?") { damaged.append((position, PersonNameKeys(firstName: person.firstName, lastName: person.lastName))) }
-            looseKeys += [loose, reversed]
-        }
-        let damagedKeys = Set(damaged.flatMap { [2 * $0.position, 2 * $0.position + 1] })
+        // A loose key has a "?" only where the name has one.
+        let damaged = people.indices.filter { people[$0].firstName.utf8.contains(0x3F) || people[$0].lastName.utf8.contains(0x3F) }
+            .map { (position: $0, keys: PersonNameKeys(firstName: people[$0].firstName, lastName: people[$0].lastName)) }
+            .filter { $0.keys.loose.contains("?") }
         return Fallback(
-            byExactReversed: SortedKeys(people.map { NameKey.exact($0.lastName + " " + $0.firstName) }, backwards: false),
-            loose: SortedKeys(looseKeys, backwards: true, leavingOut: damagedKeys),
+            byExactReversed: SortedKeys(people.lazy.map { NameKey.exact($0.lastName + " " + $0.firstName) }, backwards: false),
+            loose: SortedKeys(
+                people.lazy.flatMap { [NameKey.loose($0.firstName + $0.lastName), NameKey.loose($0.lastName + $0.firstName)] },
+                backwards: true, leavingOut: Set(damaged.flatMap { [2 * $0.position, 2 * $0.position + 1] })),
             damaged: damaged)
     }
 }
@@ -154,15 +150,16 @@ struct SortedKeys: Sendable {
     /// Key numbers in the byte order of the keys read backwards; empty unless asked for.
     private var backward: [Int32] = []
 
-    /// `leavingOut`: keys stored (their numbers stay) but in neither order.
-    init(_ keys: [String], backwards: Bool, leavingOut: Set<Int> = []) {
-        bytes.reserveCapacity(keys.reduce(0) { $0 + $1.utf8.count })
-        ends.reserveCapacity(keys.count)
+    /// `keys` is read once, each key dropped once stored (give a lazy sequence: an array of
+    /// a million strings is what this type saves). `leavingOut`: keys stored (their numbers
+    /// stay) but in neither order.
+    init(_ keys: some Sequence<String>, backwards: Bool, leavingOut: Set<Int> = []) {
+        ends.reserveCapacity(keys.underestimatedCount)
         for key in keys {
             bytes.append(contentsOf: key.utf8)
             ends.append(UInt32(bytes.count))
         }
-        let numbers = (0..<Int32(keys.count)).filter { !leavingOut.contains(Int($0)) }
+        let numbers = (0..<Int32(ends.count)).filter { !leavingOut.contains(Int($0)) }
         forward = sorted(numbers, backwards: false)
         if backwards { backward = sorted(numbers, backwards: true) }
     }

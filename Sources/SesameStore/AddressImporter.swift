@@ -42,42 +42,51 @@ enum AddressImporter {
     }
 
     private static func parentsWithChildren(_ db: Database) throws -> [ParentWithChildren] {
-        // Parent and child columns are read by their table's name: p_id, c_login…
-        func member(_ row: Row, _ table: String) throws -> FamilyMember {
+        let columns = ["id", "school_id", "ent_key", "profile", "first_name", "last_name", "classes"]
+        func select(_ table: String) -> String {
+            (columns.map { "\(table).\($0)" } + [SQLFragment.printedLogin(table)]).joined(separator: ", ")
+        }
+        func member(_ row: Row) throws -> FamilyMember {
             FamilyMember(
-                id: row["\(table)_id"], school: String(row["\(table)_school_id"] as Int64), entKey: row["\(table)_ent_key"],
-                profile: try Profile.stored(row["\(table)_profile"], column: "account.profile"), firstName: row["\(table)_first_name"],
-                lastName: row["\(table)_last_name"], login: row["\(table)_login"], classes: ListColumn.split(row["\(table)_classes"]),
-                namedRelatives: [], line: 0)
+                id: row[0], school: String(row[1] as Int64), entKey: row[2], profile: try Profile.stored(row[3], column: "account.profile"),
+                firstName: row[4], lastName: row[5], login: row[7], classes: ListColumn.split(row[6]), namedRelatives: [], line: 0)
         }
-        func fields(_ table: String) -> String {
-            (["id", "school_id", "ent_key", "profile", "first_name", "last_name", "classes"].map { "\(table).\($0) AS \(table)_\($0)" }
-                + ["\(SQLFragment.printedLogin(table)) AS \(table)_login"]).joined(separator: ", ")
-        }
-        // Cursors, not arrays of rows: an académie has 600,000 parents.
-        var parents: [Int64: ParentWithChildren] = [:]
-        let parentRows = try Row.fetchCursor(db, sql: """
-            SELECT \(fields("p")) FROM account p WHERE p.profile = 'parent' AND p.removed_import_id IS NULL ORDER BY p.id
-            """)
-        while let row = try parentRows.next() {
-            let parent = try member(row, "p")
-            parents[parent.id] = ParentWithChildren(parent: parent, children: [])
-        }
-        // A child is read once and shared by its parents' lists (its strings are not copied).
-        var children: [Int64: FamilyMember] = [:]
+        // Cursors and arrays in id order, not dictionaries: an académie has 600,000 parents
+        // and 750,000 children. A child is read once and shared by its parents' lists (its
+        // strings are not copied).
+        var children: [FamilyMember] = []
         let childRows = try Row.fetchCursor(db, sql: """
-            SELECT \(fields("c")) FROM account c
-            WHERE c.id IN (SELECT child_id FROM parent_child) AND c.removed_import_id IS NULL
+            SELECT \(select("c")) FROM account c
+            WHERE c.id IN (SELECT child_id FROM parent_child) AND c.removed_import_id IS NULL ORDER BY c.id
             """)
-        while let row = try childRows.next() {
-            let child = try member(row, "c")
-            children[child.id] = child
-        }
+        while let row = try childRows.next() { children.append(try member(row)) }
+        var parents: [ParentWithChildren] = []
+        let parentRows = try Row.fetchCursor(db, sql: """
+            SELECT \(select("p")) FROM account p WHERE p.profile = 'parent' AND p.removed_import_id IS NULL ORDER BY p.id
+            """)
+        while let row = try parentRows.next() { parents.append(ParentWithChildren(parent: try member(row), children: [])) }
+        // Links in parent order, walked beside the parents.
+        var position = 0
         let links = try Row.fetchCursor(db, sql: "SELECT parent_id, child_id FROM parent_child ORDER BY parent_id, child_id")
         while let row = try links.next() {
-            guard let child = children[row["child_id"]] else { continue }
-            parents[row["parent_id"]]?.children.append(child)
+            let parentID: Int64 = row[0], childID: Int64 = row[1]
+            while position < parents.count, parents[position].parent.id < parentID { position += 1 }
+            guard position < parents.count, parents[position].parent.id == parentID,
+                  let child = children.binarySearch(id: childID) else { continue }
+            parents[position].children.append(child)
         }
-        return parents.keys.sorted().compactMap { parents[$0] }
+        return parents
+    }
+}
+
+private extension [FamilyMember] {
+    /// The member with this id, in an array sorted by id.
+    func binarySearch(id: Int64) -> FamilyMember? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low].id == id ? self[low] : nil
     }
 }
