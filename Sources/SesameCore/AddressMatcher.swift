@@ -100,108 +100,133 @@ public struct ContactAssignment: Sendable, Hashable {
 /// address. A row naming several children matches through any one of them; usage and
 /// birth names are both tried. Homonyms are told apart by the child's class; what stays
 /// ambiguous or finds nobody is reported with its line.
-public enum AddressMatcher {
-    public static func match(
-        _ records: [AddressRecord], parents: [ParentWithChildren], file: String
-    ) -> (assignments: [ContactAssignment], problems: [ImportProblem]) {
-        var index = PersonIndex()
+///
+/// Rows are matched one at a time as the file is read (`add`): the parents are indexed once,
+/// the rows never held together.
+public struct AddressMatcher {
+    private let parents: [ParentWithChildren]
+    private let file: String
+    private var index = PersonIndex()
+    /// Accounts of one person share the ENT's key: numbered once, compared as integers.
+    private let personKeys: [Int]
+    private var childIndex = PersonIndex()
+    private var pairs: [(parent: Int, child: Int)] = []
+    /// Nearly every row names a parent and a child as the ENT spells them: found at once.
+    private let byExactPair: SortedKeys
+    /// Assignments in the order their person was first found, and where each person's is.
+    private(set) var assignments: [ContactAssignment] = []
+    private var byPerson: [Int: Int] = [:]
+    private(set) var problems: [ImportProblem] = []
+    /// The rows matched so far.
+    public private(set) var rows = 0
+
+    public init(parents: [ParentWithChildren], file: String) {
+        self.parents = parents
+        self.file = file
         for (i, p) in parents.enumerated() {
             index.insert(i, firstName: p.parent.firstName, lastName: p.parent.lastName)
         }
-        // The linked children, indexed by name too: a common parent name ("Gabriel Durand")
-        // names hundreds of accounts in an académie, and so does a common child's name; the
-        // parents a row may be are those both names find.
-        // Accounts of one person share the ENT's key: numbered once, compared as integers.
         var personNumbers: [String: Int] = [:]
-        let personKeys = parents.map { p in
+        personKeys = parents.map { p in
             if let n = personNumbers[p.parent.entKey] { return n }
             personNumbers[p.parent.entKey] = personNumbers.count
             return personNumbers.count - 1
         }
-        var childIndex = PersonIndex()
-        var pairs: [(parent: Int, child: Int)] = []
+        // The linked children, indexed by name too: a common parent name ("Gabriel Durand")
+        // names hundreds of accounts in an académie, and so does a common child's name; the
+        // parents a row may be are those both names find.
+        pairs.reserveCapacity(parents.reduce(0) { $0 + $1.children.count })
         for (i, p) in parents.enumerated() {
             for (k, child) in p.children.enumerated() {
                 childIndex.insert(pairs.count, firstName: child.firstName, lastName: child.lastName)
                 pairs.append((i, k))
             }
         }
-        // Nearly every row names a parent and a child as the ENT spells them: found at once.
-        let byExactPair = SortedKeys(
+        byExactPair = SortedKeys(
             pairs.lazy.map { pair in
                 let p = parents[pair.parent]
                 return NameKey.exact(p.parent.displayName) + "\u{1}" + NameKey.exact(p.children[pair.child].displayName)
             }, backwards: false)
-        var problems: [ImportProblem] = []
-        // Assignments in the order their person was first found, and where each person's is.
-        var assignments: [ContactAssignment] = []
-        var byPerson: [Int: Int] = [:]
+    }
 
-        for record in records {
-            // The (parent, child) pairs where the parent is named and the child is one the row
-            // names: both spelt exactly first; else the parent's candidates (exact or loose),
-            // and among their children exact spellings first, loose ones when none belongs to them.
-            var found: [(parent: Int, child: Int, named: Int)] = []
-            for parentSpelling in record.parent.spellings.map(NameKey.exact) {
-                for (n, child) in record.children.enumerated() {
-                    for spelling in child.name.spellings {
-                        for pair in byExactPair.positions(equalTo: parentSpelling + "\u{1}" + NameKey.exact(spelling)) {
-                            found.append((pairs[pair].parent, pairs[pair].child, n))
-                        }
+    /// Every row at once.
+    public static func match(
+        _ records: [AddressRecord], parents: [ParentWithChildren], file: String
+    ) -> (assignments: [ContactAssignment], problems: [ImportProblem]) {
+        var matcher = AddressMatcher(parents: parents, file: file)
+        for record in records { matcher.add(record) }
+        return matcher.result
+    }
+
+    /// The contacts found for each person, in the order they were first found, and the rows
+    /// that matched no one or several people.
+    public var result: (assignments: [ContactAssignment], problems: [ImportProblem]) { (assignments, problems) }
+
+    /// Matches one row.
+    public mutating func add(_ record: AddressRecord) {
+        rows += 1
+        // The (parent, child) pairs where the parent is named and the child is one the row
+        // names: both spelt exactly first; else the parent's candidates (exact or loose),
+        // and among their children exact spellings first, loose ones when none belongs to them.
+        var found: [(parent: Int, child: Int, named: Int)] = []
+        for parentSpelling in record.parent.spellings.map(NameKey.exact) {
+            for (n, child) in record.children.enumerated() {
+                for spelling in child.name.spellings {
+                    for pair in byExactPair.positions(equalTo: parentSpelling + "\u{1}" + NameKey.exact(spelling)) {
+                        found.append((pairs[pair].parent, pairs[pair].child, n))
                     }
                 }
             }
-            var named: Set<Int> = []
-            if found.isEmpty {
-                for spelling in record.parent.spellings { named.formUnion(index.candidates(for: spelling)) }
-                for (n, child) in record.children.enumerated() {
-                    for spelling in child.name.spellings {
-                        for loose in [false, true] {
-                            let hits = (loose ? childIndex.looseCandidates(for: spelling) : childIndex.exactCandidates(for: spelling))
-                                .map { pairs[$0] }.filter { named.contains($0.parent) }
-                            found += hits.map { ($0.parent, $0.child, n) }
-                            if !hits.isEmpty { break }
-                        }
-                    }
-                }
-            }
-            // One person may be several accounts (a parent in two schools): grouped by the ENT's key.
-            var people = Dictionary(grouping: Set(found.map(\.parent)).sorted(), by: { personKeys[$0] })
-            if people.count > 1 {
-                let sameClass = Set(found.filter { pair in
-                    let className = NameKey.exact(record.children[pair.named].className)
-                    return parents[pair.parent].children[pair.child].classes.contains { NameKey.exact($0) == className }
-                }.map(\.parent))
-                let narrowed = people.filter { _, rows in rows.contains(where: sameClass.contains) }
-                if !narrowed.isEmpty { people = narrowed }
-            }
-            guard people.count == 1, let (person, rows) = people.first else {
-                problems.append(unmatched(record, file: file, ambiguousCount: people.count, parentKnown: !found.isEmpty || !named.isEmpty))
-                continue
-            }
-            let position = byPerson[person] ?? assignments.count
-            if position == assignments.count {
-                byPerson[person] = position
-                assignments.append(ContactAssignment(accounts: [], address: nil, email: nil, phone: nil, lines: []))
-            }
-            // Changed in place: a copy would copy its lists at the first change.
-            for row in rows where !assignments[position].accounts.contains(parents[row].parent.id) {
-                assignments[position].accounts.append(parents[row].parent.id)
-            }
-            if let address = record.address {
-                if let kept = assignments[position].address, kept != address {
-                    problems.append(ImportProblem(
-                        kind: .conflictingAddress, file: file, line: record.line,
-                        message: "« \(record.parentName) » a déjà une autre adresse (ligne \(assignments[position].lines.first ?? 0)) ; celle-ci est ignorée"))
-                } else {
-                    assignments[position].address = address
-                }
-            }
-            assignments[position].email = assignments[position].email ?? record.email
-            assignments[position].phone = assignments[position].phone ?? record.phone
-            assignments[position].lines.append(record.line)
         }
-        return (assignments, problems)
+        var named: Set<Int> = []
+        if found.isEmpty {
+            for spelling in record.parent.spellings { named.formUnion(index.candidates(for: spelling)) }
+            for (n, child) in record.children.enumerated() {
+                for spelling in child.name.spellings {
+                    for loose in [false, true] {
+                        let hits = (loose ? childIndex.looseCandidates(for: spelling) : childIndex.exactCandidates(for: spelling))
+                            .map { pairs[$0] }.filter { named.contains($0.parent) }
+                        found += hits.map { ($0.parent, $0.child, n) }
+                        if !hits.isEmpty { break }
+                    }
+                }
+            }
+        }
+        // One person may be several accounts (a parent in two schools): grouped by the ENT's key.
+        var people = Dictionary(grouping: Set(found.map(\.parent)).sorted(), by: { personKeys[$0] })
+        if people.count > 1 {
+            let sameClass = Set(found.filter { pair in
+                let className = NameKey.exact(record.children[pair.named].className)
+                return parents[pair.parent].children[pair.child].classes.contains { NameKey.exact($0) == className }
+            }.map(\.parent))
+            let narrowed = people.filter { _, rows in rows.contains(where: sameClass.contains) }
+            if !narrowed.isEmpty { people = narrowed }
+        }
+        guard people.count == 1, let (person, rows) = people.first else {
+            problems.append(Self.unmatched(record, file: file, ambiguousCount: people.count, parentKnown: !found.isEmpty || !named.isEmpty))
+            return
+        }
+        let position = byPerson[person] ?? assignments.count
+        if position == assignments.count {
+            byPerson[person] = position
+            assignments.append(ContactAssignment(accounts: [], address: nil, email: nil, phone: nil, lines: []))
+        }
+        // Changed in place: a copy would copy its lists at the first change.
+        for row in rows where !assignments[position].accounts.contains(parents[row].parent.id) {
+            assignments[position].accounts.append(parents[row].parent.id)
+        }
+        if let address = record.address {
+            if let kept = assignments[position].address, kept != address {
+                problems.append(ImportProblem(
+                    kind: .conflictingAddress, file: file, line: record.line,
+                    message: "« \(record.parentName) » a déjà une autre adresse (ligne \(assignments[position].lines.first ?? 0)) ; celle-ci est ignorée"))
+            } else {
+                assignments[position].address = address
+            }
+        }
+        assignments[position].email = assignments[position].email ?? record.email
+        assignments[position].phone = assignments[position].phone ?? record.phone
+        assignments[position].lines.append(record.line)
     }
 
     private static func unmatched(

@@ -49,19 +49,22 @@ public struct PupilInput: Sendable {
     }
 }
 
-/// A family address file, already read.
+/// A family address file, its header checked, its rows read when the import gets to them.
 public struct AddressInput: Sendable {
     public var fileName: String
     public var sha256: String
     public var encoding: String
-    public var records: [AddressRecord]
-    public var problems: [ImportProblem]
+    /// Streams the file's records to the closure it is given, in file order, and returns
+    /// what its rows had wrong: an académie's file is not held whole while it is matched.
+    public var read: @Sendable ((AddressRecord) throws -> Void) throws -> [ImportProblem]
 
-    public init(fileName: String, sha256: String, encoding: String, records: [AddressRecord], problems: [ImportProblem]) {
+    public init(
+        fileName: String, sha256: String, encoding: String,
+        read: @escaping @Sendable ((AddressRecord) throws -> Void) throws -> [ImportProblem]
+    ) {
         self.fileName = fileName
         self.sha256 = sha256
         self.encoding = encoding
-        self.records = records
-        self.problems = problems
+        self.read = read
     }
 }

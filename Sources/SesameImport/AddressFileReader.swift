@@ -8,82 +8,99 @@ import SesameCore
 /// A row needs the parent's and the child's names to be matched; its address counts only
 /// when street, postcode and town are all there. Invalid collected emails ("à demander")
 /// and incomplete addresses are reported with their line and left out.
+///
+/// The header is checked when the reader is made; the rows are read when asked, one at a
+/// time (an académie's extraction has 570,000 of them, to be matched as they come).
 public struct AddressFileReader: Sendable {
     public let fileName: String
     public let encoding: TextEncoding
-    public let records: [AddressRecord]
-    public let problems: [ImportProblem]
+    private let file: DelimitedFile
+    private let format: Format
+
+    private enum Format: Sendable {
+        case extraction(ResponsablesExtraction)
+        case simple(HeaderMap<AddressColumn>)
+    }
 
     public init(contentsOf url: URL) throws {
         try self.init(data: FileLoading.load(url), fileName: url.lastPathComponent)
     }
 
     public init(data: Data, fileName: String) throws {
-        let file = try DelimitedFile(data: data, fileName: fileName)
-        (records, problems) = ResponsablesExtraction.recognises(file.header)
-            ? try Self.readExtraction(file) : try Self.readSimple(file)
+        file = try DelimitedFile(data: data, fileName: fileName)
+        format = ResponsablesExtraction.recognises(file.header)
+            ? .extraction(try ResponsablesExtraction(header: file.header, fileName: fileName, encoding: file.encoding))
+            : .simple(try HeaderMap(
+                header: file.header, file: fileName, required: [.parentLastName, .parentFirstName, .childLastName, .childFirstName]))
         self.fileName = fileName
         encoding = file.encoding
     }
 
-    /// ONDE's "extraction des responsables".
-    private static func readExtraction(_ file: DelimitedFile) throws -> ([AddressRecord], [ImportProblem]) {
-        let extraction = try ResponsablesExtraction(header: file.header, fileName: file.fileName, encoding: file.encoding)
-        var records: [AddressRecord] = []
+    /// Hands each row's record over in turn; returns what the rows had wrong, in line order.
+    public func forEachRecord(_ body: (AddressRecord) throws -> Void) throws -> [ImportProblem] {
         var problems: [ImportProblem] = []
-        try file.forEachRow { row in
-            if let record = try extraction.record(row, problems: &problems) { records.append(record) }
+        switch format {
+        case .extraction(let extraction):
+            try file.forEachRow { row in
+                if let record = try extraction.record(row, problems: &problems) { try body(record) }
+            }
+        case .simple(let columns):
+            try file.forEachRow { row in
+                if let record = try Self.record(row, columns: columns, file: file, problems: &problems) { try body(record) }
+            }
         }
+        return problems
+    }
+
+    /// Every record at once, and the problems: a school's file.
+    public func readAll() throws -> (records: [AddressRecord], problems: [ImportProblem]) {
+        var records: [AddressRecord] = []
+        let problems = try forEachRecord { records.append($0) }
         return (records, problems)
     }
 
-    /// The simple format: one row per parent and child.
-    private static func readSimple(_ file: DelimitedFile) throws -> ([AddressRecord], [ImportProblem]) {
+    /// The record of a row of the simple format (one parent, one child), or nil when the
+    /// row names no one (problems say why).
+    private static func record(
+        _ row: CSVRecord, columns: HeaderMap<AddressColumn>, file: DelimitedFile, problems: inout [ImportProblem]
+    ) throws -> AddressRecord? {
         let fileName = file.fileName
-        let columns = try HeaderMap<AddressColumn>(
-            header: file.header, file: fileName,
-            required: [.parentLastName, .parentFirstName, .childLastName, .childFirstName])
-        var records: [AddressRecord] = []
-        var problems: [ImportProblem] = []
-        try file.forEachRow { row in
-            try file.checkWidth(of: row)
-            func problem(_ kind: ImportProblem.Kind, _ message: String) {
-                problems.append(ImportProblem(kind: kind, file: fileName, line: row.line, message: message))
-            }
-            let f = row.fields
-            let names = [AddressColumn.parentLastName, .parentFirstName, .childLastName, .childFirstName]
-            let missing = names.filter { columns.value($0, in: f) == nil }
-            guard missing.isEmpty else {
-                problem(.missingValue, "\(missing.map(columns.describe).joined(separator: ", ")) vide ; ligne ignorée")
-                return
-            }
-            for column in names {
-                if let damaged = CellProblems.damagedName(
-                    columns.value(column, in: f)!, file: fileName, line: row.line, column: columns.number(column),
-                    label: columns.describe(column), source: .onde(file.encoding)) { problems.append(damaged) }
-            }
-            let parts = [AddressColumn.street, .postcode, .city].map { columns.value($0, in: f) }
-            var address: PostalAddress?
-            if let street = parts[0], let postcode = parts[1], let city = parts[2] {
-                address = PostalAddress(street: street, postcode: postcode, city: city)
-            } else if parts.contains(where: { $0 != nil }) {
-                problem(.missingValue, "adresse incomplète (adresse, code postal et commune sont attendus) ; adresse ignorée")
-            }
-            let email = CellProblems.email(
-                columns.value(.email, in: f), file: fileName, line: row.line, column: columns.number(.email),
-                label: columns.describe(.email), problems: &problems)
-            records.append(AddressRecord(
-                line: row.line,
-                parentLastName: columns.value(.parentLastName, in: f)!,
-                parentFirstName: columns.value(.parentFirstName, in: f)!,
-                address: address,
-                childLastName: columns.value(.childLastName, in: f)!,
-                childFirstName: columns.value(.childFirstName, in: f)!,
-                className: columns.value(.className, in: f) ?? "",
-                email: email,
-                phone: columns.value(.phone, in: f)))
+        try file.checkWidth(of: row)
+        func problem(_ kind: ImportProblem.Kind, _ message: String) {
+            problems.append(ImportProblem(kind: kind, file: fileName, line: row.line, message: message))
         }
-        return (records, problems)
+        let f = row.fields
+        let names = [AddressColumn.parentLastName, .parentFirstName, .childLastName, .childFirstName]
+        let missing = names.filter { columns.value($0, in: f) == nil }
+        guard missing.isEmpty else {
+            problem(.missingValue, "\(missing.map(columns.describe).joined(separator: ", ")) vide ; ligne ignorée")
+            return nil
+        }
+        for column in names {
+            if let damaged = CellProblems.damagedName(
+                columns.value(column, in: f)!, file: fileName, line: row.line, column: columns.number(column),
+                label: columns.describe(column), source: .onde(file.encoding)) { problems.append(damaged) }
+        }
+        let parts = [AddressColumn.street, .postcode, .city].map { columns.value($0, in: f) }
+        var address: PostalAddress?
+        if let street = parts[0], let postcode = parts[1], let city = parts[2] {
+            address = PostalAddress(street: street, postcode: postcode, city: city)
+        } else if parts.contains(where: { $0 != nil }) {
+            problem(.missingValue, "adresse incomplète (adresse, code postal et commune sont attendus) ; adresse ignorée")
+        }
+        let email = CellProblems.email(
+            columns.value(.email, in: f), file: fileName, line: row.line, column: columns.number(.email),
+            label: columns.describe(.email), problems: &problems)
+        return AddressRecord(
+            line: row.line,
+            parentLastName: columns.value(.parentLastName, in: f)!,
+            parentFirstName: columns.value(.parentFirstName, in: f)!,
+            address: address,
+            childLastName: columns.value(.childLastName, in: f)!,
+            childFirstName: columns.value(.childFirstName, in: f)!,
+            className: columns.value(.className, in: f) ?? "",
+            email: email,
+            phone: columns.value(.phone, in: f))
     }
 }
 
@@ -92,6 +109,6 @@ extension AddressFileReader {
     public func input(data: Data) -> AddressInput {
         AddressInput(
             fileName: fileName, sha256: FileFingerprint.sha256(data), encoding: encoding.rawValue,
-            records: records, problems: problems)
+            read: { body in try self.forEachRecord(body) })
     }
 }

@@ -14,8 +14,9 @@ enum AddressImporter {
             sql: "INSERT INTO import (kind, file_name, sha256, encoding, imported_at) VALUES ('addresses', ?, ?, ?, ?)",
             arguments: [input.fileName, input.sha256, input.encoding, now.timeIntervalSince1970])
         let importID = db.lastInsertedRowID
-        let (assignments, problems) = AddressMatcher.match(
-            input.records, parents: try parentsWithChildren(db), file: input.fileName)
+        var matcher = AddressMatcher(parents: try parentsWithChildren(db), file: input.fileName)
+        let readingProblems = try input.read { matcher.add($0) }
+        let (assignments, problems) = matcher.result
         let update = try db.makeStatement(sql: """
             UPDATE account SET
                 street = COALESCE(?, street), postcode = COALESCE(?, postcode), city = COALESCE(?, city),
@@ -30,7 +31,7 @@ enum AddressImporter {
                 try update.execute(arguments: [a?.street, a?.postcode, a?.city, assignment.email?.value, assignment.phone, id])
             }
         }
-        result.rows = input.records.count
+        result.rows = matcher.rows
         result.matchedParents = assignments.count
         result.withAddress = assignments.count { $0.address != nil }
         result.withEmail = assignments.count { $0.email != nil }
@@ -38,7 +39,7 @@ enum AddressImporter {
         result.ambiguous = problems.count { $0.kind == .ambiguousAddress }
         try db.execute(
             sql: "UPDATE import SET summary = ? WHERE id = ?", arguments: [try SummaryJSON.encode(result), importID])
-        return ((input.problems + problems).sorted { ($0.line ?? 0) < ($1.line ?? 0) }, withEmail)
+        return ((readingProblems + problems).sorted { ($0.line ?? 0) < ($1.line ?? 0) }, withEmail)
     }
 
     private static func parentsWithChildren(_ db: Database) throws -> [ParentWithChildren] {
@@ -54,13 +55,16 @@ enum AddressImporter {
         // Cursors and arrays in id order, not dictionaries: an académie has 600,000 parents
         // and 750,000 children. A child is read once and shared by its parents' lists (its
         // strings are not copied).
+        // Each array at its exact size: doubling would leave room for hundreds of thousands more.
         var children: [FamilyMember] = []
+        children.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT child_id) FROM parent_child") ?? 0)
         let childRows = try Row.fetchCursor(db, sql: """
             SELECT \(select("c")) FROM account c
             WHERE c.id IN (SELECT child_id FROM parent_child) AND c.removed_import_id IS NULL ORDER BY c.id
             """)
         while let row = try childRows.next() { children.append(try member(row)) }
         var parents: [ParentWithChildren] = []
+        parents.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account WHERE profile = 'parent' AND removed_import_id IS NULL") ?? 0)
         let parentRows = try Row.fetchCursor(db, sql: """
             SELECT \(select("p")) FROM account p WHERE p.profile = 'parent' AND p.removed_import_id IS NULL ORDER BY p.id
             """)

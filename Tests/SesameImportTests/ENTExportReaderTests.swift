@@ -163,14 +163,15 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
     @Test func readsTheRegistryFileInLatin1() throws {
         let school = SchoolGenerator().generate()
         let reader = try AddressFileReader(data: school.addressFile(), fileName: "adresses.csv")
+        let (records, problems) = try reader.readAll()
         #expect(reader.encoding == .isoLatin1)
-        #expect(reader.records.count == school.addressRows.count)
+        #expect(records.count == school.addressRows.count)
         // ISO-8859-1 has no "ễ" nor "œ": those names come out with a "?", each reported at its cell.
-        #expect(Set(reader.problems.map(\.kind)) == [.invalidEmail, .damagedName])
-        #expect(reader.problems.first { $0.kind == .invalidEmail }!.message.contains("à demander"))
-        let damaged = reader.problems.filter { $0.kind == .damagedName }
+        #expect(Set(problems.map(\.kind)) == [.invalidEmail, .damagedName])
+        #expect(problems.first { $0.kind == .invalidEmail }!.message.contains("à demander"))
+        let damaged = problems.filter { $0.kind == .damagedName }
         #expect(!damaged.isEmpty && damaged.allSatisfy { $0.column != nil && $0.message.contains("?") })
-        #expect(reader.records.allSatisfy { $0.address != nil })
+        #expect(records.allSatisfy { $0.address != nil })
     }
 
     @Test func readsONDEsResponsablesExtractionAsONDEWritesIt() throws {
@@ -181,22 +182,23 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
         #expect(header.hasPrefix("Civilit") && header.hasSuffix("Classes enfants;"))
         #expect(!data.contains(UInt8(ascii: "\"")))
         let reader = try AddressFileReader(data: data, fileName: "CSVExtraction-responsables.csv")
+        let (records, problems) = try reader.readAll()
         #expect(reader.encoding == .isoLatin1)
         let parentsInFile = Set(school.addressRows.map(\.parent)).count
-        #expect(reader.records.count == parentsInFile)
+        #expect(records.count == parentsInFile)
         let registry = school.registry
         // A family with several children in several classes is one row naming each child.
-        let withSiblings = reader.records.filter { $0.children.count > 1 }
+        let withSiblings = records.filter { $0.children.count > 1 }
         #expect(!withSiblings.isEmpty)
         #expect(withSiblings.contains { Set($0.children.map(\.className)).count > 1 })
         // Usage names differing from birth names are both kept.
-        #expect(reader.records.contains { $0.parent.usageName != nil })
+        #expect(records.contains { $0.parent.usageName != nil })
         let expectedNoAddress = Set(school.addressRows.map(\.parent)).filter { $0 >= 0 && registry[$0].noAddress }.count
         #expect(expectedNoAddress > 0)
-        #expect(reader.records.count { $0.address == nil } == expectedNoAddress)
-        #expect(Set(reader.problems.map(\.kind)).isSubset(of: [.invalidEmail, .damagedName]))
+        #expect(records.count { $0.address == nil } == expectedNoAddress)
+        #expect(Set(problems.map(\.kind)).isSubset(of: [.invalidEmail, .damagedName]))
         // The mobile phone is the one kept.
-        let first = try #require(reader.records.first { $0.phone != nil })
+        let first = try #require(records.first { $0.phone != nil })
         #expect(first.phone!.hasPrefix("06"))
     }
 
@@ -210,9 +212,10 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
         var latin1 = Data()
         for scalar in text.unicodeScalars { latin1.append(UInt8(scalar.value)) }
         let reader = try AddressFileReader(data: latin1, fileName: "r.csv")
-        #expect(reader.problems.isEmpty)
-        #expect(reader.records.count == 2)
-        let samira = reader.records[0]
+        let (records, problems) = try reader.readAll()
+        #expect(problems.isEmpty)
+        #expect(records.count == 2)
+        let samira = records[0]
         #expect(samira.parent == RegistryName(lastName: "BENALI", usageName: "ADJIBEL", firstName: "Samira"))
         #expect(samira.children.map(\.name.firstName) == ["Inès", "Yanis"])
         #expect(samira.children.map(\.className) == ["CP A", "CM1"])
@@ -220,8 +223,8 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
         #expect(samira.email?.value == "samira@free.fr")
         #expect(samira.address?.city == "NANTES")
         // A responsable whose child carries another last name, and no address at all.
-        #expect(reader.records[1].children.map(\.name.lastName) == ["MARTIN"])
-        #expect(reader.records[1].address == nil)
+        #expect(records[1].children.map(\.name.lastName) == ["MARTIN"])
+        #expect(records[1].address == nil)
     }
 
     @Test func readsONDEsPupilsExtraction() throws {
@@ -240,17 +243,19 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
     @Test func incompleteAddressesAndMissingNamesAreReported() throws {
         let text = "Nom responsable;Prénom responsable;Adresse;Code postal;Commune;Nom élève;Prénom élève;Classe\nRoux;Anne;1 rue A;;Nantes;Roux;Léa;CP\nRoux;;1 rue A;44000;Nantes;Roux;Léa;CP\n"
         let reader = try AddressFileReader(data: Data(text.utf8), fileName: "a.csv")
-        #expect(reader.records.count == 1)
-        #expect(reader.records[0].address == nil)
-        #expect(reader.problems.map(\.kind) == [.missingValue, .missingValue])
-        #expect(reader.problems.map(\.line) == [2, 3])
+        let (records, problems) = try reader.readAll()
+        #expect(records.count == 1)
+        #expect(records[0].address == nil)
+        #expect(problems.map(\.kind) == [.missingValue, .missingValue])
+        #expect(problems.map(\.line) == [2, 3])
     }
 
     @Test func aFileWithOnlyCollectedContactsIsAccepted() throws {
         let text = "Nom responsable;Prénom responsable;Nom élève;Prénom élève;Courriel\nRoux;Anne;Roux;Léa;anne@free.fr\n"
         let reader = try AddressFileReader(data: Data(text.utf8), fileName: "a.csv")
-        #expect(reader.records[0].email?.value == "anne@free.fr")
-        #expect(reader.records[0].address == nil)
-        #expect(reader.problems.isEmpty)
+        let (records, problems) = try reader.readAll()
+        #expect(records[0].email?.value == "anne@free.fr")
+        #expect(records[0].address == nil)
+        #expect(problems.isEmpty)
     }
 }
