@@ -85,6 +85,38 @@ public struct ParentWithChildren: Sendable {
     }
 }
 
+/// Parents and the children linked to them, each child once however many parents it has:
+/// an académie links 750,000 children to 600,000 parents through 1,200,000 links, and a
+/// copy of a child per link took 150 MiB.
+public struct LinkedFamilies: Sendable {
+    public var parents: [FamilyMember]
+    public var children: [FamilyMember]
+    /// Positions in `parents` and `children`.
+    public var links: [(parent: Int32, child: Int32)]
+
+    public init(parents: [FamilyMember], children: [FamilyMember], links: [(parent: Int32, child: Int32)]) {
+        self.parents = parents
+        self.children = children
+        self.links = links
+    }
+
+    /// The same families given parent by parent; a child listed under two parents is one child.
+    public init(_ families: [ParentWithChildren]) {
+        var positions: [Account.ID: Int32] = [:]
+        self.init(parents: families.map(\.parent), children: [], links: [])
+        for (p, family) in families.enumerated() {
+            for child in family.children {
+                let position = positions[child.id] ?? Int32(children.count)
+                if position == children.count {
+                    positions[child.id] = position
+                    children.append(child)
+                }
+                links.append((Int32(p), position))
+            }
+        }
+    }
+}
+
 /// The contact details found for one person, and every account row they apply to.
 public struct ContactAssignment: Sendable, Hashable {
     public var accounts: [Account.ID]
@@ -104,13 +136,15 @@ public struct ContactAssignment: Sendable, Hashable {
 /// Rows are matched one at a time as the file is read (`add`): the parents are indexed once,
 /// the rows never held together.
 public struct AddressMatcher {
-    private let parents: [ParentWithChildren]
+    private let parents: [FamilyMember]
+    private let children: [FamilyMember]
     private let file: String
     private var index = PersonIndex()
     /// Accounts of one person share the ENT's key: numbered once, compared as integers.
     private let personKeys: [Int]
     private var childIndex = PersonIndex()
-    private var pairs: [(parent: Int, child: Int)] = []
+    /// The links, as positions in `parents` and `children`.
+    private let pairs: [(parent: Int, child: Int)]
     /// Nearly every row names a parent and a child as the ENT spells them: found at once.
     private let byExactPair: SortedKeys
     /// Assignments in the order their person was first found, and where each person's is.
@@ -121,31 +155,33 @@ public struct AddressMatcher {
     public private(set) var rows = 0
 
     public init(parents: [ParentWithChildren], file: String) {
-        self.parents = parents
+        self.init(families: LinkedFamilies(parents), file: file)
+    }
+
+    public init(families: LinkedFamilies, file: String) {
+        parents = families.parents
+        children = families.children
         self.file = file
-        for (i, p) in parents.enumerated() {
-            index.insert(i, firstName: p.parent.firstName, lastName: p.parent.lastName)
+        for (i, parent) in parents.enumerated() {
+            index.insert(i, firstName: parent.firstName, lastName: parent.lastName)
         }
         var personNumbers: [String: Int] = [:]
-        personKeys = parents.map { p in
-            if let n = personNumbers[p.parent.entKey] { return n }
-            personNumbers[p.parent.entKey] = personNumbers.count
+        personKeys = parents.map { parent in
+            if let n = personNumbers[parent.entKey] { return n }
+            personNumbers[parent.entKey] = personNumbers.count
             return personNumbers.count - 1
         }
-        // The linked children, indexed by name too: a common parent name ("Gabriel Durand")
-        // names hundreds of accounts in an académie, and so does a common child's name; the
-        // parents a row may be are those both names find.
-        pairs.reserveCapacity(parents.reduce(0) { $0 + $1.children.count })
-        for (i, p) in parents.enumerated() {
-            for (k, child) in p.children.enumerated() {
-                childIndex.insert(pairs.count, firstName: child.firstName, lastName: child.lastName)
-                pairs.append((i, k))
-            }
+        // The linked children, indexed by name too, one entry per link: a common parent name
+        // ("Gabriel Durand") names hundreds of accounts in an académie, and so does a common
+        // child's name; the parents a row may be are those both names find.
+        pairs = families.links.map { (Int($0.parent), Int($0.child)) }
+        for (k, pair) in pairs.enumerated() {
+            childIndex.insert(k, firstName: children[pair.child].firstName, lastName: children[pair.child].lastName)
         }
+        let (parents, children) = (parents, children)
         byExactPair = SortedKeys(
             pairs.lazy.map { pair in
-                let p = parents[pair.parent]
-                return NameKey.exact(p.parent.displayName) + "\u{1}" + NameKey.exact(p.children[pair.child].displayName)
+                NameKey.exact(parents[pair.parent].displayName) + "\u{1}" + NameKey.exact(children[pair.child].displayName)
             }, backwards: false)
     }
 
@@ -197,7 +233,7 @@ public struct AddressMatcher {
         if people.count > 1 {
             let sameClass = Set(found.filter { pair in
                 let className = NameKey.exact(record.children[pair.named].className)
-                return parents[pair.parent].children[pair.child].classes.contains { NameKey.exact($0) == className }
+                return children[pair.child].classes.contains { NameKey.exact($0) == className }
             }.map(\.parent))
             let narrowed = people.filter { _, rows in rows.contains(where: sameClass.contains) }
             if !narrowed.isEmpty { people = narrowed }
@@ -212,8 +248,8 @@ public struct AddressMatcher {
             assignments.append(ContactAssignment(accounts: [], address: nil, email: nil, phone: nil, lines: []))
         }
         // Changed in place: a copy would copy its lists at the first change.
-        for row in rows where !assignments[position].accounts.contains(parents[row].parent.id) {
-            assignments[position].accounts.append(parents[row].parent.id)
+        for row in rows where !assignments[position].accounts.contains(parents[row].id) {
+            assignments[position].accounts.append(parents[row].id)
         }
         if let address = record.address {
             if let kept = assignments[position].address, kept != address {

@@ -10,7 +10,7 @@ public struct ExportInput {
     public var hasRelativeColumns: Bool { relativeColumns.children != nil || relativeColumns.parents != nil }
     /// Where the Enfants and Parents columns are, for the rules that confirm a link.
     public var relativeColumns: RelativeColumns
-    /// Streams the file's items to the closure it is given.
+    /// Streams the file's items to the closure it is given, once.
     public var read: ((ExportItem) throws -> Void) throws -> Void
 
     public init(

@@ -120,8 +120,21 @@ extension ENTExportReader {
             relativeColumns: RelativeColumns(
                 children: columns.has(.children) ? columns.number(.children) : nil,
                 parents: columns.has(.parents) ? columns.number(.parents) : nil),
-            read: { emit in
-                try ReadAhead.run(produce: { try self.read(defaultSchool: defaultSchool, $0) }, emit: emit)
+            read: { [held = HeldReader(self)] emit in
+                // Let go of the file once read: the rest of the import (an académie's family
+                // file, matched next) has no use for the export's 206 MiB.
+                guard let reader = held.reader else { preconditionFailure("an export input is read once") }
+                held.reader = nil
+                try ReadAhead.run(produce: { try reader.read(defaultSchool: defaultSchool, $0) }, emit: emit)
             })
+    }
+}
+
+/// The reader an `ExportInput` streams from, until it has.
+private final class HeldReader {
+    var reader: ENTExportReader?
+
+    init(_ reader: ENTExportReader) {
+        self.reader = reader
     }
 }

@@ -54,14 +54,22 @@ extension Store {
                     summary.pupils = result
                 }
                 if let accounts {
+                    // The history keeps the counts and the first problems: an académie's family
+                    // file reports 400,000 (homonyms), and encoding them all took 60 MiB more for
+                    // a row nobody reads whole. The import's own report gives every one.
+                    var kept = summary
+                    kept.problems = Array(summary.problems.prefix(Self.problemsKept))
                     try db.execute(
                         sql: "UPDATE import SET summary = ? WHERE id = ?",
-                        arguments: [try SummaryJSON.encode(summary), accounts.importID])
+                        arguments: [try SummaryJSON.encode(kept), accounts.importID])
                 }
                 return summary
             }
         }
     }
+
+    /// The problems an import's summary keeps in the store.
+    static let problemsKept = 1_000
 
     static func previousImport(_ db: Database, kind: String, sha256: String) throws -> Date? {
         try Double.fetchOne(
