@@ -44,6 +44,21 @@ import Testing
         #expect(summary.changes.isEmpty)
     }
 
+    @Test func theReportGivesEveryProblemAndTheStoredSummaryTheFirstThousand() throws {
+        let fixture = try StoreFixture()
+        var rows = ["Nom responsable;Prénom responsable;Adresse;Code postal;Commune;Nom élève;Prénom élève;Classe"]
+        rows += (1...1_200).map { "INCONNU\($0);Paul;1 rue des Lilas;44000;Nantes;INCONNU\($0);Léa;CP" }
+        let summary = try fixture.importFiles(export: school.exportFile(), addresses: Data(rows.joined(separator: "\n").utf8))
+        #expect(summary.problems.count { $0.kind == .unmatchedAddress } == 1_200)
+        let stored = try fixture.store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT summary FROM import WHERE kind = 'accounts'")
+        }
+        let kept = try JSONDecoder().decode(ImportSummary.self, from: Data(try #require(stored).utf8))
+        #expect(kept.problems.count == Store.problemsKept)
+        #expect(kept.problems == Array(summary.problems.prefix(Store.problemsKept)))
+        #expect(kept.addresses?.unmatched == 1_200)
+    }
+
     @Test func theSameFileTwiceIsRecognisedAndChangesNothing() throws {
         let fixture = try StoreFixture()
         let data = school.exportFile()
