@@ -51,11 +51,32 @@ struct FollowUpBench {
         let listing = try Measure.sesame(["followup", "--db", db, "--dry-run", "--format", "csv"])
         guard listing.status == 0 else { throw BenchError.failed("followup --dry-run") }
         print("followup --dry-run --format csv (every letter looked at, the lists written, nothing escalated): \(Measure.format(listing.seconds)), peak \(Int(listing.peakMiB)) MiB")
+        let floor = try options.freshCopy(of: "academie-season.db", as: "academie-floor-writes.db", leftBy: "this step")
         let escalating = try Measure.sesame(["followup", "--db", db, "--format", "csv"])
         guard escalating.status == 0 else { throw BenchError.failed("followup") }
         let escalated = try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM delivery WHERE follows_delivery_id IS NOT NULL") ?? 0 }
         print("followup --format csv escalating \(escalated) misses into a follow-up plan: \(Measure.format(escalating.seconds)), peak \(Int(escalating.peakMiB)) MiB")
         print(Measure.ratio("followup escalating vs status", ours: escalating.seconds, reference: status.seconds, target: 1.5, speedUp: false))
+        // The floor of the escalation's writes: each miss gets a new letter and its event, and
+        // moves with its own event, in four set-based statements of the sqlite3 shell (no
+        // reading, no planning, no lists).
+        let writes = try Measure.reference("/usr/bin/sqlite3", [floor, """
+            BEGIN;
+            CREATE TEMP TABLE missed AS SELECT id FROM delivery
+                WHERE is_copy = 0 AND state IN ('absent', 'returned', 'bounced', 'lost');
+            INSERT INTO delivery (plan_id, batch_id, position, account_id, channel, letter, step, is_copy, state, state_at, follows_delivery_id)
+                SELECT plan_id, batch_id, position, account_id, 'post', letter, step + 1, 0, 'planned', 0, id FROM delivery
+                WHERE id IN (SELECT id FROM missed);
+            INSERT INTO event (delivery_id, at, actor, to_state) SELECT id, 0, 'bench', 'planned' FROM delivery WHERE follows_delivery_id IS NOT NULL;
+            INSERT INTO event (delivery_id, at, actor, from_state, to_state, note)
+                SELECT d.id, 0, 'bench', d.state, 'escalated', 'relancée : courrier' FROM delivery d WHERE d.id IN (SELECT id FROM missed);
+            UPDATE delivery SET state = 'escalated', state_at = 0 WHERE id IN (SELECT id FROM missed);
+            COMMIT;
+            SELECT COUNT(*) FROM missed;
+            """], package: "sqlite3")
+        let written = Int(writes.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        guard written >= escalated else { throw BenchError.failed("the sqlite3 floor wrote \(written) letters for \(escalated)") }
+        print("sqlite3 shell writing \(written) letters, their moves and events in four statements: \(Measure.format(writes.seconds)), \(String(format: "%.2f", writes.seconds / status.seconds))× status")
         let again = try Measure.sesame(["followup", "--db", db, "--format", "csv"])
         guard again.status == 0 else { throw BenchError.failed("followup again") }
         print("followup again (nothing new to escalate), over the plan and its follow-up: \(Measure.format(again.seconds)), peak \(Int(again.peakMiB)) MiB")
