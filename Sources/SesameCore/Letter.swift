@@ -74,3 +74,27 @@ public struct LetterBatch: Sendable {
         self.letters = letters
     }
 }
+
+/// A batch whose letters are read when its file is drawn, not before: a plan of 100,000
+/// letters is printed without holding them all.
+public struct PendingBatch: Sendable {
+    /// The batch, without its letters.
+    public var batch: LetterBatch
+    /// How many letters it carries.
+    public var count: Int
+    /// Reads its letters.
+    public var letters: @Sendable () throws -> [Letter]
+
+    public init(batch: LetterBatch, count: Int, letters: @escaping @Sendable () throws -> [Letter]) {
+        self.batch = batch
+        self.count = count
+        self.letters = letters
+    }
+
+    /// A batch already read.
+    public init(_ batch: LetterBatch) {
+        var outline = batch
+        outline.letters = []
+        self.init(batch: outline, count: batch.letters.count) { batch.letters }
+    }
+}

@@ -29,28 +29,35 @@ public struct PrintJob: Sendable {
     }
 
     public func run(_ batches: [LetterBatch], progress: @Sendable (PrintProgress) -> Void = { _ in }) throws -> [PrintedFile] {
+        try run(batches.map(PendingBatch.init), progress: progress)
+    }
+
+    /// Prints batches whose letters are read as each file is drawn: memory holds the letters
+    /// of the files being drawn, not the plan's.
+    public func run(_ pending: [PendingBatch], progress: @Sendable (PrintProgress) -> Void = { _ in }) throws -> [PrintedFile] {
         try FileManager.default.createDirectory(at: options.folder, withIntermediateDirectories: true)
-        let names = FileNames.assign(batches, severalSchools: Set(batches.map(\.school)).count > 1)
+        let names = FileNames.assign(pending.map(\.batch), severalSchools: Set(pending.map(\.batch.school)).count > 1)
         for name in names where name.contains("/") {
             let folder = options.folder.appendingPathComponent(name).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
-        let results = Results(count: batches.count, totalLetters: batches.reduce(0) { $0 + $1.letters.count })
+        let results = Results(count: pending.count, totalLetters: pending.reduce(0) { $0 + $1.count })
         let start = Date()
         // The largest batches first, so that the last one to finish is a short one.
-        let order = batches.indices.sorted { batches[$0].letters.count > batches[$1].letters.count }
-        DispatchQueue.concurrentPerform(iterations: batches.count) { i in
+        let order = pending.indices.sorted { pending[$0].count > pending[$1].count }
+        DispatchQueue.concurrentPerform(iterations: pending.count) { i in
             let index = order[i]
-            let batch = batches[index]
+            var batch = pending[index].batch
             let url = options.folder.appendingPathComponent(names[index])
             do {
+                batch.letters = try pending[index].letters()
                 let packet = Packet(batch: batch, templates: templates, settings: settings, options: options)
                 let pages = try packet.render(to: url)
                 let signOff = batch.channel == .email ? nil : try SignOffCSV.write(packet.letters, channel: batch.channel, beside: url)
                 let file = PrintedFile(
                     url: url, batchID: batch.batchID, channel: batch.channel, school: batch.school, className: batch.className,
                     recipients: batch.recipients, letters: batch.letters.count, pages: pages,
-                    deliveryIDs: batch.letters.map(\.deliveryID), signOff: signOff)
+                    issued: batch.letters.map(\.issued), signOff: signOff)
                 progress(results.add(file, at: index, elapsed: Date().timeIntervalSince(start)))
             } catch {
                 results.fail(error)
@@ -72,7 +79,7 @@ public struct PrintJob: Sendable {
         let pages = try packet.render(to: url)
         return [PrintedFile(
             url: url, batchID: all.batchID, channel: all.channel, school: all.school, className: all.className,
-            recipients: [], letters: all.letters.count, pages: pages, deliveryIDs: all.letters.map(\.deliveryID), signOff: nil)]
+            recipients: [], letters: all.letters.count, pages: pages, issued: all.letters.map(\.issued), signOff: nil)]
     }
 
     private func writeIndex(_ files: [PrintedFile]) throws {

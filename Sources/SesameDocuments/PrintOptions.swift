@@ -43,7 +43,9 @@ public struct PrintedFile: Sendable, Hashable {
     public var recipients: [String]
     public var letters: Int
     public var pages: Int
-    public var deliveryIDs: [Int64]
+    /// Its letters as they left, with the codes they carry.
+    public var issued: [IssuedLetter]
+    public var deliveryIDs: [Int64] { issued.map(\.deliveryID) }
     /// The sign-off sheet as CSV, to fill in and give back to `sesame record --from`.
     public var signOff: URL?
 }

@@ -66,19 +66,29 @@ extension Season {
     public func printPackets(_ request: PrintRequest, progress: @escaping @Sendable (PrintProgress) -> Void = { _ in }) throws -> PrintResult {
         let paper = Set(Channel.allCases.filter(\.isPaper))
         var planID = try request.plan ?? store.latestPlanID(school: request.school)
-        var batches = try store.letterBatches(plan: planID, channels: paper, logins: request.accounts, school: request.school)
-        if batches.isEmpty, request.plan == nil, !request.accounts.isEmpty {
-            // A lost letter is printed again from whichever plan holds it, not only the latest.
-            for plan in try store.plans().map(\.id).reversed() where plan != planID {
-                let found = try store.letterBatches(plan: plan, channels: paper, logins: request.accounts, school: request.school)
-                guard !found.isEmpty else { continue }
-                if batches.isEmpty { planID = plan }
-                batches += found
+        let reprint = !request.accounts.isEmpty
+        // A plan's packets are read one by one as they are drawn; a re-print's few letters at once.
+        let pending: [PendingBatch]
+        var batches: [LetterBatch] = []
+        if reprint {
+            batches = try store.letterBatches(plan: planID, channels: paper, logins: request.accounts, school: request.school)
+            if batches.isEmpty, request.plan == nil {
+                // A lost letter is printed again from whichever plan holds it, not only the latest.
+                for plan in try store.plans().map(\.id).reversed() where plan != planID {
+                    let found = try store.letterBatches(plan: plan, channels: paper, logins: request.accounts, school: request.school)
+                    guard !found.isEmpty else { continue }
+                    if batches.isEmpty { planID = plan }
+                    batches += found
+                }
             }
+            pending = batches.map(PendingBatch.init)
+        } else {
+            pending = try store.pendingBatches(plan: planID, channels: paper, school: request.school)
         }
-        guard !batches.isEmpty else { throw SeasonError.nothingToPrint(plan: planID, logins: request.accounts) }
+        guard !pending.isEmpty else { throw SeasonError.nothingToPrint(plan: planID, logins: request.accounts) }
+        let outlines = pending.map(\.batch)
         // A card shows its code to whoever carries it: the letters a pupil carries home stay folded.
-        let carried = batches.filter { $0.channel == .viaStudent }
+        let carried = outlines.filter { $0.channel == .viaStudent }
         if request.layout == .eight, !carried.isEmpty {
             throw SeasonError.cardsForCarriedLetters(classes: carried.compactMap(\.className))
         }
@@ -86,14 +96,12 @@ extension Season {
             layout: request.layout, folder: request.folder, sort: request.sort, date: request.now,
             returnBy: request.returnBy ?? request.now.addingTimeInterval(7 * 86_400), planID: planID,
             planName: try store.planOverview(planID).name)
-        let job = try printJob(for: batches, options: options)
-        let reprint = !request.accounts.isEmpty
+        let job = try printJob(for: outlines, options: options)
         let files = reprint
             ? try job.reprint(batches, name: request.accounts.joined(separator: "_"))
-            : try job.run(batches, progress: progress)
+            : try job.run(pending, progress: progress)
 
-        let issued = Dictionary(batches.flatMap(\.letters).map { ($0.deliveryID, $0.issued) }, uniquingKeysWith: { a, _ in a })
-        let printed = files.flatMap(\.deliveryIDs).compactMap { issued[$0] }
+        let printed = files.flatMap(\.issued)
         try store.recordPrinted(printed, actor: request.actor, reprint: reprint, at: request.now)
         var archive: URL?
         if request.archive {
@@ -101,7 +109,7 @@ extension Season {
             try PacketArchive.write(files.flatMap { [$0.url] + ($0.signOff.map { [$0] } ?? []) }, to: archive!)
         }
         var notes: [String] = []
-        if request.layout != .one, batches.contains(where: { $0.channel == .post }) {
+        if request.layout != .one, outlines.contains(where: { $0.channel == .post }) {
             notes.append("Les lettres postales restent une par page A4, pliées pour l’enveloppe à fenêtre : --layout \(request.layout.rawValue) ne s’applique pas au courrier.")
         }
         return PrintResult(

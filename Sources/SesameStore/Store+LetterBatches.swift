@@ -9,41 +9,67 @@ extension Store {
     /// accounts' letters (re-printing a lost letter).
     public func letterBatches(plan: Int64, channels: Set<Channel>, logins: [String] = [], school: String? = nil) throws -> [LetterBatch] {
         try pool.read { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM plan WHERE id = ?", arguments: [plan]) != nil else {
-                throw PlanError.unknownPlan(plan)
+            try Self.batchRows(db, plan: plan, channels: channels, school: school).compactMap { b in
+                let letters = try Self.letters(db, of: b, logins: logins)
+                return letters.isEmpty ? nil : b.letterBatch(letters)
             }
-            var batches: [LetterBatch] = []
-            let schoolID = try school.map { try SchoolDirectory.ids(of: [$0], db: db)[0] }
-            for b in try BatchRow.all(db, plan: plan, school: schoolID) where channels.contains(b.channel) {
-                let batchID = b.id
-                var condition = "a.removed_import_id IS NULL AND a.id IN (SELECT account_id FROM delivery WHERE batch_id = ?)"
-                var arguments: StatementArguments = [batchID]
-                if !logins.isEmpty {
-                    condition += " AND (a.login IN (\(logins.map { _ in "?" }.joined(separator: ","))) OR a.alias IN (\(logins.map { _ in "?" }.joined(separator: ","))))"
-                    arguments += StatementArguments(logins + logins)
-                }
-                let accounts = Dictionary(
-                    uniqueKeysWithValues: try AccountReader.read(AccountSelection(condition: condition, arguments: arguments), ordering: nil, db: db).map { ($0.id, $0) })
-                guard !accounts.isEmpty else { continue }
-                var letters: [Letter] = []
-                for d in try Row.fetchAll(db, sql: """
-                    SELECT id, account_id, letter, state FROM delivery
-                    WHERE batch_id = ? AND state IN \(SQLFragment.openStates) ORDER BY position
-                    """, arguments: [batchID]) {
-                    guard let account = accounts[d["account_id"]] else { continue }
-                    let planned = try LetterKind.stored(d["letter"], column: "delivery.letter")
-                    letters.append(Letter(
-                        deliveryID: d["id"], account: account, channel: b.channel,
-                        kind: planned == .activation && account.isActivated ? .reminder : planned, packetClass: b.className,
-                        state: try DeliveryState.stored(d["state"], column: "delivery.state")))
-                }
-                guard !letters.isEmpty else { continue }
-                batches.append(LetterBatch(
-                    batchID: batchID, channel: b.channel, school: b.school, className: b.className, recipients: b.recipients,
-                    meeting: b.meeting, letters: letters))
-            }
-            return batches
         }
+    }
+
+    /// The same batches, each to be read when its file is drawn (`PendingBatch.letters`, in a
+    /// read transaction of its own): a plan's 100,000 letters are not held at once.
+    public func pendingBatches(plan: Int64, channels: Set<Channel>, school: String? = nil) throws -> [PendingBatch] {
+        try pool.read { db in
+            let rows = try Self.batchRows(db, plan: plan, channels: channels, school: school)
+            var counts: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT d.batch_id, COUNT(*) FROM delivery d JOIN account a ON a.id = d.account_id
+                WHERE d.plan_id = ? AND \(Self.letterCondition) GROUP BY d.batch_id
+                """, arguments: [plan]) { counts[row[0]] = row[1] }
+            return rows.compactMap { b in
+                guard let count = counts[b.id] else { return nil }
+                return PendingBatch(batch: b.letterBatch([]), count: count) { [pool] in
+                    try pool.read { db in try Self.letters(db, of: b, logins: []) }
+                }
+            }
+        }
+    }
+
+    private static func batchRows(_ db: Database, plan: Int64, channels: Set<Channel>, school: String?) throws -> [BatchRow] {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM plan WHERE id = ?", arguments: [plan]) != nil else {
+            throw PlanError.unknownPlan(plan)
+        }
+        let schoolID = try school.map { try SchoolDirectory.ids(of: [$0], db: db)[0] }
+        return try BatchRow.all(db, plan: plan, school: schoolID).filter { channels.contains($0.channel) }
+    }
+
+    /// The letters a batch carries: deliveries under way (`d`) of accounts still in the export (`a`).
+    private static let letterCondition = "d.state IN \(SQLFragment.openStates) AND a.removed_import_id IS NULL"
+
+    /// A batch's letters, in batch order; `logins`: those accounts' only.
+    private static func letters(_ db: Database, of b: BatchRow, logins: [String]) throws -> [Letter] {
+        var condition = "a.removed_import_id IS NULL AND a.id IN (SELECT account_id FROM delivery WHERE batch_id = ?)"
+        var arguments: StatementArguments = [b.id]
+        if !logins.isEmpty {
+            condition += " AND (a.login IN (\(logins.map { _ in "?" }.joined(separator: ","))) OR a.alias IN (\(logins.map { _ in "?" }.joined(separator: ","))))"
+            arguments += StatementArguments(logins + logins)
+        }
+        let accounts = Dictionary(
+            uniqueKeysWithValues: try AccountReader.read(AccountSelection(condition: condition, arguments: arguments), ordering: nil, db: db).map { ($0.id, $0) })
+        guard !accounts.isEmpty else { return [] }
+        var letters: [Letter] = []
+        for d in try Row.fetchAll(db, sql: """
+            SELECT d.id, d.account_id, d.letter, d.state FROM delivery d JOIN account a ON a.id = d.account_id
+            WHERE d.batch_id = ? AND \(letterCondition) ORDER BY d.position
+            """, arguments: [b.id]) {
+            guard let account = accounts[d["account_id"]] else { continue }
+            let planned = try LetterKind.stored(d["letter"], column: "delivery.letter")
+            letters.append(Letter(
+                deliveryID: d["id"], account: account, channel: b.channel,
+                kind: planned == .activation && account.isActivated ? .reminder : planned, packetClass: b.className,
+                state: try DeliveryState.stored(d["state"], column: "delivery.state")))
+        }
+        return letters
     }
 }
 
@@ -55,6 +81,11 @@ struct BatchRow {
     var className: String?
     var recipients: [String]
     var meeting: Date?
+
+    func letterBatch(_ letters: [Letter]) -> LetterBatch {
+        LetterBatch(
+            batchID: id, channel: channel, school: school, className: className, recipients: recipients, meeting: meeting, letters: letters)
+    }
 
     /// `school`: that school's batches only.
     static func all(_ db: Database, plan: Int64, school: Int64? = nil) throws -> [BatchRow] {
