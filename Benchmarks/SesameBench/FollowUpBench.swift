@@ -81,7 +81,6 @@ struct FollowUpBench {
         guard again.status == 0 else { throw BenchError.failed("followup again") }
         print("followup again (nothing new to escalate), over the plan and its follow-up: \(Measure.format(again.seconds)), peak \(Int(again.peakMiB)) MiB")
         let statusAfter = try Measure.sesame(["status", "--db", db])
-        // Peaks are the children's largest so far: this one's would repeat the follow-up's.
-        print("status over the plan and its follow-up: \(Measure.format(statusAfter.seconds))")
+        print("status over the plan and its follow-up: \(Measure.format(statusAfter.seconds)), peak \(Int(statusAfter.peakMiB)) MiB")
     }
 }

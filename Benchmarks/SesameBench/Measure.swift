@@ -14,26 +14,27 @@ enum Measure {
 
     /// Runs `sesame` with stdout to `output` (or /dev/null), returning wall time and peak RSS.
     static func sesame(_ arguments: [String], output: URL? = nil) throws -> Run {
+        // GNU time tells this child's own peak (getrusage only tells the largest child's so far).
+        let peakFile = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-bench-peak-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: peakFile) }
         let process = Process()
-        process.executableURL = sesame
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+        process.arguments = ["-f", "%M", "-o", peakFile.path, sesame.path] + arguments
         process.standardOutput = try output.map { url in
             try Data().write(to: url)
             return try FileHandle(forWritingTo: url)
         } ?? FileHandle.nullDevice
         let start = Date()
-        try process.run()
+        do {
+            try process.run()
+        } catch {
+            throw BenchError.failed("/usr/bin/time (scripts/install-packages --bench installs time)")
+        }
         process.waitUntilExit()
         let seconds = Date().timeIntervalSince(start)
-        return Run(seconds: seconds, peakMiB: childPeakMiB(), status: process.terminationStatus)
-    }
-
-    /// The largest resident set of any child so far; children run one at a time here, and
-    /// each step's figure is read right after it (the first steps are the largest).
-    static func childPeakMiB() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
+        // "Command exited with non-zero status N" comes first when it failed: the figure is last.
+        let kib = (try? String(contentsOf: peakFile, encoding: .utf8))?.split(separator: "\n").last.flatMap { Double($0) } ?? 0
+        return Run(seconds: seconds, peakMiB: kib / 1024, status: process.terminationStatus)
     }
 
     /// Runs a reference program (what a user would pick instead of Sésame) and returns its wall
