@@ -148,9 +148,9 @@ public struct AddressMatcher {
     /// Nearly every row names a parent and a child as the ENT spells them: found at once.
     private let byExactPair: SortedKeys
     /// Assignments in the order their person was first found, and where each person's is.
-    private(set) var assignments: [ContactAssignment] = []
+    private var assignments: [ContactAssignment] = []
     private var byPerson: [Int: Int] = [:]
-    private(set) var problems: [ImportProblem] = []
+    private var problems: [ImportProblem] = []
     /// The rows matched so far.
     public private(set) var rows = 0
 

@@ -178,8 +178,6 @@ struct SortedKeys: Sendable {
         }
     }
 
-    var count: Int { ends.count }
-
     func key(_ number: Int) -> String {
         String(decoding: bytes[range(number)], as: UTF8.self)
     }
@@ -187,7 +185,7 @@ struct SortedKeys: Sendable {
     /// The numbers of the keys equal to `key`, in increasing order.
     func positions(equalTo key: String) -> [Int] {
         let target = Array(key.utf8)
-        let start = lowerBound(in: forward, backwards: false) { compare(Int($0), with: target[...], backwards: false) < 0 }
+        let start = lowerBound(in: forward) { compare(Int($0), with: target[...], backwards: false) < 0 }
         var found: [Int] = []
         var i = start
         while i < forward.count, compare(Int(forward[i]), with: target[...], backwards: false) == 0 {
@@ -214,16 +212,16 @@ struct SortedKeys: Sendable {
 
     /// The keys of `order` starting with `prefix` (all of them for an empty prefix).
     private func range(in order: [Int32], backwards: Bool, prefix: ArraySlice<UInt8>) -> Range<Int> {
-        let start = lowerBound(in: order, backwards: backwards) { compare(Int($0), with: prefix, backwards: backwards) < 0 }
+        let start = lowerBound(in: order) { compare(Int($0), with: prefix, backwards: backwards) < 0 }
         // Keys starting with the prefix come before the first key after all of them.
-        let end = lowerBound(in: order, backwards: backwards) { number in
+        let end = lowerBound(in: order) { number in
             compare(Int(number), with: prefix, backwards: backwards) < 0 || hasPrefix(Int(number), prefix, backwards: backwards)
         }
         return start..<max(start, end)
     }
 
     /// The first position of `order` where `isBefore` stops holding (it holds for a prefix of `order`).
-    private func lowerBound(in order: [Int32], backwards: Bool, isBefore: (Int32) -> Bool) -> Int {
+    private func lowerBound(in order: [Int32], isBefore: (Int32) -> Bool) -> Int {
         var low = 0, high = order.count
         while low < high {
             let middle = (low + high) / 2
@@ -233,29 +231,25 @@ struct SortedKeys: Sendable {
     }
 
     private func hasPrefix(_ number: Int, _ prefix: ArraySlice<UInt8>, backwards: Bool) -> Bool {
-        let r = range(number)
-        guard r.count >= prefix.count else { return false }
-        return bytes.withUnsafeBufferPointer { b in
-            prefix.indices.allSatisfy { i in
-                let offset = i - prefix.startIndex
-                return b[backwards ? r.upperBound - 1 - offset : r.lowerBound + offset] == prefix[i]
-            }
-        }
+        range(number).count >= prefix.count && compare(number, with: prefix, backwards: backwards, upTo: prefix.count) == 0
     }
 
-    /// Negative, zero or positive as key `number` sorts before, with or after `other`.
-    private func compare(_ number: Int, with other: ArraySlice<UInt8>, backwards: Bool) -> Int {
+    /// Negative, zero or positive as key `number` (its first `limit` bytes, if given) sorts
+    /// before, with or after `other`.
+    private func compare(_ number: Int, with other: ArraySlice<UInt8>, backwards: Bool, upTo limit: Int? = nil) -> Int {
         let r = range(number)
+        let length = min(r.count, limit ?? r.count)
         return bytes.withUnsafeBufferPointer { b in
-            for offset in 0..<min(r.count, other.count) {
+            for offset in 0..<min(length, other.count) {
                 let x = b[backwards ? r.upperBound - 1 - offset : r.lowerBound + offset]
                 let y = other[other.startIndex + offset]
                 if x != y { return Int(x) - Int(y) }
             }
-            return r.count - other.count
+            return length - other.count
         }
     }
 
+    /// The same between two stored keys, on the storage itself: what sorting calls millions of times.
     private static func compare(
         _ a: Int, _ b: Int, bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<UInt32>, backwards: Bool
     ) -> Int {

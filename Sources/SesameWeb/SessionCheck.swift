@@ -45,8 +45,7 @@ struct SessionCheck: RouterMiddleware {
 
     /// The fields of a form posted (application/x-www-form-urlencoded).
     static func form(of request: Request) async throws -> [String: String] {
-        var body = request.body
-        let buffer = try await body.collect(upTo: 64 * 1024)
+        let buffer = try await request.body.collect(upTo: 64 * 1024)
         return Dictionary(pairs(String(buffer: buffer)), uniquingKeysWith: { _, last in last })
     }
 

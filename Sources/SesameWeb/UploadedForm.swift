@@ -20,8 +20,7 @@ enum UploadedForm {
             .first(where: { $0.hasPrefix("boundary=") })?.dropFirst(9).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) else {
             throw HTTPError(.badRequest)
         }
-        var body = request.body
-        let buffer = try await body.collect(upTo: limit)
+        let buffer = try await request.body.collect(upTo: limit)
         var fields: [String: String] = [:], files: [String: Upload] = [:]
         var disposition = "", data = Data()
         let parser = MultipartParser(boundary: boundary)
