@@ -29,18 +29,35 @@ public enum Stage: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// How many accounts of a group stand at each stage.
+///
+/// Counted in place, one integer a stage: a status over an académie adds to a funnel half a
+/// million times, and a dictionary keyed by `Stage` hashed the stage's name each time.
 public struct Funnel: Sendable, Hashable {
-    public private(set) var counts: [Stage: Int] = [:]
+    private var planned = 0, issued = 0, handedOver = 0, missed = 0, activated = 0
     public private(set) var total = 0
 
     public init() {}
 
     public mutating func add(_ stage: Stage, _ count: Int) {
-        counts[stage, default: 0] += count
+        switch stage {
+        case .planned: planned += count
+        case .issued: issued += count
+        case .handedOver: handedOver += count
+        case .missed: missed += count
+        case .activated: activated += count
+        }
         total += count
     }
 
-    public subscript(stage: Stage) -> Int { counts[stage] ?? 0 }
+    public subscript(stage: Stage) -> Int {
+        switch stage {
+        case .planned: planned
+        case .issued: issued
+        case .handedOver: handedOver
+        case .missed: missed
+        case .activated: activated
+        }
+    }
 
     /// Share of the group, in percent (0 for an empty group).
     public func percent(_ stage: Stage) -> Double {

@@ -30,6 +30,22 @@ public struct TextStyle: Hashable, Sendable {
     var fontDescription: String { "\(family)\(bold ? " Bold" : "") \(size)" }
 }
 
+/// Text laid out by a `Typesetter`, held until it is drawn.
+final class LaidOutText {
+    fileprivate let layout: OpaquePointer
+    /// In points.
+    let height: Double
+
+    fileprivate init(_ layout: OpaquePointer) {
+        self.layout = layout
+        var w: Int32 = 0, h: Int32 = 0
+        pango_layout_get_size(layout, &w, &h)
+        height = Double(h) / Double(PANGO_SCALE)
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+}
+
 /// Lays out and draws Pango markup on one cairo context.
 ///
 /// Text that every letter shares (the steps, the footer…) is laid out once: layouts are
@@ -175,28 +191,27 @@ final class Typesetter {
         return height
     }
 
+    /// Lays out text to be drawn later with `draw(_:x:y:gray:)`, outside the cache: a table
+    /// measures every cell to place its rows and pages, then draws those same layouts (laid
+    /// out twice, the cells of a thousand-row sheet cost more than the letters).
+    func layOut(_ markup: String, width: Double, style: TextStyle) -> LaidOutText {
+        LaidOutText(newLayout(LayoutKey(markup: markup, width: width < 0 ? -1 : Int32(width * Double(PANGO_SCALE)), style: style)))
+    }
+
+    /// Draws text laid out by `layOut` with its top-left corner at (x, y).
+    func draw(_ text: LaidOutText, x: Double, y: Double, gray: Double = 0) {
+        cairo_save(context)
+        cairo_set_source_rgb(context, gray, gray, gray)
+        cairo_move_to(context, x, y)
+        pango_cairo_update_layout(context, text.layout)
+        pango_cairo_show_layout(context, text.layout)
+        cairo_restore(context)
+    }
+
     private func layout(_ markup: String, width: Double, style: TextStyle) -> OpaquePointer {
         let key = LayoutKey(markup: markup, width: width < 0 ? -1 : Int32(width * Double(PANGO_SCALE)), style: style)
         if let cached = layouts[key] { return cached }
-        let layout = pango_layout_new(pango)!
-        pango_layout_set_font_description(layout, font(style))
-        if key.width > 0 {
-            pango_layout_set_width(layout, key.width)
-            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        }
-        pango_layout_set_line_spacing(layout, Float(style.lineSpacing))
-        switch style.alignment {
-        case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
-        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
-        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
-        }
-        pango_layout_set_markup(layout, French.typographicSpaces(markup), -1)
-        // Pango hyphenates words it breaks: a login cut as "durandmo-reau" reads as another
-        // login. No hyphen is ever added; identifiers are not wrapped at all (`drawFitted`).
-        let attributes = pango_layout_get_attributes(layout).map { pango_attr_list_copy($0)! } ?? pango_attr_list_new()!
-        pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(0))
-        pango_layout_set_attributes(layout, attributes)
-        pango_attr_list_unref(attributes)
+        let layout = newLayout(key)
         // Per-letter text (names, codes) fills the cache too: start afresh when it is full,
         // the shared text is laid out again once.
         if layouts.count >= 512 {
@@ -204,6 +219,29 @@ final class Typesetter {
             layouts.removeAll(keepingCapacity: true)
         }
         layouts[key] = layout
+        return layout
+    }
+
+    private func newLayout(_ key: LayoutKey) -> OpaquePointer {
+        let layout = pango_layout_new(pango)!
+        pango_layout_set_font_description(layout, font(key.style))
+        if key.width > 0 {
+            pango_layout_set_width(layout, key.width)
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        }
+        pango_layout_set_line_spacing(layout, Float(key.style.lineSpacing))
+        switch key.style.alignment {
+        case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        }
+        pango_layout_set_markup(layout, French.typographicSpaces(key.markup), -1)
+        // Pango hyphenates words it breaks: a login cut as "durandmo-reau" reads as another
+        // login. No hyphen is ever added; identifiers are not wrapped at all (`drawFitted`).
+        let attributes = pango_layout_get_attributes(layout).map { pango_attr_list_copy($0)! } ?? pango_attr_list_new()!
+        pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(0))
+        pango_layout_set_attributes(layout, attributes)
+        pango_attr_list_unref(attributes)
         return layout
     }
 

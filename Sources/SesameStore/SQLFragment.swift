@@ -15,6 +15,9 @@ enum SQLFragment {
     static let openStates = states { !$0.isClosed }
     /// Deliveries the status counts: not replaced by another letter, not cancelled.
     static let countedStates = states { !$0.isSuperseded }
+    /// The others, for `state NOT IN …`: two values to test instead of eleven, in the scan of
+    /// a million letters.
+    static let supersededStates = states(where: \.isSuperseded)
     /// Deliveries that may still carry the account's code.
     static let codeNeededStates = states(where: \.needsCode)
 }

@@ -87,17 +87,43 @@ struct BatchRow {
             batchID: id, channel: channel, school: school, className: className, recipients: recipients, meeting: meeting, letters: letters)
     }
 
-    /// `school`: that school's batches only.
+    /// `school`: that school's batches only. Read row by row without GRDB's `Row`: an
+    /// académie's plan has tens of thousands of batches, and `status` reads them all.
     static func all(_ db: Database, plan: Int64, school: Int64? = nil) throws -> [BatchRow] {
-        try Row.fetchAll(db, sql: """
-            SELECT b.id, b.channel, s.name AS school, b.class_name, b.recipients, b.meeting_at
+        var statement = try BulkStatement(db, sql: """
+            SELECT \(BatchColumn.selectList)
             FROM batch b JOIN school s ON s.id = b.school_id WHERE b.plan_id = ? \(school == nil ? "" : "AND b.school_id = ?")
             ORDER BY b.position
-            """, arguments: StatementArguments([plan] + (school.map { [$0] } ?? []))).map { b in
-            BatchRow(
-                id: b["id"], channel: try Channel.stored(b["channel"], column: "batch.channel"), school: b["school"],
-                className: b["class_name"], recipients: ListColumn.split(b["recipients"]),
-                meeting: (b["meeting_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
+            """)
+        statement.bind(plan)
+        if let school { statement.bind(school) }
+        var batches: [BatchRow] = []
+        try statement.forEach { b in
+            // A school's batches come together: its name is made once.
+            let school = batches.last.flatMap { b.equals(BatchColumn.school, $0.school) ? $0.school : nil } ?? b.string(BatchColumn.school) ?? ""
+            batches.append(BatchRow(
+                id: b.int64(BatchColumn.id)!, channel: try BatchColumn.channels.value(b.int64(BatchColumn.channel)), school: school,
+                className: b.string(BatchColumn.className), recipients: ListColumn.split(b.string(BatchColumn.recipients) ?? ""),
+                meeting: b.double(BatchColumn.meeting).map(Date.init(timeIntervalSince1970:))))
+        }
+        return batches
+    }
+}
+
+/// The columns `BatchRow.all` reads.
+private enum BatchColumn: Int32, SelectedColumn {
+    case id, channel, school, className, recipients, meeting
+
+    static let channels = EnumColumn<Channel>("b.channel")
+
+    var expression: String {
+        switch self {
+        case .id: "b.id"
+        case .channel: Self.channels.sql
+        case .school: "s.name"
+        case .className: "b.class_name"
+        case .recipients: "b.recipients"
+        case .meeting: "b.meeting_at"
         }
     }
 }
