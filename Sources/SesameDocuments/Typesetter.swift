@@ -70,6 +70,7 @@ final class Typesetter {
     private let page: () -> Int
     private var stampPage = -1
     private var stampedOnPage: Set<ObjectIdentifier> = []
+    private var followedScale: [Double] = []
 
     private struct StampKey: Hashable {
         var layout: LayoutKey
@@ -113,6 +114,25 @@ final class Typesetter {
         self.page = page
         pango = pango_cairo_create_context(context)
         pango_cairo_context_set_resolution(pango, 72)
+        // The metrics of a PDF (no hinting), whatever the surface drawn on: text recorded
+        // into a stamp is then laid out as it is measured on the page.
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(pango, options)
+        cairo_font_options_destroy(options)
+    }
+
+    /// Pango's context follows the scale text is drawn at (an A5 letter is an A4 one drawn
+    /// smaller). Updating it marks every layout as changed, even at the same scale, and each
+    /// would be laid out again at its next use: it is updated only when the scale changes.
+    private func follow(_ target: OpaquePointer) {
+        var matrix = cairo_matrix_t()
+        cairo_get_matrix(target, &matrix)
+        let scale = [matrix.xx, matrix.yx, matrix.xy, matrix.yy]
+        guard scale != followedScale else { return }
+        followedScale = scale
+        pango_cairo_update_context(target, pango)
     }
 
     deinit {
@@ -173,7 +193,7 @@ final class Typesetter {
             cairo_save(target)
             cairo_set_source_rgb(target, gray, gray, gray)
             cairo_move_to(target, x, y)
-            pango_cairo_update_layout(target, layout)
+            follow(target)
             pango_cairo_show_layout(target, layout)
             cairo_restore(target)
         }
@@ -203,7 +223,7 @@ final class Typesetter {
         cairo_save(context)
         cairo_set_source_rgb(context, gray, gray, gray)
         cairo_move_to(context, x, y)
-        pango_cairo_update_layout(context, text.layout)
+        follow(context)
         pango_cairo_show_layout(context, text.layout)
         cairo_restore(context)
     }

@@ -103,9 +103,9 @@ import Testing
 
     @Test func aFullDiskLeavesNoTruncatedPacketAndRecordsNothing() throws {
         let cli = try planned()
-        // A file size limit makes every write past 128 KiB fail, as a full disk does.
+        // A file size limit makes every write past 64 KiB fail, as a full disk does.
         let result = try cli.run(executable: URL(fileURLWithPath: "/bin/bash"), [
-            "-c", "trap '' XFSZ; ulimit -f 128; exec \"$0\" print --out paquets", CLI.binary.path,
+            "-c", "trap '' XFSZ; ulimit -f 64; exec \"$0\" print --out paquets", CLI.binary.path,
         ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("impossible d’écrire") && result.stderr.contains("aucun fichier incomplet"), "\(result.stderr)")
