@@ -66,12 +66,13 @@ struct Packet {
 
     private func drawLetters(_ letters: [Letter], school: Settings.School, file: PDFFile, typesetter: Typesetter) throws {
         let qr = settings.ent.url ?? ""
+        var reused = ReusedBlocks()
         switch layout {
         case .one:
             let page = LetterPage(typesetter: typesetter)
             for letter in letters {
                 file.newPage()
-                page.draw(try blocks("lettre.mustache", letter, school), qr: qr, format: .a4, x: 0, y: 0)
+                page.draw(try blocks("lettre.mustache", letter, school, &reused), qr: qr, format: .a4, x: 0, y: 0)
             }
         case .two:
             let page = LetterPage(typesetter: typesetter)
@@ -80,7 +81,7 @@ struct Packet {
                     file.newPage(.a4Landscape)
                     drawA5CutLine(typesetter.context)
                 }
-                page.draw(try blocks("lettre.mustache", letter, school), qr: qr, format: .a5, x: index % 2 == 0 ? 0 : mm(148.5), y: 0)
+                page.draw(try blocks("lettre.mustache", letter, school, &reused), qr: qr, format: .a5, x: index % 2 == 0 ? 0 : mm(148.5), y: 0)
             }
         case .eight:
             let cards = CardSheet(typesetter: typesetter)
@@ -89,16 +90,18 @@ struct Packet {
                     file.newPage()
                     cards.drawCutLines()
                 }
-                cards.draw(try blocks("carte.mustache", letter, school), qr: qr, slot: index % CardSheet.perPage)
+                cards.draw(try blocks("carte.mustache", letter, school, &reused), qr: qr, slot: index % CardSheet.perPage)
             }
         }
     }
 
-    private func blocks(_ template: String, _ letter: Letter, _ school: Settings.School) throws -> [String: String] {
+    /// `reused`: the blocks no letter of this packet words its own way, rendered once.
+    private func blocks(_ template: String, _ letter: Letter, _ school: Settings.School, _ reused: inout ReusedBlocks) throws -> [String: String] {
         if letter.lacksCode {
             throw DocumentError.purgedCode(login: letter.account.login)
         }
-        return templates.render(template, LetterContext.make(letter, school: school, ent: settings.ent, date: options.date))
+        return templates.render(
+            template, LetterContext.make(letter, school: school, ent: settings.ent, date: options.date), personal: LetterContext.personal, reusing: &reused)
     }
 
     private var title: String {

@@ -44,6 +44,19 @@ public struct TemplateSet: Sendable {
         files[file]?.render(context) ?? [:]
     }
 
+    /// The rendered blocks of a template, those that name none of the `personal` keys taken
+    /// from `reused` when it holds them for the same sections (the context's `true` values):
+    /// a packet's letters share their school, date and ENT, and most blocks (the header, the
+    /// steps, the footer) read the same for every letter of a profile.
+    public func render(_ file: String, _ context: [String: Any], personal: Set<String>, reusing reused: inout ReusedBlocks) -> [String: String] {
+        guard let template = files[file] else { return [:] }
+        let sections = ([file] + context.compactMap { ($0.value as? Bool) == true ? $0.key : nil }.sorted()).joined(separator: " ")
+        let isPersonal = { (names: Set<String>) in names.contains("*") || !names.isDisjoint(with: personal) }
+        let shared = reused.blocks[sections] ?? template.render(context) { !isPersonal($0) }
+        reused.blocks[sections] = shared
+        return shared.merging(template.render(context, only: isPersonal)) { _, own in own }
+    }
+
     /// The line of a file where a block's text starts, for messages about it.
     public func line(ofBlock block: String, in file: String) -> Int {
         files[file]?.firstLines[block] ?? 1
@@ -55,9 +68,17 @@ public struct TemplateSet: Sendable {
     }
 }
 
+/// Blocks rendered for one set of shared values (a packet's school, date, ENT), by template
+/// and sections.
+public struct ReusedBlocks {
+    fileprivate var blocks: [String: [String: String]] = [:]
+
+    public init() {}
+}
+
 /// One template file, cut into named blocks.
 struct BlockTemplate: Sendable {
-    private var blocks: [(name: String, template: MustacheTemplate)] = []
+    private var blocks: [(name: String, template: MustacheTemplate, names: Set<String>)] = []
     /// Where each block's text starts in its file.
     private(set) var firstLines: [String: Int] = [:]
 
@@ -100,7 +121,7 @@ struct BlockTemplate: Sendable {
         for part in parts {
             firstLines[part.name] = part.firstLine
             do {
-                blocks.append((part.name, try MustacheTemplate(string: part.text)))
+                blocks.append((part.name, try MustacheTemplate(string: part.text), Self.names(in: part.text)))
             } catch let error as MustacheTemplate.ParserError {
                 throw TemplateError.invalid(
                     file: file, line: part.firstLine + error.context.lineNumber - 1, column: error.context.columnNumber,
@@ -109,12 +130,31 @@ struct BlockTemplate: Sendable {
         }
     }
 
-    func render(_ context: [String: Any]) -> [String: String] {
+    /// `only`: the blocks to render, by the names their tags use.
+    func render(_ context: [String: Any], only: (Set<String>) -> Bool = { _ in true }) -> [String: String] {
         var out: [String: String] = [:]
-        for block in blocks {
+        for block in blocks where only(block.names) {
             out[block.name] = Self.trimmingLineEnds(block.template.render(context))
         }
         return out
+    }
+
+    /// Every word of every tag of a Mustache text (`compte.nom` gives `compte` and `nom`,
+    /// `uppercased(ecole.nom)` three words); `*` for a tag that could read anything (the
+    /// implicit `{{.}}`, a change of delimiters).
+    static func names(in text: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            guard let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) else { break }
+            let tag = rest[open.upperBound..<close.lowerBound]
+            rest = rest[close.upperBound...]
+            if tag.hasPrefix("!") { continue }
+            let words = tag.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
+            if tag.hasPrefix("=") || words.isEmpty { names.insert("*") }
+            names.formUnion(words)
+        }
+        return names
     }
 
     /// Without the blank lines the block's own lines leave around it (Foundation's trimming

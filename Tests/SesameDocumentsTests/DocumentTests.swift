@@ -200,6 +200,33 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
         #expect(blocks["identifiants"]?.contains("Identifiant | lea") == true)
     }
 
+    /// A packet's letters reuse the blocks that name none of a letter's own values; a block
+    /// that names one, even inside a transform or through `{{.}}`, is worded for each letter.
+    @Test func blocksThatNameNoLettersOwnValueAreRenderedOncePerSections() throws {
+        let dir = try folder()
+        try """
+            ## commun
+            {{ecole.nom}}{{#estParent}} (parents){{/estParent}}
+            ## nom
+            {{uppercased(compte.nom)}}
+            ## point
+            {{#niveaux}}{{.}}{{/niveaux}}
+            """.write(to: dir.appendingPathComponent("t.mustache"), atomically: true, encoding: .utf8)
+        let set = try TemplateSet(folder: dir, templates: ["t.mustache": ["commun", "nom", "point"]])
+        var reused = ReusedBlocks()
+        func render(_ school: String, _ name: String, parent: Bool = false) -> [String: String] {
+            var context: [String: Any] = ["ecole": ["nom": school], "compte": ["nom": name], "niveaux": [school]]
+            if parent { context["estParent"] = true }
+            return set.render("t.mustache", context, personal: LetterContext.personal, reusing: &reused)
+        }
+        #expect(render("Les Tilleuls", "Roux") == ["commun": "Les Tilleuls", "nom": "ROUX", "point": "Les Tilleuls"])
+        // The shared block is the one rendered first for these sections: a packet's school
+        // never changes between its letters, so the new name here shows that it was reused.
+        #expect(render("Autre", "Martin") == ["commun": "Les Tilleuls", "nom": "MARTIN", "point": "Autre"])
+        #expect(render("Autre", "Petit", parent: true) == ["commun": "Autre (parents)", "nom": "PETIT", "point": "Autre"])
+        #expect(set.render("t.mustache", ["ecole": ["nom": "Autre"], "compte": ["nom": "Roux"]])["commun"] == "Autre")
+    }
+
     private func broken(_ file: String, _ replace: (String) -> String) throws -> URL {
         let dir = try folder()
         for name in DocumentTemplates.required.keys {
