@@ -31,18 +31,34 @@ extension Store {
                 """)
             for plan in chain { rows.bind(plan) }
             if let schoolID { rows.bind(schoolID) }
-            // Counts by batch, then by what a letter's stage is made of, its profile and (for
-            // classless batches) its class, as the indexes read: stages are made once per
-            // count, not per letter. The batch being read is kept apart, its letters come in a run.
-            var tallies: [Int64: [Tally: Int]] = [:]
+            var batches: [Int64: BatchRow] = [:]
+            for plan in chain {
+                for batch in try BatchRow.all(db, plan: plan, school: schoolID) { batches[batch.id] = batch }
+            }
+            // Counts of the batch being read (its letters come in a run; a batch met again
+            // is counted again, the report adds them up) by what a letter's stage is made
+            // of, its profile and (for classless batches) its class, as the indexes read:
+            // stages are made once per count, not per letter.
             var current: Int64 = -1
             var tally: [Tally: Int] = [:]
+            func flush() throws {
+                guard let batch = batches[current] else { return }
+                for (key, count) in tally {
+                    counts.append(StageCount(
+                        school: batch.school, className: batch.className ?? key.className,
+                        profile: try DeliveryColumns.profile.value(key.profile), channel: batch.channel,
+                        stage: Stage(
+                            state: try DeliveryColumns.state.value(key.state), letter: try DeliveryColumns.letter.value(key.letter),
+                            accountActivated: key.activated),
+                        count: count))
+                }
+                tally.removeAll(keepingCapacity: true)
+            }
             try rows.forEach { r in
                 let batch = r.int64(CountedColumn.batch)!
                 if batch != current {
-                    if !tally.isEmpty { tallies[current, default: [:]].merge(tally, uniquingKeysWith: +) }
+                    try flush()
                     current = batch
-                    tally.removeAll(keepingCapacity: true)
                 }
                 let key = Tally(
                     state: r.int64(CountedColumn.state) ?? -1, letter: r.int64(CountedColumn.letter) ?? -1,
@@ -50,20 +66,7 @@ extension Store {
                     className: r.string(CountedColumn.classes).flatMap { ListColumn.split($0).first })
                 tally[key, default: 0] += 1
             }
-            if !tally.isEmpty { tallies[current, default: [:]].merge(tally, uniquingKeysWith: +) }
-            for plan in chain {
-                for batch in try BatchRow.all(db, plan: plan, school: schoolID) {
-                    for (key, count) in tallies[batch.id] ?? [:] {
-                        counts.append(StageCount(
-                            school: batch.school, className: batch.className ?? key.className,
-                            profile: try DeliveryColumns.profile.value(key.profile), channel: batch.channel,
-                            stage: Stage(
-                                state: try DeliveryColumns.state.value(key.state), letter: try DeliveryColumns.letter.value(key.letter),
-                                accountActivated: key.activated),
-                            count: count))
-                    }
-                }
-            }
+            try flush()
             return counts
         }
     }
