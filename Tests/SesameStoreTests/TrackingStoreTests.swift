@@ -195,6 +195,27 @@ private struct Season {
         #expect(report.total[.missed] == 0 && report.total[.planned] == 2)
         #expect(report.byChannel.first { $0.channel == .office }!.funnel[.planned] >= 2)
     }
+
+    /// The whole plan is read in table order, a school through its batches: both count the
+    /// same, even when a plan's letters are not stored batch after batch.
+    @Test func statusCountsTheSameWhateverTheOrderLettersAreStoredIn() throws {
+        let s = try Season()
+        _ = try s.store.record(.absent, .accounts(Array(try s.logins(.meeting, .parent).prefix(3))), plan: nil, actor: "x", note: nil)
+        let before = StatusReport(try s.store.stageCounts(ofPlan: s.plan))
+        // Every other letter of every batch moved to the end of the table.
+        try s.store.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "UPDATE delivery SET id = id + 1000000 WHERE position % 2 = 0")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        let after = StatusReport(try s.store.stageCounts(ofPlan: s.plan))
+        #expect(after.byClass.map(\.key) == before.byClass.map(\.key))
+        #expect(after.byClass.map(\.funnel) == before.byClass.map(\.funnel))
+        #expect(after.total == before.total && before.total[.missed] == 3)
+        let school = try #require(before.bySchool.first?.school)
+        let bySchool = StatusReport(try s.store.stageCounts(ofPlan: s.plan, school: school))
+        #expect(bySchool.byClass.map(\.funnel) == before.byClass.map(\.funnel))
+    }
 }
 
 @Suite struct PurgeTests {
