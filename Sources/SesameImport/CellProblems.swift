@@ -12,8 +12,9 @@ enum CellProblems {
     }
 
     /// A name that lost letters to a legacy encoding ("Nguy?n"), or nil for a sound one.
+    /// `label` is made only for a damaged name: a million-row export has four names a row.
     static func damagedName(
-        _ value: String, file: String, line: Int, column: Int, label: String, source: Source
+        _ value: String, file: String, line: Int, column: Int, label: @autoclosure () -> String, source: Source
     ) -> ImportProblem? {
         guard NameKey.isDamaged(value) else { return nil }
         let lost = value.unicodeScalars.count { $0 == "?" || $0 == "\u{FFFD}" }
@@ -28,19 +29,19 @@ enum CellProblems {
         }
         return ImportProblem(
             kind: .damagedName, file: file, line: line, column: column,
-            message: "\(label) : « \(value) » a perdu \(lost > 1 ? "des lettres" : "une lettre") (« ? ») : \(why).")
+            message: "\(label()) : « \(value) » a perdu \(lost > 1 ? "des lettres" : "une lettre") (« ? ») : \(why).")
     }
 
     /// The email of a cell, or nil with a problem when it is not one ("à demander").
     static func email(
-        _ raw: String?, file: String, line: Int, column: Int, label: String, problems: inout [ImportProblem]
+        _ raw: String?, file: String, line: Int, column: Int, label: @autoclosure () -> String, problems: inout [ImportProblem]
     ) -> EmailAddress? {
         guard let raw else { return nil }
         let email = EmailAddress(raw)
         if email == nil {
             problems.append(ImportProblem(
                 kind: .invalidEmail, file: file, line: line, column: column,
-                message: "\(label) : « \(raw) » n’est pas une adresse valide ; ignorée"))
+                message: "\(label()) : « \(raw) » n’est pas une adresse valide ; ignorée"))
         }
         return email
     }
