@@ -71,7 +71,14 @@ public struct StatusChart: Sendable {
         var y = top
         for (label, funnel) in bars {
             let bold = label == "Total"
-            text.draw((bold ? "<b>" : "") + Markup.escape(label) + (bold ? "</b>" : ""), x: left, y: y + 5, width: labelWidth - 8, style: .sans(9.5))
+            // A long school name is made smaller to stay on its bar's line (two lines ran
+            // into the next bar's); only one too long even at 7 points wraps.
+            let markup = (bold ? "<b>" : "") + Markup.escape(label) + (bold ? "</b>" : "")
+            if let style = text.fitted(markup, width: labelWidth - 8, style: .sans(9.5), minimumSize: 7) {
+                text.draw(markup, x: left, y: y + 5 + (9.5 - style.size) * 0.6, width: -1, style: style)
+            } else {
+                text.draw(markup, x: left, y: y + 1, width: labelWidth - 8, style: .sans(7))
+            }
             var x = barLeft
             for (stage, color) in Self.stages {
                 let share = funnel.total == 0 ? 0 : Double(funnel[stage]) / Double(funnel.total)

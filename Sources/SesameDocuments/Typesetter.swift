@@ -114,11 +114,11 @@ final class Typesetter {
         self.page = page
         pango = pango_cairo_create_context(context)
         pango_cairo_context_set_resolution(pango, 72)
-        // The metrics of a PDF (no hinting), whatever the surface drawn on: text recorded
-        // into a stamp is then laid out as it is measured on the page.
+        // The metrics of the document's own surface (a PDF's are not hinted, a PNG chart's
+        // are), whatever surface is drawn on: text recorded into a stamp is then laid out as
+        // it is measured on the page.
         let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_surface_get_font_options(cairo_get_target(context), options)
         pango_cairo_context_set_font_options(pango, options)
         cairo_font_options_destroy(options)
     }
@@ -169,12 +169,15 @@ final class Typesetter {
     func fitted(_ markup: String, width: Double, style: TextStyle, minimumSize: Double) -> TextStyle? {
         let natural = self.width(markup, style: style)
         guard natural > width else { return style }
-        // Text width is proportional to the size; round down to a tenth of a point.
-        let size = (style.size * width / natural * 10).rounded(.down) / 10
-        guard size >= minimumSize else { return nil }
+        // Text width is proportional to the size, rounded down to a tenth of a point; hinted
+        // metrics (a PNG) are not quite, and a few tenths less may be needed.
         var smaller = style
-        smaller.size = size
-        return self.width(markup, style: smaller) <= width ? smaller : nil
+        smaller.size = (style.size * width / natural * 10).rounded(.down) / 10
+        for _ in 0..<5 where smaller.size >= minimumSize {
+            if self.width(markup, style: smaller) <= width { return smaller }
+            smaller.size = ((smaller.size - 0.1) * 10).rounded() / 10
+        }
+        return nil
     }
 
     /// Draws the markup with its top-left corner at (x, y); returns its height.

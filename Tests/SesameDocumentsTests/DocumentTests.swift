@@ -318,6 +318,22 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
             try StatusChart(report: report, title: "x", subtitle: "y").write(to: url.deletingLastPathComponent().appendingPathComponent("bilan.gif"))
         }
     }
+
+    /// A school's long name is made smaller to stay on its bar's line: on two lines, it ran
+    /// into the next school's.
+    @Test func aLongSchoolNameStaysOnItsBarsLineInTheChart() throws {
+        let names = ["École Jean Moulin n°2 (Le Mans)", "École Jules Ferry"]
+        let report = StatusReport(names.map {
+            StageCount(school: $0, className: "CP", profile: .parent, channel: .meeting, stage: .handedOver, count: 10)
+        })
+        let url = try folder().appendingPathComponent("bilan.pdf")
+        try StatusChart(report: report, title: "Où en est la distribution", subtitle: "Académie").write(to: url)
+        let words = try #require(Tools.pdfWords(url).first)
+        let long = words.filter { ["Jean", "Moulin", "Mans)"].contains($0.text) }
+        let other = try #require(words.first { $0.text == "Ferry" })
+        #expect(long.count == 3 && Set(long.map { ($0.yMin * 10).rounded() }).count == 1)
+        #expect(long.allSatisfy { ($0.yMax <= other.yMin || $0.yMin >= other.yMax) && $0.xMax < 180 })
+    }
 }
 
 @Suite struct IdentifierTests {
