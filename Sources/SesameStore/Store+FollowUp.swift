@@ -161,9 +161,9 @@ private struct Escalation {
     }
 }
 
-/// Reads a plan's letters under way with their accounts' facts, in one pass in batch order
-/// (plans are written school by school, so a school's letters come together), and hands
-/// them over school by school. Within a batch the index gives the letters in packet order.
+/// Reads a plan's letters under way with their accounts' facts, in one pass in batch and
+/// packet order (plans are written school by school, so a school's letters come together),
+/// and hands them over school by school.
 private struct TrackedReader {
     private enum Column: Int32, SelectedColumn {
         case school, delivery, plan, account, login, firstName, lastName, channel, step, state, letter, staleCode, profile
@@ -200,12 +200,16 @@ private struct TrackedReader {
     /// `school`: one school's letters only; nil: every school's.
     init(_ db: Database, school: Int64?) throws {
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM school") { schools[row["id"]] = row["name"] }
+        // `PlanWriter` numbers a plan's letters in batch and packet order: over every school,
+        // the table's own order is that order, without a seek through the batches' index per
+        // letter; one school is read through its batches.
+        let letters = school.map {
+            "batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id WHERE b.plan_id = ? AND b.school_id = \($0)"
+        } ?? "delivery d NOT INDEXED JOIN batch b ON b.id = d.batch_id JOIN account a ON a.id = d.account_id WHERE d.plan_id = ?"
         rows = try BulkStatement(db, sql: """
-            SELECT \(Column.selectList)
-            FROM batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id
-            WHERE b.plan_id = ? AND d.is_copy = 0 AND d.state IN \(SQLFragment.openStates)
-              AND \(school.map { "b.school_id = \($0)" } ?? "1")
-            ORDER BY b.position
+            SELECT \(Column.selectList) FROM \(letters)
+            AND d.is_copy = 0 AND d.state IN \(SQLFragment.openStates)
+            ORDER BY \(school == nil ? "d.id" : "b.position")
             """)
     }
 

@@ -196,6 +196,23 @@ private struct Season {
         #expect(report.byChannel.first { $0.channel == .office }!.funnel[.planned] >= 2)
     }
 
+    /// Follow-ups read a plan's letters in the table's order, taken for batch and packet
+    /// order: `PlanWriter` numbers them so, for a plan and for its follow-up.
+    @Test func aPlansLettersAreNumberedInBatchAndPacketOrder() throws {
+        let s = try Season()
+        _ = try s.store.record(.absent, .accounts(Array(try s.logins(.meeting, .parent).prefix(3))), plan: nil, actor: "x", note: nil)
+        let followUp = try #require(try s.followUp())
+        for plan in [s.plan, followUp] {
+            let (byID, byBatch) = try s.store.pool.read { db in
+                (try Int64.fetchAll(db, sql: "SELECT id FROM delivery WHERE plan_id = ? ORDER BY id", arguments: [plan]),
+                 try Int64.fetchAll(db, sql: """
+                    SELECT d.id FROM delivery d JOIN batch b ON b.id = d.batch_id WHERE b.plan_id = ? ORDER BY b.position, d.position
+                    """, arguments: [plan]))
+            }
+            #expect(byID.count > 2 && byID == byBatch)
+        }
+    }
+
     /// The whole plan is read in table order, a school through its batches: both count the
     /// same, even when a plan's letters are not stored batch after batch.
     @Test func statusCountsTheSameWhateverTheOrderLettersAreStoredIn() throws {
