@@ -72,13 +72,11 @@ extension Store {
     ) throws -> Int64? {
         func items(_ db: Database, escalation: inout Escalation?) throws {
             let schoolID = try request.school.map { try SchoolDirectory.ids(of: [$0], db: db)[0] }
-            var reader = try TrackedReader(db, school: schoolID)
-            for plan in try Self.chain(request.plan, db: db) {
-                try reader.read(plan: plan) { schoolID, letters in
-                    var items = letters.map { FollowUpItem(delivery: $0, action: FollowUp.action(for: $0, steps: strategy.steps(for: $0.facts.profile))) }
-                    try escalation?.escalate(&items, schoolID: schoolID)
-                    try visit(items)
-                }
+            var reader = try TrackedReader(db, plans: try Self.chain(request.plan, db: db), school: schoolID)
+            try reader.read { schoolID, letters in
+                var items = letters.map { FollowUpItem(delivery: $0, action: FollowUp.action(for: $0, steps: strategy.steps(for: $0.facts.profile))) }
+                try escalation?.escalate(&items, schoolID: schoolID)
+                try visit(items)
             }
         }
         // A dry run only reads: it never waits for, nor holds up, the writers (ticks, sends).
@@ -161,9 +159,10 @@ private struct Escalation {
     }
 }
 
-/// Reads a plan's letters under way with their accounts' facts, in one pass in batch and
-/// packet order (plans are written school by school, so a school's letters come together),
-/// and hands them over school by school.
+/// Reads the letters under way of a plan and its follow-ups with their accounts' facts, in
+/// one pass in plan, batch and packet order (plans are written school by school, so a
+/// school's letters come together), and hands them over school by school, a school once per
+/// plan that has letters for it.
 private struct TrackedReader {
     private enum Column: Int32, SelectedColumn {
         case school, delivery, plan, account, login, firstName, lastName, channel, step, state, letter, staleCode, profile
@@ -197,37 +196,38 @@ private struct TrackedReader {
     private var rows: BulkStatement
     private var schools: [Int64: String] = [:]
 
-    /// `school`: one school's letters only; nil: every school's.
-    init(_ db: Database, school: Int64?) throws {
+    /// `plans`: in the order they were made; `school`: one school's letters only, nil: every school's.
+    init(_ db: Database, plans: [Int64], school: Int64?) throws {
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM school") { schools[row["id"]] = row["name"] }
-        // `PlanWriter` numbers a plan's letters in batch and packet order: over every school,
-        // the table's own order is that order, without a seek through the batches' index per
-        // letter; one school is read through its batches.
+        // `PlanWriter` numbers a plan's letters in batch and packet order, and a later plan's
+        // after an earlier one's: over every school, the table's own order is that order,
+        // without a seek through the batches' index per letter. One school is read through
+        // its batches.
+        let list = plans.map(String.init).joined(separator: ", ")
         let letters = school.map {
-            "batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id WHERE b.plan_id = ? AND b.school_id = \($0)"
-        } ?? "delivery d NOT INDEXED JOIN batch b ON b.id = d.batch_id JOIN account a ON a.id = d.account_id WHERE d.plan_id = ?"
+            "batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id WHERE b.plan_id IN (\(list)) AND b.school_id = \($0)"
+        } ?? "delivery d NOT INDEXED JOIN batch b ON b.id = d.batch_id JOIN account a ON a.id = d.account_id WHERE d.plan_id IN (\(list))"
         rows = try BulkStatement(db, sql: """
             SELECT \(Column.selectList) FROM \(letters)
             AND d.is_copy = 0 AND d.state IN \(SQLFragment.openStates)
-            ORDER BY \(school == nil ? "d.id" : "b.position")
+            ORDER BY \(school == nil ? "d.id" : "b.plan_id, b.position")
             """)
     }
 
-    mutating func read(plan: Int64, school each: (Int64, [TrackedDelivery]) throws -> Void) throws {
-        var current: Int64?
+    mutating func read(school each: (Int64, [TrackedDelivery]) throws -> Void) throws {
+        var current: (plan: Int64, school: Int64)?
         var letters: [TrackedDelivery] = []
         var name = ""
-        rows.bind(plan)
         try rows.forEach { r in
-            let schoolID = r.int64(Column.school)!
-            if schoolID != current {
-                if let current, !letters.isEmpty { try each(current, letters) }
-                current = schoolID
+            let schoolID = r.int64(Column.school)!, planID = r.int64(Column.plan)!
+            if schoolID != current?.school || planID != current?.plan {
+                if let current, !letters.isEmpty { try each(current.school, letters) }
+                current = (planID, schoolID)
                 name = schools[schoolID] ?? ""
                 letters.removeAll(keepingCapacity: true)
             }
             letters.append(TrackedDelivery(
-                deliveryID: r.int64(Column.delivery)!, planID: r.int64(Column.plan)!, accountID: r.int64(Column.account)!,
+                deliveryID: r.int64(Column.delivery)!, planID: planID, accountID: r.int64(Column.account)!,
                 login: r.string(Column.login)!, firstName: r.string(Column.firstName)!, lastName: r.string(Column.lastName)!, school: name,
                 channel: try DeliveryColumns.channel.value(r.int64(Column.channel)), step: Int(r.int64(Column.step)!),
                 state: try DeliveryColumns.state.value(r.int64(Column.state)), letter: try DeliveryColumns.letter.value(r.int64(Column.letter)),
@@ -238,6 +238,6 @@ private struct TrackedReader {
                     classes: ListColumn.split(r.string(Column.classes)!)),
                 distinction: r.string(Column.distinction)))
         }
-        if let current, !letters.isEmpty { try each(current, letters) }
+        if let current, !letters.isEmpty { try each(current.school, letters) }
     }
 }
