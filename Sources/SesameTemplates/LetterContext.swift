@@ -7,9 +7,10 @@ import SesameCore
 /// Keys are French: directors edit the templates. Sections that are false are left out,
 /// so that Mustache skips them.
 public enum LetterContext {
-    /// The keys whose values are a letter's own; the others (school, ENT, date, packet
-    /// class, sections) are the same for every letter of a packet with the same sections.
-    public static let personal: Set<String> = ["compte", "enfants", "enfantsTexte", "deEnfants", "adresse"]
+    /// The keys whose values are a letter's own, and the packet's class (a re-print gathers
+    /// the letters of several packets); the others (school, ENT, date, sections) are the same
+    /// for every letter of a packet with the same sections.
+    public static let personal: Set<String> = ["compte", "enfants", "enfantsTexte", "deEnfants", "adresse", "classe"]
 
     public static func make(_ letter: Letter, school: Settings.School, ent: Settings.ENT, date: Date) -> [String: Any] {
         let a = letter.account
