@@ -64,12 +64,15 @@ extension Settings.School {
     public var templateValue: [String: String] {
         let title = directorTitle.map { "\($0) de l’école" } ?? "direction de l’école"
         let contact = [phone, email].compactMap { $0 }.joined(separator: " — ")
-        return [
+        let values = [
             "nom": name, "adresse": address ?? "", "ville": city ?? "", "directeur": director ?? "",
             // "Anne Roux, directrice de l’école"; without a title, no point médian: "direction de l’école".
             "signature": (director.map { "\($0), " } ?? "") + title, "titre": title,
             "telephone": phone ?? "", "courriel": email ?? "", "contact": contact,
         ]
+        // What the school did not give is left out, so that `{{#ecole.contact}} — …{{/ecole.contact}}`
+        // prints nothing (Mustache takes an empty text for true).
+        return values.filter { !$0.value.isEmpty }
     }
 }
 

@@ -200,6 +200,20 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
         #expect(blocks["identifiants"]?.contains("Identifiant | lea") == true)
     }
 
+    /// What a school did not give is left out of the templates' values: a card of a school
+    /// without telephone or email ends with its name, not with a dangling dash.
+    @Test func aSchoolWithoutContactLeavesNoDanglingDash() throws {
+        let set = try DocumentTemplates.load(reports)
+        let letter = try #require(batches(SchoolGenerator().generate()).first?.letters.first)
+        var school = Settings.School(name: "École Les Tilleuls")
+        func card() -> String {
+            set.render("carte.mustache", LetterContext.make(letter, school: school, ent: settings(for: "x").ent, date: Date()))["adresse"] ?? ""
+        }
+        #expect(card().hasSuffix("\nÉcole Les Tilleuls"))
+        school.phone = "02 40 00 00 00"
+        #expect(card().hasSuffix("\nÉcole Les Tilleuls — 02 40 00 00 00"))
+    }
+
     /// A packet's letters reuse the blocks that name none of a letter's own values; a block
     /// that names one, even inside a transform or through `{{.}}`, is worded for each letter.
     @Test func blocksThatNameNoLettersOwnValueAreRenderedOncePerSections() throws {
