@@ -68,6 +68,17 @@ enum Measure {
         return String(format: "  %@: %.2f× (target %@ %.1f×): %@", label, value, speedUp ? "≥" : "≤", target, met ? "met" : "NOT MET")
     }
 
+    /// Runs each measure in turn, `rounds` times, and gives each one's median time: on this
+    /// shared machine one run moves by a tenth from minute to minute, and taking turns puts
+    /// both sides through the same moments.
+    static func medians(rounds: Int, _ measures: [() throws -> Double]) throws -> [Double] {
+        var times = Array(repeating: [Double](), count: measures.count)
+        for _ in 0..<rounds {
+            for (index, measure) in measures.enumerated() { times[index].append(try measure()) }
+        }
+        return times.map { $0.sorted()[$0.count / 2] }
+    }
+
     static func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
         let start = Date()
         let value = try body()

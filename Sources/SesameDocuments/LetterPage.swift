@@ -65,7 +65,9 @@ struct LetterPage {
             heights.append(place.ownLine ? labelHeight + valueHeight : max(valueHeight, labelHeight))
         }
         let captionStyle = TextStyle.sans(7.5 * text, alignment: .center)
-        let qrBlock = qrSize + typesetter.height(caption.replacingOccurrences(of: "-", with: "\u{2011}"), width: qrSize + mm(6), style: captionStyle) + mm(2)
+        // "e-primO" is a name: a no-break hyphen keeps it whole ("e-/primO" read as two words).
+        let caption = caption.replacingOccurrences(of: "-", with: "\u{2011}")
+        let qrBlock = qrSize + typesetter.height(caption, width: qrSize + mm(6), style: captionStyle) + mm(2)
         let boxHeight = max(heights.reduce(0, +) + gap * Double(max(0, rows.count - 1)), qrBlock) + 2 * padding
         let context = typesetter.context
         cairo_save(context)
@@ -88,8 +90,6 @@ struct LetterPage {
         }
         let qrX = x + width - qrSize - padding
         typesetter.qrCode(qr, x: qrX, y: y + padding, size: qrSize)
-        // "e-primO" is a name: a no-break hyphen keeps it whole ("e-/primO" read as two words).
-        let caption = caption.replacingOccurrences(of: "-", with: "\u{2011}")
         typesetter.draw(caption, x: qrX - mm(3), y: y + padding + qrSize + mm(1), width: qrSize + mm(6), style: captionStyle, gray: 0.3)
         return boxHeight
     }
@@ -115,7 +115,7 @@ struct CredentialRows {
 
     init(_ block: String) {
         rows = block.split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = line.split(separator: "|", maxSplits: 1).map { TextNormalization.trimmed(String($0)) }
             guard parts.count == 2, !parts[1].isEmpty else { return nil }
             return (parts[0], parts[1])
         }
