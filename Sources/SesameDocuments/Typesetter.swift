@@ -104,8 +104,15 @@ final class Typesetter {
 
     private struct LayoutKey: Hashable {
         var markup: String
+        /// In Pango units; -1: no width, one line.
         var width: Int32
         var style: TextStyle
+
+        init(_ markup: String, width: Double, style: TextStyle) {
+            self.markup = markup
+            self.width = width < 0 ? -1 : Int32(width * Double(PANGO_SCALE))
+            self.style = style
+        }
     }
 
     /// `page` tells the page being drawn; a single-page surface (a chart) can leave it.
@@ -183,7 +190,7 @@ final class Typesetter {
     /// Draws the markup with its top-left corner at (x, y); returns its height.
     @discardableResult
     func draw(_ markup: String, x: Double, y: Double, width: Double, style: TextStyle, gray: Double = 0) -> Double {
-        let key = StampKey(layout: LayoutKey(markup: markup, width: width < 0 ? -1 : Int32(width * Double(PANGO_SCALE)), style: style), gray: gray)
+        let key = StampKey(layout: LayoutKey(markup, width: width, style: style), gray: gray)
         if let stamp = stamps[key], firstOnPage(stamp) {
             stamp.place(on: context, x: x, y: y)
             return stamp.height
@@ -192,22 +199,14 @@ final class Typesetter {
         var w: Int32 = 0, h: Int32 = 0
         pango_layout_get_size(layout, &w, &h)
         let height = Double(h) / Double(PANGO_SCALE)
-        func show(_ target: OpaquePointer, _ x: Double, _ y: Double) {
-            cairo_save(target)
-            cairo_set_source_rgb(target, gray, gray, gray)
-            cairo_move_to(target, x, y)
-            follow(target)
-            pango_cairo_show_layout(target, layout)
-            cairo_restore(target)
-        }
         guard drawn.contains(key), stamps[key] == nil else {
             if drawn.count >= 4096 { drawn.removeAll(keepingCapacity: true) }
             drawn.insert(key)
-            show(context, x, y)
+            show(layout, on: context, x: x, y: y, gray: gray)
             return height
         }
         if stamps.count >= 256 { stamps.removeAll(keepingCapacity: true) }
-        let stamp = Stamp(width: max(Double(w) / Double(PANGO_SCALE), width), height: height) { show($0, 0, 0) }
+        let stamp = Stamp(width: max(Double(w) / Double(PANGO_SCALE), width), height: height) { self.show(layout, on: $0, x: 0, y: 0, gray: gray) }
         stamps[key] = stamp
         _ = firstOnPage(stamp)
         stamp.place(on: context, x: x, y: y)
@@ -218,21 +217,25 @@ final class Typesetter {
     /// measures every cell to place its rows and pages, then draws those same layouts (laid
     /// out twice, the cells of a thousand-row sheet cost more than the letters).
     func layOut(_ markup: String, width: Double, style: TextStyle) -> LaidOutText {
-        LaidOutText(newLayout(LayoutKey(markup: markup, width: width < 0 ? -1 : Int32(width * Double(PANGO_SCALE)), style: style)))
+        LaidOutText(newLayout(LayoutKey(markup, width: width, style: style)))
     }
 
     /// Draws text laid out by `layOut` with its top-left corner at (x, y).
     func draw(_ text: LaidOutText, x: Double, y: Double, gray: Double = 0) {
-        cairo_save(context)
-        cairo_set_source_rgb(context, gray, gray, gray)
-        cairo_move_to(context, x, y)
-        follow(context)
-        pango_cairo_show_layout(context, text.layout)
-        cairo_restore(context)
+        show(text.layout, on: context, x: x, y: y, gray: gray)
+    }
+
+    private func show(_ layout: OpaquePointer, on target: OpaquePointer, x: Double, y: Double, gray: Double) {
+        cairo_save(target)
+        cairo_set_source_rgb(target, gray, gray, gray)
+        cairo_move_to(target, x, y)
+        follow(target)
+        pango_cairo_show_layout(target, layout)
+        cairo_restore(target)
     }
 
     private func layout(_ markup: String, width: Double, style: TextStyle) -> OpaquePointer {
-        let key = LayoutKey(markup: markup, width: width < 0 ? -1 : Int32(width * Double(PANGO_SCALE)), style: style)
+        let key = LayoutKey(markup, width: width, style: style)
         if let cached = layouts[key] { return cached }
         let layout = newLayout(key)
         // Per-letter text (names, codes) fills the cache too: start afresh when it is full,
