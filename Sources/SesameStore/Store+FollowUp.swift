@@ -199,18 +199,11 @@ private struct TrackedReader {
     /// `plans`: in the order they were made; `school`: one school's letters only, nil: every school's.
     init(_ db: Database, plans: [Int64], school: Int64?) throws {
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM school") { schools[row["id"]] = row["name"] }
-        // `PlanWriter` numbers a plan's letters in batch and packet order, and a later plan's
-        // after an earlier one's: over every school, the table's own order is that order,
-        // without a seek through the batches' index per letter. One school is read through
-        // its batches.
-        let list = plans.map(String.init).joined(separator: ", ")
-        let letters = school.map {
-            "batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id WHERE b.plan_id IN (\(list)) AND b.school_id = \($0)"
-        } ?? "delivery d NOT INDEXED JOIN batch b ON b.id = d.batch_id JOIN account a ON a.id = d.account_id WHERE d.plan_id IN (\(list))"
+        let letters = try PlanLetters(plans: plans, school: school, db: db)
         rows = try BulkStatement(db, sql: """
-            SELECT \(Column.selectList) FROM \(letters)
+            SELECT \(Column.selectList) FROM \(letters.source)
             AND d.is_copy = 0 AND d.state IN \(SQLFragment.openStates)
-            ORDER BY \(school == nil ? "d.id" : "b.plan_id, b.position")
+            ORDER BY \(letters.order)
             """)
     }
 

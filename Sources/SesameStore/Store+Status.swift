@@ -8,29 +8,19 @@ extension Store {
     /// follows it; cancelled letters do not count). A letter's class is its packet's, else
     /// the account's first class.
     ///
-    /// One pass over the letters, counted in Swift: grouping a million rows in SQL sorted
-    /// them all. Over the whole plan the letters are read in table order (a plan's letters are
-    /// written batch by batch, so its batches come in runs; reading them through the batches'
-    /// index cost one more seek a letter, a third of the query). `school`: that school's
-    /// letters only, through its batches (a director's dashboard reads its school, not the
-    /// académie).
+    /// One pass over the letters (`PlanLetters`), counted in Swift: grouping a million rows
+    /// in SQL sorted them all. `school`: that school's letters only (a director's dashboard
+    /// reads its school, not the académie).
     public func stageCounts(ofPlan plan: Int64, school: String? = nil) throws -> [StageCount] {
         try pool.read { db in
             var counts: [StageCount] = []
             let schoolID = try school.map { try SchoolDirectory.ids(of: [$0], db: db)[0] }
-            // The plan and its follow-ups in one pass: over the whole plan, in table order; for
-            // a school, through its batches' index.
+            // The plan and its follow-ups in one pass, in no particular order.
             let chain = try Self.chain(plan, db: db)
-            let plans = "(" + chain.map { _ in "?" }.joined(separator: ", ") + ")"
-            let letters = schoolID == nil
-                ? "delivery d NOT INDEXED JOIN batch b ON b.id = d.batch_id JOIN account a ON a.id = d.account_id WHERE d.plan_id IN \(plans)"
-                : "batch b JOIN delivery d ON d.batch_id = b.id JOIN account a ON a.id = d.account_id WHERE b.plan_id IN \(plans) AND b.school_id = ?"
             var rows = try BulkStatement(db, sql: """
-                SELECT \(CountedColumn.selectList) FROM \(letters)
+                SELECT \(CountedColumn.selectList) FROM \(try PlanLetters(plans: chain, school: schoolID, db: db).source)
                 AND d.is_copy = 0 AND d.state NOT IN \(SQLFragment.supersededStates)
                 """)
-            for plan in chain { rows.bind(plan) }
-            if let schoolID { rows.bind(schoolID) }
             var batches: [Int64: BatchRow] = [:]
             for plan in chain {
                 for batch in try BatchRow.all(db, plan: plan, school: schoolID) { batches[batch.id] = batch }

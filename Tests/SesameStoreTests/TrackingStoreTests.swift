@@ -213,12 +213,13 @@ private struct Season {
         }
     }
 
-    /// The whole plan is read in table order, a school through its batches: both count the
-    /// same, even when a plan's letters are not stored batch after batch.
+    /// The whole plan is read in table order, a school or a past season through its batches:
+    /// all count the same, even when a plan's letters are not stored batch after batch.
     @Test func statusCountsTheSameWhateverTheOrderLettersAreStoredIn() throws {
         let s = try Season()
         _ = try s.store.record(.absent, .accounts(Array(try s.logins(.meeting, .parent).prefix(3))), plan: nil, actor: "x", note: nil)
         let before = StatusReport(try s.store.stageCounts(ofPlan: s.plan))
+        #expect(try s.store.pool.read { try PlanLetters(plans: [s.plan], school: nil, db: $0).order } == "d.id")
         // Every other letter of every batch moved to the end of the table.
         try s.store.pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
@@ -232,6 +233,23 @@ private struct Season {
         let school = try #require(before.bySchool.first?.school)
         let bySchool = StatusReport(try s.store.stageCounts(ofPlan: s.plan, school: school))
         #expect(bySchool.byClass.map(\.funnel) == before.byClass.map(\.funnel))
+        // A store that keeps past seasons: the plan holds a minority of the batches, and is
+        // read through them.
+        try s.store.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO plan (name, strategy, strategy_source, selection, created_at, created_by) VALUES ('2025', 'ecole', '', '{}', 0, 'x')
+                """)
+            let past = db.lastInsertedRowID
+            let batches = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM batch") ?? 0
+            for position in 0...batches {
+                try db.execute(sql: """
+                    INSERT INTO batch (plan_id, position, school_id, channel, recipients) SELECT ?, ?, id, 'office', '' FROM school LIMIT 1
+                    """, arguments: [past, position])
+            }
+        }
+        #expect(try s.store.pool.read { try PlanLetters(plans: [s.plan], school: nil, db: $0).order } == "b.plan_id, b.position")
+        let throughBatches = StatusReport(try s.store.stageCounts(ofPlan: s.plan))
+        #expect(throughBatches.byClass.map(\.funnel) == before.byClass.map(\.funnel))
     }
 }
 
