@@ -32,6 +32,7 @@ extension Store {
             var current: Int64 = -1
             var tally: [Tally: Int] = [:]
             func flush() throws {
+                defer { tally.removeAll(keepingCapacity: true) }
                 guard let batch = batches[current] else { return }
                 for (key, count) in tally {
                     counts.append(StageCount(
@@ -42,7 +43,6 @@ extension Store {
                             accountActivated: key.activated),
                         count: count))
                 }
-                tally.removeAll(keepingCapacity: true)
             }
             try rows.forEach { r in
                 let batch = r.int64(CountedColumn.batch)!
