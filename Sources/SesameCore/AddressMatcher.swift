@@ -74,17 +74,6 @@ public struct AddressRecord: Sendable, Hashable {
     }
 }
 
-/// A parent account with the children it is linked to, for address matching.
-public struct ParentWithChildren: Sendable {
-    public var parent: FamilyMember
-    public var children: [FamilyMember]
-
-    public init(parent: FamilyMember, children: [FamilyMember]) {
-        self.parent = parent
-        self.children = children
-    }
-}
-
 /// Parents and the children linked to them, each child once however many parents it has:
 /// an académie links 750,000 children to 600,000 parents through 1,200,000 links, and a
 /// copy of a child per link took 150 MiB.
@@ -98,22 +87,6 @@ public struct LinkedFamilies: Sendable {
         self.parents = parents
         self.children = children
         self.links = links
-    }
-
-    /// The same families given parent by parent; a child listed under two parents is one child.
-    public init(_ families: [ParentWithChildren]) {
-        var positions: [Account.ID: Int32] = [:]
-        self.init(parents: families.map(\.parent), children: [], links: [])
-        for (p, family) in families.enumerated() {
-            for child in family.children {
-                let position = positions[child.id] ?? Int32(children.count)
-                if position == children.count {
-                    positions[child.id] = position
-                    children.append(child)
-                }
-                links.append((Int32(p), position))
-            }
-        }
     }
 }
 
@@ -154,10 +127,6 @@ public struct AddressMatcher {
     /// The rows matched so far.
     public private(set) var rows = 0
 
-    public init(parents: [ParentWithChildren], file: String) {
-        self.init(families: LinkedFamilies(parents), file: file)
-    }
-
     public init(families: LinkedFamilies, file: String) {
         parents = families.parents
         children = families.children
@@ -183,15 +152,6 @@ public struct AddressMatcher {
             pairs.lazy.map { pair in
                 NameKey.exact(parents[pair.parent].displayName) + "\u{1}" + NameKey.exact(children[pair.child].displayName)
             }, backwards: false)
-    }
-
-    /// Every row at once.
-    public static func match(
-        _ records: [AddressRecord], parents: [ParentWithChildren], file: String
-    ) -> (assignments: [ContactAssignment], problems: [ImportProblem]) {
-        var matcher = AddressMatcher(parents: parents, file: file)
-        for record in records { matcher.add(record) }
-        return matcher.result
     }
 
     /// The contacts found for each person, in the order they were first found, and the rows

@@ -52,13 +52,6 @@ public struct AddressFileReader: Sendable {
         return problems
     }
 
-    /// Every record at once, and the problems: a school's file.
-    public func readAll() throws -> (records: [AddressRecord], problems: [ImportProblem]) {
-        var records: [AddressRecord] = []
-        let problems = try forEachRecord { records.append($0) }
-        return (records, problems)
-    }
-
     /// The record of a row of the simple format (one parent, one child), or nil when the
     /// row names no one (problems say why).
     private static func record(

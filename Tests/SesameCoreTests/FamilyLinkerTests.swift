@@ -1,6 +1,36 @@
 import Testing
 @testable import SesameCore
 
+/// A parent account with the children it is linked to, as the address tests write them.
+private struct ParentWithChildren {
+    var parent: FamilyMember
+    var children: [FamilyMember]
+}
+
+extension AddressMatcher {
+    /// Every row at once, the families given parent by parent (a child listed under two
+    /// parents is one child).
+    fileprivate static func match(
+        _ records: [AddressRecord], parents: [ParentWithChildren], file: String
+    ) -> (assignments: [ContactAssignment], problems: [ImportProblem]) {
+        var families = LinkedFamilies(parents: parents.map(\.parent), children: [], links: [])
+        var positions: [Account.ID: Int32] = [:]
+        for (p, family) in parents.enumerated() {
+            for child in family.children {
+                let position = positions[child.id] ?? Int32(families.children.count)
+                if position == families.children.count {
+                    positions[child.id] = position
+                    families.children.append(child)
+                }
+                families.links.append((Int32(p), position))
+            }
+        }
+        var matcher = AddressMatcher(families: families, file: file)
+        for record in records { matcher.add(record) }
+        return matcher.result
+    }
+}
+
 /// Builds members the way an export describes them.
 private struct Family {
     var members: [FamilyMember] = []

@@ -4,6 +4,15 @@ import SesameFixtures
 import Testing
 @testable import SesameImport
 
+extension AddressFileReader {
+    /// Every record at once, and the problems.
+    fileprivate func readAll() throws -> (records: [AddressRecord], problems: [ImportProblem]) {
+        var records: [AddressRecord] = []
+        let problems = try forEachRecord { records.append($0) }
+        return (records, problems)
+    }
+}
+
 func readAll(_ reader: ENTExportReader, school: String? = nil) throws -> (records: [ExportRecord], problems: [ImportProblem]) {
     var records: [ExportRecord] = [], problems: [ImportProblem] = []
     try reader.read(defaultSchool: school) { item in
