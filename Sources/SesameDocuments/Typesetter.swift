@@ -174,15 +174,18 @@ final class Typesetter {
 
     /// The style at which `markup` fits `width` on one line, no smaller than `minimumSize`.
     func fitted(_ markup: String, width: Double, style: TextStyle, minimumSize: Double) -> TextStyle? {
-        let natural = self.width(markup, style: style)
+        var natural = self.width(markup, style: style)
         guard natural > width else { return style }
-        // Text width is proportional to the size, rounded down to a tenth of a point; hinted
-        // metrics (a PNG) are not quite, and a few tenths less may be needed.
+        // Text width is about proportional to the size: each try takes the size the last
+        // width asks for, in tenths of a point, and at least a tenth less. Only about: Pango
+        // places glyphs on whole points (a long login at A5 size was 5 % wider than its
+        // size said), and a PNG's metrics are hinted.
         var smaller = style
-        smaller.size = (style.size * width / natural * 10).rounded(.down) / 10
-        for _ in 0..<5 where smaller.size >= minimumSize {
-            if self.width(markup, style: smaller) <= width { return smaller }
-            smaller.size = ((smaller.size - 0.1) * 10).rounded() / 10
+        for _ in 0..<20 {
+            smaller.size = min((smaller.size * 10).rounded() - 1, (smaller.size * width / natural * 10).rounded(.down)) / 10
+            guard smaller.size >= minimumSize else { return nil }
+            natural = self.width(markup, style: smaller)
+            if natural <= width { return smaller }
         }
         return nil
     }
