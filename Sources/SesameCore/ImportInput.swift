@@ -10,20 +10,30 @@ public struct ExportInput {
     public var hasRelativeColumns: Bool { relativeColumns.children != nil || relativeColumns.parents != nil }
     /// Where the Enfants and Parents columns are, for the rules that confirm a link.
     public var relativeColumns: RelativeColumns
+    /// The details the file has a column for: an account it lists keeps what is stored of
+    /// the others (the class-level export gives names, logins and codes, no classes).
+    public var details: Set<ExportDetail>
     /// Streams the file's items to the closure it is given, once.
     public var read: ((ExportItem) throws -> Void) throws -> Void
 
     public init(
         fileName: String, sha256: String, encoding: String, isFullExport: Bool, relativeColumns: RelativeColumns,
-        read: @escaping ((ExportItem) throws -> Void) throws -> Void
+        details: Set<ExportDetail> = Set(ExportDetail.allCases), read: @escaping ((ExportItem) throws -> Void) throws -> Void
     ) {
         self.fileName = fileName
         self.sha256 = sha256
         self.encoding = encoding
         self.isFullExport = isFullExport
         self.relativeColumns = relativeColumns
+        self.details = details
         self.read = read
     }
+}
+
+/// What an export may say of an account beyond who it is (profile, name, login) and its
+/// activation code, each from a column some exports do not have.
+public enum ExportDetail: Sendable, Hashable, CaseIterable {
+    case siecleID, alias, functions, classes, children, parents, lastLogin, email, phone, createdAt
 }
 
 /// ONDE's pupils extraction of one school, already read.

@@ -27,7 +27,7 @@ public struct ENTExportReader: Sendable {
     public init(data: Data, fileName: String) throws {
         let file = try DelimitedFile(data: data, fileName: fileName)
         let columns = try HeaderMap<ExportColumn>(
-            header: file.header, file: fileName, required: [.profile, .lastName, .firstName, .login])
+            header: file.header, file: fileName, required: [.profile, .lastName, .firstName, .login, .activationCode])
         self.fileName = fileName
         self.encoding = file.encoding
         self.file = file
@@ -120,6 +120,7 @@ extension ENTExportReader {
             relativeColumns: RelativeColumns(
                 children: columns.has(.children) ? columns.number(.children) : nil,
                 parents: columns.has(.parents) ? columns.number(.parents) : nil),
+            details: Set(ExportDetail.allCases.filter { columns.has($0.column) }),
             read: { [held = HeldReader(self)] emit in
                 // Let go of the file once read: the rest of the import (an académie's family
                 // file, matched next) has no use for the export's 206 MiB.

@@ -1,3 +1,5 @@
+import SesameCore
+
 /// The columns of an ENT account export ("Exporter des comptes"), and the spellings
 /// of the older exports, the class-level export and spreadsheets re-saving them.
 enum ExportColumn: Int, KnownColumn {
@@ -45,6 +47,24 @@ enum ExportColumn: Int, KnownColumn {
         case .email: ["Email", "E-mail", "Mail", "Adresse électronique"]
         case .phone: ["Tel", "Tél", "Phone"]
         case .createdAt: ["Date création", "Créé le", "Creation date"]
+        }
+    }
+}
+
+extension ExportDetail {
+    /// The column that gives it.
+    var column: ExportColumn {
+        switch self {
+        case .siecleID: .siecleID
+        case .alias: .alias
+        case .functions: .functions
+        case .classes: .classes
+        case .children: .children
+        case .parents: .parents
+        case .lastLogin: .lastLogin
+        case .email: .email
+        case .phone: .phone
+        case .createdAt: .createdAt
         }
     }
 }

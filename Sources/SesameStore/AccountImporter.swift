@@ -22,6 +22,8 @@ struct AccountImporter {
     /// People the export places in several schools.
     private var multiSchoolKeys: Set<String> = []
     private var schoolIDs: [String: Int64] = [:]
+    /// What the file has no column for: kept as stored.
+    private let absentDetails: Set<ExportDetail>
     private var schoolsBefore: Set<Int64> = []
     private var classIDs: [Int64: [String: Int64]] = [:]
     private var classSorts: [String: String] = [:]
@@ -56,6 +58,7 @@ struct AccountImporter {
         self.db = db
         self.input = input
         self.now = now.timeIntervalSince1970
+        absentDetails = Set(ExportDetail.allCases).subtracting(input.details)
         try db.execute(
             sql: "INSERT INTO import (kind, file_name, sha256, encoding, imported_at) VALUES ('accounts', ?, ?, ?, ?)",
             arguments: [input.fileName, input.sha256, input.encoding, self.now])
@@ -116,9 +119,8 @@ struct AccountImporter {
         summary.pending = summary.accounts - summary.activated
         summary.withEmail = withEmail.count
         summary.classes = pupilClasses.count
-        if input.hasRelativeColumns { try linkFamilies() }
         if input.isFullExport { try markRemoved() }
-        try HomonymWriter.refresh(db, schools: covered.sorted())
+        try settleSchools()
         summary.schools = try String.fetchAll(
             db, sql: "SELECT name FROM school WHERE id IN (\(covered.map(String.init).joined(separator: ","))) ORDER BY name")
         summary.problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
@@ -174,7 +176,7 @@ struct AccountImporter {
                 continue
             }
             seen[account.id] = record.line
-            try count(record, id: account.id, in: schoolID, hasCollectedEmail: false)
+            try count(account.row, id: account.id, in: schoolID, hasCollectedEmail: false)
             try addClasses(of: account.id, record.classes, in: schoolID)
             if schoolsBefore.contains(schoolID) { summary.changes.new.append(record.printedLogin) }
         }
@@ -193,13 +195,14 @@ struct AccountImporter {
 
     /// An account already stored: a duplicate row of this file, or an update.
     private mutating func update(_ old: Stored, with record: ExportRecord, row: AccountRow, in schoolID: Int64) throws {
+        var row = row
+        row.keep(old.row, absent: absentDetails)
         if let firstLine = seen[old.id] {
             reportDuplicate(record, of: firstLine, differs: row != old.row)
             return
         }
         seen[old.id] = record.line
-        try count(record, id: old.id, in: schoolID, hasCollectedEmail: old.hasCollectedEmail)
-        var row = row
+        try count(row, id: old.id, in: schoolID, hasCollectedEmail: old.hasCollectedEmail)
         keepStoredSpellings(of: &row, from: old.row, line: record.line)
         let changed = row.changes(from: old.row)
         let rekeyed = record.entID != nil && old.entKey != record.entKey
@@ -210,8 +213,8 @@ struct AccountImporter {
         updateAccount.bind(record.line)
         updateAccount.bind(old.id)
         try updateAccount.execute()
-        if changed.contains("classes") || old.removed { try setClasses(of: old.id, to: record.classes, in: schoolID) }
-        noteChanges(record, id: old.id, old: old.row, changed: changed, reappeared: old.removed)
+        if changed.contains("classes") || old.removed { try setClasses(of: old.id, to: ListColumn.split(row.classes), in: schoolID) }
+        noteChanges(row, id: old.id, old: old.row, changed: changed, reappeared: old.removed)
     }
 
     /// A file re-saved by a spreadsheet turns letters it cannot hold into "?": such a
@@ -240,14 +243,14 @@ struct AccountImporter {
         }
     }
 
-    /// The summary's figures, for each account of the file once.
-    private mutating func count(_ record: ExportRecord, id: Int64, in schoolID: Int64, hasCollectedEmail: Bool) throws {
-        summary.byProfile[record.profile.rawValue, default: 0] += 1
-        if record.activationCode == nil { summary.activated += 1 }
-        if record.isLocalAdmin { summary.localAdmins += 1 }
-        if record.email != nil || hasCollectedEmail { withEmail.insert(id) }
-        if record.profile == .student {
-            for name in record.classes { pupilClasses.insert(try classID(name, in: schoolID)) }
+    /// The summary's figures, for each account of the file once, as it is stored.
+    private mutating func count(_ row: AccountRow, id: Int64, in schoolID: Int64, hasCollectedEmail: Bool) throws {
+        summary.byProfile[row.profile, default: 0] += 1
+        if row.activationCode == nil { summary.activated += 1 }
+        if row.isLocalAdmin != 0 { summary.localAdmins += 1 }
+        if row.entEmail != nil || hasCollectedEmail { withEmail.insert(id) }
+        if row.profile == Profile.student.rawValue {
+            for name in ListColumn.split(row.classes) { pupilClasses.insert(try classID(name, in: schoolID)) }
         }
     }
 
@@ -261,11 +264,11 @@ struct AccountImporter {
         }
     }
 
-    private mutating func noteChanges(_ record: ExportRecord, id: Int64, old: AccountRow, changed: Set<String>, reappeared: Bool) {
-        let login = record.printedLogin
+    private mutating func noteChanges(_ row: AccountRow, id: Int64, old: AccountRow, changed: Set<String>, reappeared: Bool) {
+        let login = row.alias ?? row.login
         if reappeared { summary.changes.new.append(login); return }
         if changed.contains("activation_code") {
-            if old.activationCode != nil && record.activationCode == nil {
+            if old.activationCode != nil && row.activationCode == nil {
                 summary.changes.activated.append(login)
                 activatedIDs.append(id)
             } else if old.activationCode != "" {
@@ -361,54 +364,57 @@ struct AccountImporter {
 
     // MARK: - Families and departures
 
-    /// Resolves each school's families from what was stored, on a second thread: this one
-    /// reads the next school and writes the links of the previous one meanwhile.
-    private mutating func linkFamilies() throws {
+    /// Resolves each school's families (when the file names relatives) and tells its
+    /// homonyms apart, from what was stored, on a second thread: this one reads the next
+    /// school and writes what was found for the previous one meanwhile. Runs after the
+    /// accounts a full export no longer lists are marked removed: neither counts them.
+    private mutating func settleSchools() throws {
         try flushClasses()
-        var linker = FamilyLinker(file: input.fileName, columns: input.relativeColumns, multiSchoolKeys: multiSchoolKeys)
+        var linker = input.hasRelativeColumns
+            ? FamilyLinker(file: input.fileName, columns: input.relativeColumns, multiSchoolKeys: multiSchoolKeys) : nil
+        var links = input.hasRelativeColumns ? try LinkWriter(db, replacing: input.isFullExport) : nil
+        var homonyms = try HomonymWriter(db)
+        var reader = try SchoolPeople.Reader(db)
         let worker = DispatchQueue(label: "sesame.families")
-        var pending: (schoolID: Int64, result: Pending<SchoolFamilies>)?
-        var members = try BulkStatement(db, sql: """
-            SELECT \(FamilyColumn.selectList)
-            FROM account WHERE school_id = ? AND profile IN ('student', 'parent') AND removed_import_id IS NULL
-            ORDER BY id
-            """)
-        var writer = try LinkWriter(db, replacing: input.isFullExport)
+        var pending: (schoolID: Int64, result: Pending<SettledSchool>)?
         for schoolID in covered.sorted() {
-            var school: [FamilyMember] = []
-            members.bind(schoolID)
-            try members.forEach { r in
-                // Only the people of this file: a partial export says nothing of the others.
-                guard let id = r.int64(FamilyColumn.id), let line = seen[id] else { return }
-                let profile = try Profile.stored(r.string(FamilyColumn.profile), column: "account.profile")
-                school.append(FamilyMember(
-                    id: id, school: String(schoolID), entKey: r.string(FamilyColumn.entKey)!, profile: profile,
-                    firstName: r.string(FamilyColumn.firstName)!, lastName: r.string(FamilyColumn.lastName)!,
-                    login: r.string(FamilyColumn.login)!, classes: ListColumn.split(r.string(FamilyColumn.classes)!),
-                    namedRelatives: ListColumn.split(r.string(profile == .parent ? FamilyColumn.children : FamilyColumn.parents)!), line: line))
-            }
-            let result = Pending<SchoolFamilies>()
+            let people = try reader.read(school: schoolID)
+            let members = linker == nil ? [] : people.familyMembers(lines: seen)
+            let result = Pending<SettledSchool>()
             let resolver = linker
-            worker.async { [school] in result.fulfil(resolver.resolveSchool(school)) }
+            worker.async {
+                result.fulfil(SettledSchool(families: resolver?.resolveSchool(members), distinctions: people.changedDistinctions()))
+            }
             if let previous = pending {
-                try write(previous.result.wait(), of: previous.schoolID, with: &writer, into: &linker)
+                try write(previous.result.wait(), of: previous.schoolID, links: &links, homonyms: &homonyms, into: &linker)
             }
             pending = (schoolID, result)
         }
-        if let last = pending { try write(last.result.wait(), of: last.schoolID, with: &writer, into: &linker) }
-        try writer.finish()
+        if let last = pending { try write(last.result.wait(), of: last.schoolID, links: &links, homonyms: &homonyms, into: &linker) }
+        guard var links, let linker else { return }
+        try links.finish()
         let problems = linker.problems()
         summary.problems += problems
         summary.links.unresolved = problems.count { $0.kind == .unresolvedChild || $0.kind == .unresolvedParent }
         summary.links.ambiguous = problems.count { $0.kind == .ambiguousChild || $0.kind == .ambiguousParent }
     }
 
+    /// What the second thread found for one school.
+    private struct SettledSchool: Sendable {
+        var families: SchoolFamilies?
+        var distinctions: [(id: Account.ID, distinction: String?)]
+    }
+
     private mutating func write(
-        _ families: SchoolFamilies, of schoolID: Int64, with writer: inout LinkWriter, into linker: inout FamilyLinker
+        _ settled: SettledSchool, of schoolID: Int64, links: inout LinkWriter?, homonyms: inout HomonymWriter,
+        into linker: inout FamilyLinker?
     ) throws {
-        linker.add(families)
-        summary.links.resolved += families.links.count
-        try writer.replace(links: families.links, ofSchool: schoolID, hadLinks: schoolsBefore.contains(schoolID))
+        if let families = settled.families {
+            linker?.add(families)
+            summary.links.resolved += families.links.count
+            try links?.replace(links: families.links, ofSchool: schoolID, hadLinks: schoolsBefore.contains(schoolID))
+        }
+        try homonyms.write(settled.distinctions)
     }
 
     private mutating func markRemoved() throws {
@@ -433,25 +439,6 @@ struct AccountImporter {
             try mark.execute()
             summary.changes.removed.append(account.login)
             removedIDs.append(account.id)
-        }
-    }
-}
-
-/// What linking families reads of each pupil and parent of the file.
-private enum FamilyColumn: Int32, SelectedColumn {
-    case id, entKey, profile, firstName, lastName, login, classes, children, parents
-
-    var expression: String {
-        switch self {
-        case .id: "id"
-        case .entKey: "ent_key"
-        case .profile: "profile"
-        case .firstName: "first_name"
-        case .lastName: "last_name"
-        case .login: SQLFragment.printedLogin("account")
-        case .classes: "classes"
-        case .children: "children_names"
-        case .parents: "parent_names"
         }
     }
 }

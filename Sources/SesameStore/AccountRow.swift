@@ -100,6 +100,27 @@ struct AccountRow: Equatable {
         s.bind(lastLogin)
     }
 
+    /// Takes the stored value of each detail the file has no column for: such a file says
+    /// nothing of it (a class-level export does not empty the classes it does not give).
+    mutating func keep(_ stored: AccountRow, absent: Set<ExportDetail>) {
+        for detail in absent {
+            switch detail {
+            case .siecleID: siecleID = stored.siecleID
+            case .alias:
+                alias = stored.alias
+                nameSort = NameKey.person(lastName: lastName, firstName: firstName, tieBreaker: alias ?? login)
+            case .functions: (functions, isLocalAdmin) = (stored.functions, stored.isLocalAdmin)
+            case .classes: (classes, classSort) = (stored.classes, stored.classSort)
+            case .children: childrenNames = stored.childrenNames
+            case .parents: parentNames = stored.parentNames
+            case .lastLogin: lastLogin = stored.lastLogin
+            case .email: entEmail = stored.entEmail
+            case .phone: phone = stored.phone
+            case .createdAt: createdAt = stored.createdAt
+            }
+        }
+    }
+
     /// The columns that differ, by name.
     func changes(from old: AccountRow) -> Set<String> {
         let pairs: [(String, Bool)] = [

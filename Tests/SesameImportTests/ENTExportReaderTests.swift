@@ -96,7 +96,7 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
     }
 
     @Test func withoutASchoolColumnOrDefaultRowsAreReported() throws {
-        let text = "Type;Nom;Prénom;Login\nÉlève;Roux;Léa;lea.roux\n"
+        let text = "Type;Nom;Prénom;Login;Code d'activation\nÉlève;Roux;Léa;lea.roux;\n"
         let (records, problems) = try readAll(try ENTExportReader(data: Data(text.utf8), fileName: "c.csv"))
         #expect(records.isEmpty)
         #expect(problems.map(\.kind) == [.missingValue])
@@ -125,7 +125,8 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
     }
 
     @Test func missingAndDuplicatedColumnsAreErrors() {
-        #expect(throws: ImportError.missingColumns(file: "x.csv", names: ["Type", "Identifiant"])) {
+        // Without its codes, a file would make every account look activated.
+        #expect(throws: ImportError.missingColumns(file: "x.csv", names: ["Type", "Identifiant", "Code d'activation"])) {
             try ENTExportReader(data: Data("Nom;Prénom\n".utf8), fileName: "x.csv")
         }
         #expect(throws: ImportError.duplicateHeader(file: "x.csv", column: 3, header: "nom")) {
@@ -137,8 +138,8 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
     }
 
     @Test func aRowWithTheWrongNumberOfFieldsStopsTheReading() throws {
-        let reader = try ENTExportReader(data: Data("Type;Nom;Prénom;Login\nÉlève;Roux;Léa;lr\nÉlève;Roux;Léo\n".utf8), fileName: "x.csv")
-        #expect(throws: ImportError.fieldCount(file: "x.csv", line: 3, expected: 4, found: 3)) {
+        let reader = try ENTExportReader(data: Data("Type;Nom;Prénom;Login;Code d'activation\nÉlève;Roux;Léa;lr;\nÉlève;Roux;Léo;\n".utf8), fileName: "x.csv")
+        #expect(throws: ImportError.fieldCount(file: "x.csv", line: 3, expected: 5, found: 4)) {
             try readAll(reader, school: "E")
         }
     }

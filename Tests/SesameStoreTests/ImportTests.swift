@@ -162,18 +162,58 @@ import Testing
         let pupil = onlyOneClass.exportOrder[0]
         onlyOneClass.people[pupil].activationCode = nil
         let accountsBefore = try fixture.store.accounts(matching: AccountFilter()).count
+        func details() throws -> [String] {
+            try fixture.store.accounts(matching: AccountFilter()).map {
+                "\($0.login) \($0.classes) \($0.children) \(String(describing: $0.email)) \(String(describing: $0.lastLogin)) \($0.isLocalAdmin) \(String(describing: $0.distinction))"
+            }
+        }
+        let detailsBefore = try details()
         let summary = try fixture.importFiles(export: onlyOneClass.exportFile(format: .classLevel), name: "cp-a.csv", school: school.name)
         // Class-level exports have no Id: accounts are found again by login, not duplicated.
         #expect(summary.changes.activated == [school.people[pupil].printedLogin])
         #expect(summary.changes.new.isEmpty)
         #expect(summary.changes.removed.isEmpty)
+        #expect(summary.changes.updated.isEmpty)
         #expect(summary.accounts == onlyOneClass.exportOrder.count)
+        #expect(summary.classes == 1)
         #expect(try fixture.store.accounts(matching: AccountFilter()).count == accountsBefore)
         #expect(try fixture.links() == before)
+        // The file has no Classes, Enfants, Courriel or Dernière connexion column: it says nothing of them.
+        #expect(try details() == detailsBefore)
         // A full export afterwards finds them again by Id, with nothing to report but the code.
         let full = try fixture.importFiles(export: school.exportFile(encoding: .utf8))
         #expect(full.changes.new.isEmpty && full.changes.removed.isEmpty)
         #expect(full.changes.codeChanged == [school.people[pupil].printedLogin])
+    }
+
+    @Test func homonymsAreToldApartAmongTheAccountsStillListed() throws {
+        let fixture = try StoreFixture()
+        var twins = school
+        let pupils = twins.exportOrder.filter { twins.people[$0].profile == .student }
+        let (first, second) = (pupils[0], pupils.first { twins.people[$0].classes != twins.people[pupils[0]].classes }!)
+        twins.people[second].firstName = twins.people[first].firstName
+        twins.people[second].lastName = twins.people[first].lastName
+        try fixture.importFiles(export: twins.exportFile())
+        func distinction(_ person: Int) throws -> String? {
+            var filter = AccountFilter()
+            filter.logins = [twins.people[person].printedLogin]
+            return try #require(try fixture.store.accounts(matching: filter).first).distinction
+        }
+        #expect(try distinction(first) == twins.people[first].classes.joined(separator: ", "))
+        #expect(try distinction(second) == twins.people[second].classes.joined(separator: ", "))
+
+        // A class export that leaves the second twin out says nothing of them: still two.
+        var oneClass = twins
+        oneClass.exportOrder = [first]
+        try fixture.importFiles(export: oneClass.exportFile(format: .classLevel), name: "classe.csv", school: school.name)
+        #expect(try distinction(first) == twins.people[first].classes.joined(separator: ", "))
+
+        // A full export without them: they left, and the name is the first twin's alone.
+        var gone = twins
+        gone.exportOrder.removeAll { $0 == second }
+        let summary = try fixture.importFiles(export: gone.exportFile(encoding: .utf8))
+        #expect(summary.changes.removed == [twins.people[second].printedLogin])
+        #expect(try distinction(first) == nil)
     }
 
     @Test func schoolsOfOneExportAreKeptApart() throws {
