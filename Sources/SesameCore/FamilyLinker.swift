@@ -177,6 +177,12 @@ private struct Resolver {
     /// member is checked against every relative that names it.
     private var nameKeys: [Int: PersonNameKeys] = [:]
     private var classKeys: [Int: Set<String>] = [:]
+    /// Each member's Enfants or Parents column, keyed once (`NameKey.exact`): it is read to
+    /// resolve the member's own relatives, then each time the member is a candidate for
+    /// someone else. Nearly every name is written as its person's row writes it, so the
+    /// other keys (`PersonNameKeys`) are made only when this one confirms no one.
+    private var writtenRelatives: [Int: [String]] = [:]
+    private var ownKeys: [Int: String] = [:]
 
     init(members: [FamilyMember], file: String, columns: RelativeColumns, multiSchoolKeys: Set<String>) {
         self.members = members
@@ -196,7 +202,7 @@ private struct Resolver {
             case .student: target = .parent
             default: continue
             }
-            for name in member.namedRelatives { resolve(name, namedBy: i, among: target) }
+            for (name, key) in zip(member.namedRelatives, relativeKeys(of: i)) { resolve(name, key, namedBy: i, among: target) }
         }
         for (asker, name, candidates) in ambiguous {
             // The other side's column may have settled it since.
@@ -209,7 +215,7 @@ private struct Resolver {
         return links.sorted()
     }
 
-    private mutating func resolve(_ name: String, namedBy asker: Int, among profile: Profile) {
+    private mutating func resolve(_ name: String, _ exactKey: String, namedBy asker: Int, among profile: Profile) {
         let inSeveralSchools = multiSchoolKeys.contains(members[asker].entKey)
         func report(_ problem: ImportProblem) {
             if inSeveralSchools { deferred.append((nameKey(asker, name), problem)) } else { problems.append(problem) }
@@ -219,7 +225,7 @@ private struct Resolver {
         var contradicted: [(candidate: Int, why: String)] = []
         for loose in [false, true] {
             // The loose tier (a scan of the school's damaged names) only when the exact one confirms no one.
-            let tier = (loose ? indexes[profile]?.looseCandidates(for: name) : indexes[profile]?.exactCandidates(for: name)) ?? []
+            let tier = (loose ? indexes[profile]?.looseCandidates(for: name) : indexes[profile]?.exactCandidates(forKey: exactKey)) ?? []
             for candidate in tier where !found.contains(candidate) {
                 if let why = contradiction(asker: asker, candidate: candidate) {
                     if !contradicted.contains(where: { $0.candidate == candidate }) { contradicted.append((candidate, why)) }
@@ -252,10 +258,16 @@ private struct Resolver {
         let a = members[asker], c = members[candidate]
         let reverseColumnExists = c.profile == .parent ? columns.children != nil : columns.parents != nil
         if reverseColumnExists {
-            let askerKeys = nameKeys[asker] ?? PersonNameKeys(firstName: a.firstName, lastName: a.lastName)
-            nameKeys[asker] = askerKeys
-            let confirming = c.namedRelatives.filter(askerKeys.isNamed).contains { name in
+            func confirms(_ name: String) -> Bool {
                 !NameKey.isDamaged(name) || indexes[a.profile]?.candidates(for: name) == [asker]
+            }
+            let ownKey = ownKeys[asker] ?? NameKey.exact(a.firstName + " " + a.lastName)
+            ownKeys[asker] = ownKey
+            var confirming = zip(c.namedRelatives, relativeKeys(of: candidate)).contains { name, key in key == ownKey && confirms(name) }
+            if !confirming {
+                let askerKeys = nameKeys[asker] ?? PersonNameKeys(firstName: a.firstName, lastName: a.lastName)
+                nameKeys[asker] = askerKeys
+                confirming = c.namedRelatives.contains { askerKeys.isNamed($0) && confirms($0) }
             }
             if !confirming {
                 let column = c.profile == .parent ? "Enfants" : "Parents"
@@ -271,6 +283,13 @@ private struct Resolver {
             }
         }
         return nil
+    }
+
+    private mutating func relativeKeys(of member: Int) -> [String] {
+        if let keys = writtenRelatives[member] { return keys }
+        let keys = members[member].namedRelatives.map(NameKey.exact)
+        writtenRelatives[member] = keys
+        return keys
     }
 
     private func isDamaged(_ member: Int) -> Bool {

@@ -76,7 +76,11 @@ struct PersonIndex: Sendable {
 
     /// People whose name is this one, in either order, up to case and Unicode form.
     mutating func exactCandidates(for written: String) -> [Int] {
-        let exact = NameKey.exact(written)
+        exactCandidates(forKey: NameKey.exact(written))
+    }
+
+    /// The same, for a name's `NameKey.exact` key made once.
+    mutating func exactCandidates(forKey exact: String) -> [Int] {
         if byExact == nil {
             byExact = SortedKeys(people.lazy.map { NameKey.exact($0.firstName + " " + $0.lastName) }, backwards: false)
         }
