@@ -12,7 +12,14 @@ struct LetterPage {
 
     enum Format { case a4, a5 }
 
+    /// Where a letter's text must end, in millimetres of the A4 page (an A5 letter is drawn
+    /// at the same positions, smaller): a printer's margin leaves the last few alone.
+    static let bottom = 285.0
+
     /// Draws the letter's blocks with its top-left corner at (x, y) points.
+    ///
+    /// A letter for many children with long names can be longer than its page: its prose
+    /// (not the box with the code) is then set smaller, a step at a time, until it fits.
     func draw(_ blocks: [String: String], qr: String, format: Format, x: Double, y: Double) {
         let context = typesetter.context
         cairo_save(context)
@@ -21,31 +28,53 @@ struct LetterPage {
         let scale = format == .a4 ? 1.0 : mm(148) / mm(210)
         let text = format == .a4 ? 1.0 : 1.18
         cairo_scale(context, scale, scale)
-        let left = mm(20), width = mm(175)
-        let body = TextStyle.sans(11 * text)
-        typesetter.draw(blocks["en-tete"] ?? "", x: left, y: mm(16), width: mm(100), style: TextStyle.sans(11 * text))
-        let headerHeight = typesetter.height(blocks["en-tete"] ?? "", width: mm(100), style: TextStyle.sans(11 * text))
-        typesetter.draw(blocks["date"] ?? "", x: mm(125), y: mm(16), width: mm(70), style: TextStyle.sans(11 * text, alignment: .right))
-        var cursor: Double
-        if format == .a4 {
-            typesetter.draw(blocks["destinataire"] ?? "", x: mm(110), y: mm(50), width: mm(85), style: TextStyle.sans(11.5))
-            drawFoldMarks()
-            cursor = mm(106)
-        } else {
-            cursor = mm(16) + headerHeight + mm(10)
-            cursor += typesetter.draw(blocks["destinataire"] ?? "", x: mm(95), y: cursor, width: mm(100), style: TextStyle.sans(10 * text)) + mm(10)
+        var prose = text
+        while prose > 0.7 * text, compose(blocks, qr: qr, format: format, text: text, prose: prose, drawing: false) > mm(Self.bottom) {
+            prose -= 0.05 * text
         }
-        cursor += typesetter.draw(blocks["objet"] ?? "", x: left, y: cursor, width: width, style: TextStyle.sans(12.5 * text)) + mm(5)
-        cursor += typesetter.draw(blocks["corps"] ?? "", x: left, y: cursor, width: width, style: body) + mm(6)
-        cursor += credentials(blocks["identifiants"] ?? "", caption: blocks["qr"] ?? "", qr: qr, x: left, y: cursor, width: width, text: text) + mm(7)
-        cursor += typesetter.draw(blocks["etapes"] ?? "", x: left, y: cursor, width: width, style: body) + mm(7)
-        typesetter.draw(blocks["pied"] ?? "", x: left, y: cursor, width: width, style: TextStyle.sans(10 * text))
+        compose(blocks, qr: qr, format: format, text: text, prose: prose, drawing: true)
         cairo_restore(context)
     }
 
+    /// Lays the letter out with its prose at `prose` times its A4 size (`text`: the size of
+    /// everything else), drawing it or only measuring; returns where its text ends.
+    @discardableResult
+    private func compose(_ blocks: [String: String], qr: String, format: Format, text: Double, prose: Double, drawing: Bool) -> Double {
+        func place(_ block: String, x: Double, y: Double, width: Double, style: TextStyle) -> Double {
+            let markup = blocks[block] ?? ""
+            return drawing
+                ? typesetter.draw(markup, x: x, y: y, width: width, style: style) : typesetter.height(markup, width: width, style: style)
+        }
+        let left = mm(20), width = mm(175)
+        let headerHeight = place("en-tete", x: left, y: mm(16), width: mm(100), style: TextStyle.sans(11 * text))
+        if drawing {
+            typesetter.draw(blocks["date"] ?? "", x: mm(125), y: mm(16), width: mm(70), style: TextStyle.sans(11 * text, alignment: .right))
+        }
+        var cursor: Double
+        if format == .a4 {
+            // In the envelope's window; a recipient too long for it pushes the letter down
+            // rather than run into it.
+            let recipient = place("destinataire", x: mm(110), y: mm(50), width: mm(85), style: TextStyle.sans(11.5 * prose))
+            if drawing { drawFoldMarks() }
+            cursor = max(mm(106), mm(50) + recipient + mm(8))
+        } else {
+            cursor = mm(16) + headerHeight + mm(10)
+            cursor += place("destinataire", x: mm(95), y: cursor, width: mm(100), style: TextStyle.sans(10 * prose)) + mm(10)
+        }
+        let body = TextStyle.sans(11 * prose)
+        cursor += place("objet", x: left, y: cursor, width: width, style: TextStyle.sans(12.5 * prose)) + mm(5)
+        cursor += place("corps", x: left, y: cursor, width: width, style: body) + mm(6)
+        cursor += credentials(
+            blocks["identifiants"] ?? "", caption: blocks["qr"] ?? "", qr: qr, x: left, y: cursor, width: width, text: text, drawing: drawing) + mm(7)
+        cursor += place("etapes", x: left, y: cursor, width: width, style: body) + mm(7)
+        return cursor + place("pied", x: left, y: cursor, width: width, style: TextStyle.sans(10 * prose))
+    }
+
     /// The framed login and code, in a large monospaced font, with the QR code beside them.
-    /// Returns the height taken.
-    private func credentials(_ block: String, caption: String, qr: String, x: Double, y: Double, width: Double, text: Double) -> Double {
+    /// Returns the height taken; draws nothing unless `drawing`.
+    private func credentials(
+        _ block: String, caption: String, qr: String, x: Double, y: Double, width: Double, text: Double, drawing: Bool
+    ) -> Double {
         let rows = CredentialRows(block)
         let qrSize = mm(28), padding = mm(4), gap = mm(2.5)
         let labelWidth = mm(40)
@@ -69,6 +98,7 @@ struct LetterPage {
         let caption = caption.replacingOccurrences(of: "-", with: "\u{2011}")
         let qrBlock = qrSize + typesetter.height(caption, width: qrSize + mm(6), style: captionStyle) + mm(2)
         let boxHeight = max(heights.reduce(0, +) + gap * Double(max(0, rows.count - 1)), qrBlock) + 2 * padding
+        guard drawing else { return boxHeight }
         let context = typesetter.context
         cairo_save(context)
         cairo_set_source_rgb(context, 0.95, 0.95, 0.95)

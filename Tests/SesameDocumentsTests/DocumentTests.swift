@@ -350,6 +350,35 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
     }
 }
 
+@Suite struct LongLetterTests {
+    /// A parent of five with long compound names: every name and class goes in the recipient
+    /// block and the letter's first paragraph.
+    @Test(arguments: [Layout.one, .two])
+    func aLetterForManyChildrenWithLongNamesStaysOnItsPageAndClearOfItself(layout: Layout) throws {
+        let school = "École élémentaire publique Les Tilleuls"
+        let names = ["Marie-Charlotte-Éléonore", "Jean-Baptiste-Alexandre", "Anne-Sophie-Géraldine", "Pierre-Emmanuel-Hippolyte", "Louise-Victoire-Amélie"]
+        let children = names.enumerated().map { i, first in
+            Relative(id: Int64(i + 2), login: "enfant\(i)", firstName: first, lastName: "de La Tour d'Auvergne-Lauraguais",
+                     classes: [["CP", "CE1", "CE2", "CM1", "CM2"][i]])
+        }
+        let parent = Account(
+            id: 1, entKey: "p", school: school, profile: .parent, lastName: "de La Tour d'Auvergne-Lauraguais", firstName: "Anne-Charlotte",
+            login: "anne-charlotte.delatour", activationCode: "kss9ywt5", classes: ["CP", "CE1", "CE2", "CM1", "CM2"], children: children)
+        let batch = LetterBatch(
+            batchID: 1, channel: .office, school: school, className: nil, recipients: [], meeting: nil,
+            letters: [Letter(deliveryID: 1, account: parent, channel: .office, kind: .activation, packetClass: nil)])
+        let file = try #require(try run([batch], layout: layout, school: school, into: try folder()).first)
+        let page = try #require(Tools.pdfWords(file.url).last)
+        #expect(page.contains { $0.text == "Anne" } && page.contains { $0.text == "kss9ywt5" })
+        // A4 portrait, or A5 on the left half of a landscape A4: the letter ends 8 mm from the bottom at least.
+        let height = layout == .one ? 841.89 : 595.28
+        #expect(page.allSatisfy { $0.yMax < height - 8 / 25.4 * 72 }, "\(page.map(\.yMax).max() ?? 0)")
+        for (i, a) in page.enumerated() {
+            for b in page[(i + 1)...] where a.overlaps(b) { Issue.record("« \(a.text) » and « \(b.text) » overlap") }
+        }
+    }
+}
+
 @Suite struct IdentifierTests {
     /// A class whose first pupils have logins of 26 to 44 characters, as entcore makes them
     /// from long compound names.
