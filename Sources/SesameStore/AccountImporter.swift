@@ -25,6 +25,11 @@ struct AccountImporter {
     /// What the file has no column for: kept as stored.
     private let absentDetails: Set<ExportDetail>
     private var schoolsBefore: Set<Int64> = []
+    /// An export lists a school's accounts together: the last school looked up, and its
+    /// classes, answer nearly every row without hashing its name.
+    private var lastSchool: (name: String, id: Int64)?
+    private var schoolClasses: (schoolID: Int64, ids: [String: Int64]) = (0, [:])  // 0: none yet (ids start at 1)
+    /// The classes of the other schools met so far, by name and by `NameKey.exact`.
     private var classIDs: [Int64: [String: Int64]] = [:]
     private var classSorts: [String: String] = [:]
     /// Accounts of this file with an email (from the ENT or collected before), and classes of its pupils.
@@ -43,6 +48,17 @@ struct AccountImporter {
         var record: ExportRecord
         var schoolID: Int64
         var row: AccountRow
+
+        func bind(to statement: inout BulkStatement, importID: Int64, now: Double) {
+            statement.bind(id)
+            statement.bind(schoolID)
+            statement.bind(record.entKey)
+            row.bind(to: &statement)
+            statement.bind(now)
+            statement.bind(importID)
+            statement.bind(importID)
+            statement.bind(record.line)
+        }
     }
 
     var seenIDs: Set<Int64> { Set(seen.keys) }
@@ -142,8 +158,8 @@ struct AccountImporter {
         // A school new in this import has nothing to compare with: insert straight away.
         // The login identifies a person too: the class-level export has no Id column, and
         // an account first seen in one keeps its login as key until a full export names its Id.
-        var old = schoolExisted ? try find(&select, schoolID, record.entKey) : nil
-        if old == nil, schoolExisted { old = try find(&selectByLogin, schoolID, record.login) }
+        var old = schoolExisted ? try Self.find(&select, schoolID, record.entKey) : nil
+        if old == nil, schoolExisted { old = try Self.find(&selectByLogin, schoolID, record.login) }
         guard let old else {
             newAccounts.append(NewAccount(id: nextID, record: record, schoolID: schoolID, row: row))
             nextID += 1
@@ -160,18 +176,18 @@ struct AccountImporter {
         let batch = newAccounts
         newAccounts.removeAll(keepingCapacity: true)
         if batch.count == Self.accountsPerInsert {
-            for account in batch { bind(account, to: &insertMany) }
+            for account in batch { account.bind(to: &insertMany, importID: importID, now: now) }
             try insertMany.execute()
         } else {
             for account in batch {
-                bind(account, to: &insertOne)
+                account.bind(to: &insertOne, importID: importID, now: now)
                 try insertOne.execute()
             }
         }
         let allInserted = batch.count == Self.accountsPerInsert && db.changesCount == batch.count
         for account in batch {
             let (record, schoolID) = (account.record, account.schoolID)
-            if !allInserted, let stored = try find(&select, schoolID, record.entKey), stored.id != account.id {
+            if !allInserted, let stored = try Self.find(&select, schoolID, record.entKey), stored.id != account.id {
                 try update(stored, with: record, row: account.row, in: schoolID)
                 continue
             }
@@ -180,17 +196,6 @@ struct AccountImporter {
             try addClasses(of: account.id, record.classes, in: schoolID)
             if schoolsBefore.contains(schoolID) { summary.changes.new.append(record.printedLogin) }
         }
-    }
-
-    private func bind(_ account: NewAccount, to statement: inout BulkStatement) {
-        statement.bind(account.id)
-        statement.bind(account.schoolID)
-        statement.bind(account.record.entKey)
-        account.row.bind(to: &statement)
-        statement.bind(now)
-        statement.bind(importID)
-        statement.bind(importID)
-        statement.bind(account.record.line)
     }
 
     /// An account already stored: a duplicate row of this file, or an update.
@@ -254,7 +259,9 @@ struct AccountImporter {
         }
     }
 
-    private func find(_ statement: inout BulkStatement, _ schoolID: Int64, _ key: String) throws -> Stored? {
+    // Static, as is `NewAccount.bind`: a method of the importer handed one of its own
+    // statements would copy the whole importer at each call.
+    private static func find(_ statement: inout BulkStatement, _ schoolID: Int64, _ key: String) throws -> Stored? {
         statement.bind(schoolID)
         statement.bind(key)
         return try statement.first { r in
@@ -296,6 +303,13 @@ struct AccountImporter {
     // MARK: - Schools and classes
 
     private mutating func schoolID(_ name: String) throws -> Int64 {
+        if let last = lastSchool, last.name == name { return last.id }
+        let id = try lookUpSchool(name)
+        lastSchool = (name, id)
+        return id
+    }
+
+    private mutating func lookUpSchool(_ name: String) throws -> Int64 {
         if let id = schoolIDs[name] {
             covered.insert(id)
             return id
@@ -341,24 +355,26 @@ struct AccountImporter {
     }
 
     private mutating func classID(_ name: String, in schoolID: Int64) throws -> Int64 {
-        if classIDs[schoolID] == nil {
-            classIDs[schoolID] = Dictionary(
+        if schoolClasses.schoolID != schoolID {
+            classIDs[schoolClasses.schoolID] = schoolClasses.ids
+            let ids = try classIDs.removeValue(forKey: schoolID) ?? Dictionary(
                 try Row.fetchAll(db, sql: "SELECT name_key, id FROM class WHERE school_id = ?", arguments: [schoolID])
                     .map { ($0["name_key"], $0["id"]) },
                 uniquingKeysWith: { a, _ in a })
+            schoolClasses = (schoolID, ids)
         }
-        if let id = classIDs[schoolID]?[name] { return id }
+        if let id = schoolClasses.ids[name] { return id }
         let key = NameKey.exact(name)
-        if let id = classIDs[schoolID]?[key] {
-            classIDs[schoolID]?[name] = id
+        if let id = schoolClasses.ids[key] {
+            schoolClasses.ids[name] = id
             return id
         }
         try db.execute(
             sql: "INSERT INTO class (school_id, name, name_key, sort_key) VALUES (?, ?, ?, ?)",
             arguments: [schoolID, name, key, ClassLevel.sortKey(forClass: name)])
         let id = db.lastInsertedRowID
-        classIDs[schoolID]?[key] = id
-        classIDs[schoolID]?[name] = id
+        schoolClasses.ids[key] = id
+        schoolClasses.ids[name] = id
         return id
     }
 
