@@ -65,6 +65,8 @@ public struct ImportReport: Sendable {
         line("  \(French.plural(summary.withEmail, "compte avec une adresse électronique", "comptes avec une adresse électronique"))")
         if summary.localAdmins > 0 { line("  \(French.plural(summary.localAdmins, "administrateur local", "administrateurs locaux"))") }
         let l = summary.links
+        // A file without the Enfants and Parents columns (the class-level export) says nothing of families.
+        guard l.resolved + l.unresolved + l.ambiguous > 0 else { return }
         line("  Liens parent–enfant : \(French.plural(l.resolved, "établi")), \(French.plural(l.unresolved, "introuvable")), \(French.plural(l.ambiguous, "ambigu"))")
     }
 

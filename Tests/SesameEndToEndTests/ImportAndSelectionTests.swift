@@ -153,6 +153,10 @@ import Testing
         let ok = try cli.run("import", file, "--school", "École Test")
         #expect(ok.status == 0)
         #expect(ok.stdout.contains("École Test"))
+        // The file names no relatives: no "0 établi" to make a director think families were lost.
+        #expect(!ok.stdout.contains("Liens parent"))
+        let full = try cli.run("import", try cli.write(school.exportFile(), to: "e.csv"))
+        #expect(full.stdout.contains("Liens parent–enfant : "))
     }
 
     @Test func anUnknownClassOrSchoolIsAClearError() throws {
