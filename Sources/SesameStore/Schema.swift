@@ -241,6 +241,19 @@ enum Schema {
                 CREATE INDEX web_login_failure_key ON web_login_failure(key, at);
                 """)
         }
+        migrator.registerMigration("v8-teachers-by-school") { db in
+            try db.execute(sql: """
+                -- Planning and following up read each school's teachers: found through this index,
+                -- not by walking every account of the school's classes (a school has a dozen
+                -- teachers and hundreds of pupils and parents).
+                CREATE INDEX account_teacher ON account(school_id) WHERE profile = 'teacher' AND removed_import_id IS NULL;
+                DROP VIEW class_teacher;
+                CREATE VIEW class_teacher AS
+                    SELECT ac.class_id, a.id AS teacher_id, a.school_id
+                    FROM account_class ac JOIN account a ON a.id = ac.account_id
+                    WHERE a.profile = 'teacher' AND a.removed_import_id IS NULL;
+                """)
+        }
         return migrator
     }()
 }

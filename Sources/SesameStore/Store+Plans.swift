@@ -70,7 +70,7 @@ extension Store {
         var rows = try BulkStatement(db, sql: """
             SELECT \(TeacherColumn.selectList)
             FROM class_teacher ct JOIN class c ON c.id = ct.class_id JOIN account a ON a.id = ct.teacher_id
-            WHERE c.school_id = ? ORDER BY a.name_sort
+            WHERE ct.school_id = ? ORDER BY a.name_sort
             """, cached: true)
         rows.bind(schoolID)
         try rows.forEach { r in

@@ -19,7 +19,18 @@ import Testing
     @Test func theStoreOfThePreviousReleaseMigratesWithEverythingInIt() throws {
         let store = try Store(path: try previousReleaseStore())
         let applied = try store.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
-        #expect(applied == ["v1-accounts", "v2-plans", "v3-tracking", "v4-registry", "v5-identity", "v6-event-command", "v7-web"])
+        #expect(applied == [
+            "v1-accounts", "v2-plans", "v3-tracking", "v4-registry", "v5-identity", "v6-event-command", "v7-web", "v8-teachers-by-school",
+        ])
+        // Its teachers are found by school, as before by class.
+        let teachers = try store.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM class_teacher ct JOIN class c ON c.id = ct.class_id WHERE ct.school_id = c.school_id"),
+             try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM account_class ac JOIN account a ON a.id = ac.account_id
+                WHERE a.profile = 'teacher' AND a.removed_import_id IS NULL
+                """))
+        }
+        #expect(teachers.0 == teachers.1 && (teachers.0 ?? 0) > 0)
         #expect(try store.identity().count == 24)
         #expect(try store.accounts(matching: AccountFilter()).count == 30)
         let plan = try store.plan(try store.latestPlanID())
