@@ -186,6 +186,18 @@ import Testing
         #expect(full.changes.codeChanged == [school.people[pupil].printedLogin])
     }
 
+    @Test func anExportWithoutCreationDatesKeepsTheOnesAnOlderExportGave() throws {
+        let fixture = try StoreFixture()
+        try fixture.importFiles(export: school.exportFile(format: .withCreationDate))
+        func creationDates() throws -> [String] {
+            try fixture.store.accounts(matching: AccountFilter()).map { "\($0.login) \(String(describing: $0.createdAt))" }
+        }
+        let before = try creationDates()
+        let summary = try fixture.importFiles(export: school.exportFile())
+        #expect(summary.changes.updated.isEmpty)
+        #expect(try creationDates() == before)
+    }
+
     @Test func homonymsAreToldApartAmongTheAccountsStillListed() throws {
         let fixture = try StoreFixture()
         var twins = school
