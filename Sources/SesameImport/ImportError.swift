@@ -29,17 +29,17 @@ public enum ImportError: UserFacingError, Equatable {
         case let .unreadable(file, reason):
             "\(file) : lecture impossible (\(reason))"
         case let .empty(file):
-            "\(file) : le fichier est vide, une ligne d’en-tête était attendue"
+            "\(file) : le fichier est vide, une ligne d’en-tête était attendue ; exportez-le à nouveau"
         case let .unterminatedQuote(file, line, column):
-            "\(file), ligne \(line), colonne \(column) : ce guillemet ouvre un champ qui n’est jamais fermé ; un guillemet fermant (\") était attendu"
+            "\(file), ligne \(line), colonne \(column) : ce guillemet ouvre un champ qui n’est jamais fermé ; un guillemet fermant (\") était attendu ; fermez-le, ou exportez le fichier à nouveau sans le modifier"
         case let .textAfterClosingQuote(file, line, column):
             "\(file), ligne \(line), colonne \(column) : texte après un guillemet fermant ; un séparateur ou une fin de ligne était attendu (un guillemet dans un champ s’écrit \"\")"
         case let .unknownHeader(file, column, header, expected):
-            "\(file), ligne 1, colonne \(column) : en-tête « \(header) » inconnu ; en-têtes reconnus : \(expected.joined(separator: ", "))"
+            "\(file), ligne 1, colonne \(column) : en-tête « \(header) » inconnu ; en-têtes reconnus : \(expected.joined(separator: ", ")) ; vérifiez qu’il s’agit du bon fichier, ou renommez la colonne"
         case let .duplicateHeader(file, column, header):
-            "\(file), ligne 1, colonne \(column) : l’en-tête « \(header) » apparaît deux fois"
+            "\(file), ligne 1, colonne \(column) : l’en-tête « \(header) » apparaît deux fois ; supprimez ou renommez l’une des deux colonnes"
         case let .missingColumns(file, names):
-            "\(file), ligne 1 : colonne\(names.count > 1 ? "s" : "") manquante\(names.count > 1 ? "s" : "") : \(names.joined(separator: ", "))"
+            "\(file), ligne 1 : colonne\(names.count > 1 ? "s" : "") manquante\(names.count > 1 ? "s" : "") : \(names.joined(separator: ", ")) ; vérifiez qu’il s’agit du bon fichier, exporté sans modification"
         case let .invalidValue(file, line, column, value, expected):
             "\(file), ligne \(line), colonne \(column) : « \(value) » ; attendu : \(expected)"
         case let .invalidByte(file, line, column, byte):
@@ -47,7 +47,7 @@ public enum ImportError: UserFacingError, Equatable {
         case let .controlCharacter(file, line, column, codePoint):
             "\(file), ligne \(line), colonne \(column) : caractère de contrôle U+\(hex4(codePoint)) dans un champ ; aucun nom ni aucune adresse n’en contient : supprimez-le ou exportez le fichier à nouveau"
         case let .fieldCount(file, line, expected, found):
-            "\(file), ligne \(line) : \(found) champ\(found > 1 ? "s" : "") au lieu de \(expected) (un séparateur en trop ou manquant ?)"
+            "\(file), ligne \(line) : \(found) champ\(found > 1 ? "s" : "") au lieu de \(expected) (un séparateur en trop ou manquant ?) ; corrigez la ligne, ou exportez le fichier à nouveau sans le modifier"
         }
     }
 }

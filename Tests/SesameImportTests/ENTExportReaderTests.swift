@@ -132,6 +132,9 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
         #expect(throws: ImportError.duplicateHeader(file: "x.csv", column: 3, header: "nom")) {
             try ENTExportReader(data: Data("Type;Nom;nom;Prénom;Login\n".utf8), fileName: "x.csv")
         }
+        // Each says what to do, not only what is wrong.
+        #expect(ImportError.missingColumns(file: "x.csv", names: ["Type"]).userMessage.hasSuffix("vérifiez qu’il s’agit du bon fichier, exporté sans modification"))
+        #expect(ImportError.duplicateHeader(file: "x.csv", column: 3, header: "nom").userMessage.contains("supprimez ou renommez"))
         #expect(throws: ImportError.empty(file: "x.csv")) {
             try ENTExportReader(data: Data("\u{FEFF}\n\n".utf8), fileName: "x.csv")
         }
