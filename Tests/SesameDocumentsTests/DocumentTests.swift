@@ -211,7 +211,25 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
         }
         #expect(card().hasSuffix("\nÉcole Les Tilleuls"))
         school.phone = "02 40 00 00 00"
-        #expect(card().hasSuffix("\nÉcole Les Tilleuls — 02 40 00 00 00"))
+        // Kept on one line: a number or an address cut in two is misread.
+        #expect(card().hasSuffix("\nÉcole Les Tilleuls — <span allow_breaks=\"false\">02 40 00 00 00</span>"))
+    }
+
+    /// A card's last line breaks between the school, its number and its address, never inside them.
+    @Test func aCardKeepsTheSchoolsNumberAndEmailWhole() throws {
+        var school = SchoolGenerator().generate()
+        school.name = "École élémentaire publique Les Tilleuls"
+        let letters = batches(school).filter { $0.channel == .office }
+        var s = settings(for: school.name)
+        s.schools[0].phone = "02 40 12 34 56"
+        s.schools[0].email = "ce.0440999x@ac-nantes.fr"
+        let options = PrintOptions(layout: .eight, folder: try folder(), sort: [], date: SchoolCalendar.parse("2026-09-01")!,
+                                   returnBy: SchoolCalendar.parse("2026-09-08")!, planID: 1, planName: "Rentrée")
+        let file = try #require(try PrintJob(templates: try DocumentTemplates.load(reports), settings: s, options: options).run(letters).first)
+        let text = try #require(Tools.run("/usr/bin/pdftotext", ["-layout", file.url.path, "-"]))
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains { $0.hasPrefix("ce.0440999x@ac-nantes.fr") })
+        #expect(lines.contains { $0.hasSuffix("02 40 12 34 56 —") })
     }
 
     /// A packet's letters reuse the blocks that name none of a letter's own values; a block
