@@ -12,8 +12,11 @@ public enum French {
     }
 
     static func startsWithVowelSound(_ word: String) -> Bool {
-        guard let first = word.decomposedStringWithCanonicalMapping.unicodeScalars.first else { return false }
-        return "aeiouyhAEIOUYH".unicodeScalars.contains(first)
+        var scalars = word.decomposedStringWithCanonicalMapping.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return false }
+        // A "y" before a vowel is a consonant: "de Yanis", "de Yasmine", but "d’Yves".
+        if first == "y" || first == "Y" { return scalars.next().map { !"aeiouyAEIOUY".unicodeScalars.contains($0) } ?? false }
+        return "aeiouhAEIOUH".unicodeScalars.contains(first)
     }
 
     /// Text with the no-break spaces French typography puts inside « » and before : ; ? !,

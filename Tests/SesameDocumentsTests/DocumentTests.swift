@@ -538,6 +538,7 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
 
     @Test func elisionFollowsTheFirstSound() {
         #expect(French.de("Élodie") == "d’Élodie" && French.de("Hugo") == "d’Hugo" && French.de("Léa") == "de Léa")
+        #expect(French.de("Yanis Roux") == "de Yanis Roux" && French.de("Yaël") == "de Yaël" && French.de("Yves") == "d’Yves")
         #expect(French.le("ULIS") == "l’ULIS" && French.le("CP A") == "le CP A")
         #expect(French.typographicSpaces("« Mot de passe oublié »") == "«\u{00A0}Mot de passe oublié\u{00A0}»")
         #expect(French.typographicSpaces("Identifiant : a ; b ? c ! d") == "Identifiant\u{00A0}: a\u{202F}; b\u{202F}? c\u{202F}! d")
