@@ -124,7 +124,7 @@ struct Packet {
         if students > 0 { context["eleves"] = students }
         if parents > 0 { context["parents"] = parents }
         if adults > 0 { context["adultes"] = adults }
-        if let meeting = batch.meeting { context["reunionDate"] = "\(FrenchDate.long(meeting)) à \(SchoolCalendar.time(meeting))" }
+        if let meeting = batch.meeting { context["reunionDate"] = FrenchDate.longWithTime(meeting) }
         context[Self.section(for: batch.channel)] = true
         return context
     }

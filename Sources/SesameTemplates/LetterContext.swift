@@ -88,4 +88,11 @@ public enum FrenchDate {
         let c = SchoolCalendar.calendar.dateComponents([.year, .month, .day], from: date)
         return "\(c.day! == 1 ? "1er" : String(c.day!))\u{00A0}\(months[c.month! - 1])\u{00A0}\(c.year!)"
     }
+
+    /// "15 septembre 2026 à 18 h", "… à 18 h 30": the hour as French administration writes
+    /// it, kept on the line of its date.
+    public static func longWithTime(_ date: Date) -> String {
+        let c = SchoolCalendar.calendar.dateComponents([.hour, .minute], from: date)
+        return "\(long(date)) à\u{00A0}\(c.hour!)\u{00A0}h" + (c.minute! == 0 ? "" : "\u{00A0}\(c.minute! < 10 ? "0" : "")\(c.minute!)")
+    }
 }

@@ -50,7 +50,7 @@ extension WebServer {
         [
             "id": "\(p.id)", "classe": p.className ?? "", "canal": p.channel.frenchName, "plan": p.planName,
             "ecole": p.school, "compte": countsText(p),
-            "reunion": p.meeting.map { "\(FrenchDate.long($0)) à \(SchoolCalendar.time($0))" } ?? "",
+            "reunion": p.meeting.map(FrenchDate.longWithTime) ?? "",
         ]
     }
 

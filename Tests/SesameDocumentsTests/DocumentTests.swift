@@ -540,6 +540,9 @@ private func run(_ batches: [LetterBatch], layout: Layout = .one, school: String
         #expect(French.de("Élodie") == "d’Élodie" && French.de("Hugo") == "d’Hugo" && French.de("Léa") == "de Léa")
         #expect(French.de("Yanis Roux") == "de Yanis Roux" && French.de("Yaël") == "de Yaël" && French.de("Yves") == "d’Yves")
         #expect(French.le("ULIS") == "l’ULIS" && French.le("CP A") == "le CP A")
+        // A meeting's hour as French administration writes it, never cut from its date.
+        #expect(FrenchDate.longWithTime(SchoolCalendar.parse("2026-09-15 18:00")!) == "15\u{00A0}septembre\u{00A0}2026 à\u{00A0}18\u{00A0}h")
+        #expect(FrenchDate.longWithTime(SchoolCalendar.parse("2026-09-01 08:05")!) == "1er\u{00A0}septembre\u{00A0}2026 à\u{00A0}8\u{00A0}h\u{00A0}05")
         #expect(French.typographicSpaces("« Mot de passe oublié »") == "«\u{00A0}Mot de passe oublié\u{00A0}»")
         #expect(French.typographicSpaces("Identifiant : a ; b ? c ! d") == "Identifiant\u{00A0}: a\u{202F}; b\u{202F}? c\u{202F}! d")
         #expect(French.typographicSpaces("rien à changer, ici.") == "rien à changer, ici.")
