@@ -54,11 +54,12 @@ extension WebServer {
         ]
     }
 
-    /// "12 remises sur 25 — 2 absents".
+    /// "12 lettres remises sur 25 — 2 absents".
     func countsText(_ p: PacketSummary) -> String {
         let handed = p.states[.handedOver, default: 0] + p.states[.activated, default: 0]
         let absent = p.states[.absent, default: 0]
-        return "\(handed) remise\(handed > 1 ? "s" : "") sur \(p.letters)" + (absent > 0 ? " — \(absent) absent\(absent > 1 ? "s" : "")" : "")
+        return "\(French.plural(handed, "lettre remise", "lettres remises")) sur \(p.letters)"
+            + (absent > 0 ? " — \(French.plural(absent, "absent"))" : "")
     }
 
     private func packetPage(_ summary: PacketSummary, _ letters: [PacketLetter]) -> [String: Any] {

@@ -422,10 +422,10 @@ import Testing
                 #expect(status == .ok)
                 return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [String: String]])
             }
-            #expect(try await counts()["\(packet.id)"]?["compte"] == "0 remise sur \(packet.letters)")
+            #expect(try await counts()["\(packet.id)"]?["compte"] == "0 lettre remise sur \(packet.letters)")
             _ = try f.season.tick(letter.deliveryID, in: packet.id, .received, by: f.teacher.person)
             let after = try await counts()["\(packet.id)"]
-            #expect(after?["compte"] == "1 remise sur \(packet.letters)" && after?["attendues"] == "\(packet.letters - 1) lettres sans retour")
+            #expect(after?["compte"] == "1 lettre remise sur \(packet.letters)" && after?["attendues"] == "\(packet.letters - 1) lettres sans retour")
             let (teacher, _) = try await WebTests.enrol(f.teacher.token, client: client)
             #expect(try await Self.page(client, "/tableau/paquets", teacher).0 == .forbidden)
         }
