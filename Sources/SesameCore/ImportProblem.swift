@@ -33,6 +33,33 @@ public struct ImportProblem: Sendable, Hashable, Codable {
         case pupilClassDiffers
         /// A registry pupil matching several ENT pupils, or the other way round.
         case ambiguousPupil
+
+        /// What problems of this kind are, for a report that counts those it does not list.
+        public var frenchPlural: String {
+            switch self {
+            case .unknownProfile: "lignes au profil inconnu"
+            case .missingValue: "lignes incomplètes"
+            case .invalidValue: "valeurs illisibles"
+            case .invalidEmail: "adresses électroniques invalides"
+            case .duplicateRow: "doublons"
+            case .conflictingRow: "lignes en conflit"
+            case .unresolvedChild: "enfants introuvables"
+            case .ambiguousChild: "enfants ambigus"
+            case .unresolvedParent: "responsables introuvables"
+            case .ambiguousParent: "responsables ambigus"
+            case .unmatchedAddress: "adresses sans correspondance"
+            case .ambiguousAddress: "adresses ambiguës"
+            case .conflictingAddress: "adresses contradictoires"
+            case .damagedName: "noms qui ont perdu des lettres"
+            case .keptStoredName: "orthographes enregistrées conservées"
+            case .contradictedLink: "liens contredits par le fichier"
+            case .linkThroughDamagedName: "liens faits par un nom abîmé"
+            case .pupilWithoutAccount: "élèves d’ONDE sans compte ENT"
+            case .pupilNotInRegistry: "élèves de l’ENT absents d’ONDE"
+            case .pupilClassDiffers: "classes différentes entre ONDE et l’ENT"
+            case .ambiguousPupil: "élèves indiscernables"
+            }
+        }
     }
 
     public var kind: Kind

@@ -110,7 +110,7 @@ public struct ImportReport: Sendable {
             if shown[p.kind]! <= 20 { line("  \(p.location) : \(p.message)") }
         }
         for kind in ImportProblem.Kind.allCases {
-            if let n = shown[kind], n > 20 { line("  … et \(n - 20) autres du même type (--format json les donne tous)") }
+            if let n = shown[kind], n > 20 { line("  … \(kind.frenchPlural) : \(n - 20) de plus (--format json les donne tous)") }
         }
     }
 }
