@@ -17,6 +17,29 @@ enum CellProblems {
         _ value: String, file: String, line: Int, column: Int, label: @autoclosure () -> String, source: Source
     ) -> ImportProblem? {
         guard NameKey.isDamaged(value) else { return nil }
+        return damaged(value, file: file, line: line, column: column, label: label(), source: source)
+    }
+
+    /// The same for the name cells of one row, a name once with all its cells: ONDE repeats
+    /// a family name in several columns (usage and birth name, the parent's and the child's).
+    /// `label` tells the cell at an index of `cells`.
+    static func damagedNames(
+        _ cells: [(value: String, column: Int)], file: String, line: Int, label: (Int) -> String, source: Source
+    ) -> [ImportProblem] {
+        var found: [String: [Int]] = [:], order: [String] = []
+        for (index, cell) in cells.enumerated() where NameKey.isDamaged(cell.value) {
+            if found[cell.value] == nil { order.append(cell.value) }
+            found[cell.value, default: []].append(index)
+        }
+        return order.map { value in
+            let indices = found[value]!
+            let labels = indices.map(label)
+            let joined = labels.count == 1 ? labels[0] : labels.dropLast().joined(separator: ", ") + " et " + labels.last!
+            return damaged(value, file: file, line: line, column: cells[indices[0]].column, label: joined, source: source)
+        }
+    }
+
+    private static func damaged(_ value: String, file: String, line: Int, column: Int, label: String, source: Source) -> ImportProblem {
         let lost = value.unicodeScalars.count { $0 == "?" || $0 == "\u{FFFD}" }
         let letters = lost > 1 ? "ces lettres" : "cette lettre"
         let why = switch source {
@@ -29,7 +52,7 @@ enum CellProblems {
         }
         return ImportProblem(
             kind: .damagedName, file: file, line: line, column: column,
-            message: "\(label()) : « \(value) » a perdu \(lost > 1 ? "des lettres" : "une lettre") (« ? ») : \(why).")
+            message: "\(label) : « \(value) » a perdu \(lost > 1 ? "des lettres" : "une lettre") (« ? ») : \(why).")
     }
 
     /// The email of a cell, or nil with a problem when it is not one ("à demander").

@@ -34,12 +34,10 @@ public struct PupilFileReader: Sendable {
                 problem(.missingValue, .lastName, "nom, prénom ou classe vide ; ligne ignorée")
                 return
             }
-            for column in [PupilColumn.lastName, .usageName, .firstName] {
-                guard let value = columns.value(column, in: f) else { continue }
-                if let damaged = CellProblems.damagedName(
-                    value, file: fileName, line: row.line, column: columns.number(column),
-                    label: columns.describe(column), source: .onde(encoding)) { problems.append(damaged) }
-            }
+            let names = [PupilColumn.lastName, .usageName, .firstName].filter { columns.value($0, in: f) != nil }
+            problems += CellProblems.damagedNames(
+                names.map { (columns.value($0, in: f)!, columns.number($0)) }, file: fileName, line: row.line,
+                label: { columns.describe(names[$0]) }, source: .onde(encoding))
             var birthDate: String?
             if let raw = columns.value(.birthDate, in: f) {
                 birthDate = SchoolCalendar.parse(raw).map(SchoolCalendar.isoDay)

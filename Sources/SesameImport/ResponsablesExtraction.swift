@@ -106,11 +106,9 @@ struct ResponsablesExtraction {
             problem(.missingValue, "« \(parent.displayName) » : aucun enfant sur la ligne ; ligne ignorée")
             return nil
         }
-        for index in nameFields {
-            if let damaged = CellProblems.damagedName(
-                TextNormalization.trimmed(f[index]), file: fileName, line: row.line, column: index + 1,
-                label: "colonne \(index + 1) « \(header[index]) »", source: .onde(encoding)) { problems.append(damaged) }
-        }
+        problems += CellProblems.damagedNames(
+            nameFields.map { (TextNormalization.trimmed(f[$0]), $0 + 1) }, file: fileName, line: row.line,
+            label: { "colonne \(nameFields[$0] + 1) « \(header[nameFields[$0]]) »" }, source: .onde(encoding))
         var address: PostalAddress?
         let parts = [ResponsableColumn.street, .postcode, .city].map { columns.value($0, in: f) }
         if let street = parts[0], let postcode = parts[1], let city = parts[2] {

@@ -210,6 +210,12 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
         #expect(expectedNoAddress > 0)
         #expect(records.count { $0.address == nil } == expectedNoAddress)
         #expect(Set(problems.map(\.kind)).isSubset(of: [.invalidEmail, .damagedName]))
+        // ONDE repeats a family name in several columns of a row (usage and birth names, the
+        // parent's and the child's): a name it damaged is reported once per row, with its columns.
+        let damaged = problems.filter { $0.kind == .damagedName }
+        func name(_ p: ImportProblem) -> String { p.message.components(separatedBy: " a perdu")[0].components(separatedBy: "« ").last! }
+        #expect(damaged.contains { $0.message.contains(" et colonne ") })
+        #expect(Dictionary(grouping: damaged, by: \.line).values.allSatisfy { Set($0.map(name)).count == $0.count })
         // The mobile phone is the one kept.
         let first = try #require(records.first { $0.phone != nil })
         #expect(first.phone!.hasPrefix("06"))
