@@ -38,9 +38,7 @@ final class LaidOutText {
 
     fileprivate init(_ layout: OpaquePointer) {
         self.layout = layout
-        var w: Int32 = 0, h: Int32 = 0
-        pango_layout_get_size(layout, &w, &h)
-        height = Double(h) / Double(PANGO_SCALE)
+        height = size(of: layout).height
     }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
@@ -150,16 +148,12 @@ final class Typesetter {
 
     /// The height the markup takes at this width, in points.
     func height(_ markup: String, width: Double, style: TextStyle) -> Double {
-        var w: Int32 = 0, h: Int32 = 0
-        pango_layout_get_size(layout(markup, width: width, style: style), &w, &h)
-        return Double(h) / Double(PANGO_SCALE)
+        size(of: layout(markup, width: width, style: style)).height
     }
 
     /// The width of the longest line, in points.
     func width(_ markup: String, style: TextStyle) -> Double {
-        var w: Int32 = 0, h: Int32 = 0
-        pango_layout_get_size(layout(markup, width: -1, style: style), &w, &h)
-        return Double(w) / Double(PANGO_SCALE)
+        size(of: layout(markup, width: -1, style: style)).width
     }
 
     /// Draws text that must never be broken (a login, a code, an address) on one line: at
@@ -199,9 +193,7 @@ final class Typesetter {
             return stamp.height
         }
         let layout = layout(markup, width: width, style: style)
-        var w: Int32 = 0, h: Int32 = 0
-        pango_layout_get_size(layout, &w, &h)
-        let height = Double(h) / Double(PANGO_SCALE)
+        let (laidWidth, height) = size(of: layout)
         guard drawn.contains(key), stamps[key] == nil else {
             if drawn.count >= 4096 { drawn.removeAll(keepingCapacity: true) }
             drawn.insert(key)
@@ -209,7 +201,7 @@ final class Typesetter {
             return height
         }
         if stamps.count >= 256 { stamps.removeAll(keepingCapacity: true) }
-        let stamp = Stamp(width: max(Double(w) / Double(PANGO_SCALE), width), height: height) { self.show(layout, on: $0, x: 0, y: 0, gray: gray) }
+        let stamp = Stamp(width: max(laidWidth, width), height: height) { self.show(layout, on: $0, x: 0, y: 0, gray: gray) }
         stamps[key] = stamp
         _ = firstOnPage(stamp)
         stamp.place(on: context, x: x, y: y)
@@ -280,4 +272,11 @@ final class Typesetter {
         fonts[style] = font
         return font
     }
+}
+
+/// A layout's size, in points.
+private func size(of layout: OpaquePointer) -> (width: Double, height: Double) {
+    var w: Int32 = 0, h: Int32 = 0
+    pango_layout_get_size(layout, &w, &h)
+    return (Double(w) / Double(PANGO_SCALE), Double(h) / Double(PANGO_SCALE))
 }

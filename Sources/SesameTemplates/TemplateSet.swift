@@ -52,9 +52,8 @@ public struct TemplateSet: Sendable {
         guard let template = files[file] else { return [:] }
         let sections = ([file] + context.compactMap { ($0.value as? Bool) == true ? $0.key : nil }.sorted()).joined(separator: " ")
         let isPersonal = { (names: Set<String>) in names.contains("*") || !names.isDisjoint(with: personal) }
-        let shared = reused.blocks[sections] ?? template.render(context) { !isPersonal($0) }
-        reused.blocks[sections] = shared
-        return shared.merging(template.render(context, only: isPersonal)) { _, own in own }
+        if reused.blocks[sections] == nil { reused.blocks[sections] = template.render(context) { !isPersonal($0) } }
+        return reused.blocks[sections]!.merging(template.render(context, only: isPersonal)) { _, own in own }
     }
 
     /// The line of a file where a block's text starts, for messages about it.
