@@ -85,7 +85,7 @@ extension GeneratedSchool {
         return TextEncoder.encode(text, encoding)
     }
 
-    static func quotedLine(_ fields: [String]) -> String {
+    public static func quotedLine(_ fields: [String]) -> String {
         fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ";")
     }
 

@@ -6,9 +6,11 @@ import SesameCore
 ///
 /// Rows stream through: each is compared with what is stored for the same person in the
 /// same school and written only if it changed, so importing the same data twice changes
-/// nothing. Once every row is in (a parent may come before their children), families are
-/// resolved school by school from what was stored, so memory follows the size of one
-/// school; a full export then marks the accounts it no longer lists as removed.
+/// nothing. A school's families are resolved once all its rows are in (a parent may come
+/// before their children), school by school, so memory follows the size of one school: a
+/// school new in this import as soon as the file moves past it, on a second thread; the
+/// others after the load, from what was stored, once a full export has marked the
+/// accounts it no longer lists as removed.
 struct AccountImporter {
     private let db: Database
     private let input: ExportInput
@@ -19,8 +21,9 @@ struct AccountImporter {
     private(set) var covered: Set<Int64> = []
     /// The line each account was read from in this file.
     private var seen: [Int64: Int] = [:]
-    /// People the export places in several schools.
+    /// People the export places in several schools, and the same keys in the order met.
     private var multiSchoolKeys: Set<String> = []
+    private var multiSchoolOrder: [String] = []
     private var schoolIDs: [String: Int64] = [:]
     /// What the file has no column for: kept as stored.
     private let absentDetails: Set<ExportDetail>
@@ -42,6 +45,15 @@ struct AccountImporter {
     private var nextID: Int64
     private var insertMany, insertOne: BulkStatement
     private static let accountsPerInsert = 32
+    /// Resolves schools' families and homonyms while this thread writes.
+    private let resolving = DispatchQueue(label: "sesame.families")
+    /// A school this import creates is settled as soon as the file moves past it (an export
+    /// lists a school's accounts together), from what was just written, while the rest loads.
+    /// `loading` is the school being written; a school the file comes back to is settled
+    /// again after the load, from what is stored (`revisited`).
+    private var loading: (schoolID: Int64, people: [SchoolPeople.Person])?
+    private var settledEarly: [Int64: (result: Pending<SettledSchool>, multiSchoolCount: Int)] = [:]
+    private var revisited: Set<Int64> = []
 
     private struct NewAccount {
         var id: Int64
@@ -121,7 +133,7 @@ struct AccountImporter {
         case .problem(let problem):
             summary.problems.append(problem)
         case .record(let record):
-            if record.schools.count > 1 { multiSchoolKeys.insert(record.entKey) }
+            if record.schools.count > 1, multiSchoolKeys.insert(record.entKey).inserted { multiSchoolOrder.append(record.entKey) }
             for school in record.schools {
                 try store(record, in: try schoolID(school))
             }
@@ -131,6 +143,7 @@ struct AccountImporter {
     mutating func finish() throws {
         try flushAccounts()
         try flushClasses()
+        settleLoadedSchool()
         summary.accounts = seen.count
         summary.pending = summary.accounts - summary.activated
         summary.withEmail = withEmail.count
@@ -194,7 +207,11 @@ struct AccountImporter {
             seen[account.id] = record.line
             try count(account.row, id: account.id, in: schoolID, hasCollectedEmail: false)
             try addClasses(of: account.id, record.classes, in: schoolID)
-            if schoolsBefore.contains(schoolID) { summary.changes.new.append(record.printedLogin) }
+            if schoolsBefore.contains(schoolID) {
+                summary.changes.new.append(record.printedLogin)
+            } else {
+                keepForSettling(account)
+            }
         }
     }
 
@@ -380,31 +397,77 @@ struct AccountImporter {
 
     // MARK: - Families and departures
 
-    /// Resolves each school's families (when the file names relatives) and tells its
-    /// homonyms apart, from what was stored, on a second thread: this one reads the next
-    /// school and writes what was found for the previous one meanwhile. Runs after the
-    /// accounts a full export no longer lists are marked removed: neither counts them.
+    /// Keeps a pupil or parent just written in a school this import creates, as settling
+    /// the school will read it; settles the previous school when the file moves past it.
+    private mutating func keepForSettling(_ account: NewAccount) {
+        if loading?.schoolID != account.schoolID {
+            settleLoadedSchool()
+            if settledEarly.removeValue(forKey: account.schoolID) != nil { revisited.insert(account.schoolID) }
+            guard !revisited.contains(account.schoolID) else { return }
+            loading = (account.schoolID, [])
+        }
+        let (record, row) = (account.record, account.row)
+        guard record.profile == .student || record.profile == .parent else { return }
+        loading?.people.append(SchoolPeople.Person(
+            id: account.id, entKey: record.entKey, profile: record.profile, firstName: row.firstName, lastName: row.lastName,
+            login: row.alias ?? row.login, classes: row.classes,
+            namedRelatives: record.profile == .parent ? row.childrenNames : row.parentNames,
+            line: record.line))
+    }
+
+    private mutating func settleLoadedSchool() {
+        guard let school = loading else { return }
+        loading = nil
+        settledEarly[school.schoolID] = (
+            settle(SchoolPeople(schoolID: school.schoolID, people: school.people)), multiSchoolOrder.count)
+    }
+
+    /// Resolves a school's families (when the file names relatives) and tells its homonyms
+    /// apart, on the second thread.
+    private func settle(_ people: SchoolPeople) -> Pending<SettledSchool> {
+        let result = Pending<SettledSchool>()
+        let linker = input.hasRelativeColumns
+            ? FamilyLinker(file: input.fileName, columns: input.relativeColumns, multiSchoolKeys: multiSchoolKeys) : nil
+        resolving.async {
+            result.fulfil(SettledSchool(families: linker?.resolveSchool(people.familyMembers()), distinctions: people.changedDistinctions()))
+        }
+        return result
+    }
+
+    /// Whether a row read after the school was settled placed one of its people in several
+    /// schools: its family problems are then reported differently (`FamilyLinker`).
+    private func placedInSeveralSchoolsLater(_ schoolID: Int64, after count: Int, _ statement: inout BulkStatement) throws -> Bool {
+        for key in multiSchoolOrder[count...] {
+            statement.bind(schoolID)
+            statement.bind(key)
+            if try statement.first({ _ in true }) == true { return true }
+        }
+        return false
+    }
+
+    /// Writes what settling found for each school: the schools settled while loading, and
+    /// the others read back from the store, the next one read while the second thread
+    /// resolves the previous. Runs after the accounts a full export no longer lists are
+    /// marked removed: neither counts them.
     private mutating func settleSchools() throws {
         try flushClasses()
-        var linker = input.hasRelativeColumns
-            ? FamilyLinker(file: input.fileName, columns: input.relativeColumns, multiSchoolKeys: multiSchoolKeys) : nil
+        var linker = input.hasRelativeColumns ? FamilyLinker(file: input.fileName, columns: input.relativeColumns) : nil
         var links = input.hasRelativeColumns ? try LinkWriter(db, replacing: input.isFullExport) : nil
         var homonyms = try HomonymWriter(db)
         var reader = try SchoolPeople.Reader(db)
-        let worker = DispatchQueue(label: "sesame.families")
+        var isListed = try BulkStatement(db, sql: "SELECT 1 FROM account WHERE school_id = ? AND ent_key = ?")
         var pending: (schoolID: Int64, result: Pending<SettledSchool>)?
         for schoolID in covered.sorted() {
-            let people = try reader.read(school: schoolID)
-            let members = linker == nil ? [] : people.familyMembers(lines: seen)
-            let result = Pending<SettledSchool>()
-            let resolver = linker
-            worker.async {
-                result.fulfil(SettledSchool(families: resolver?.resolveSchool(members), distinctions: people.changedDistinctions()))
+            let early = settledEarly.removeValue(forKey: schoolID)
+            let settled = if let early, try !placedInSeveralSchoolsLater(schoolID, after: early.multiSchoolCount, &isListed) {
+                early.result
+            } else {
+                try settle(reader.read(school: schoolID, lines: seen))
             }
             if let previous = pending {
                 try write(previous.result.wait(), of: previous.schoolID, links: &links, homonyms: &homonyms, into: &linker)
             }
-            pending = (schoolID, result)
+            pending = (schoolID, settled)
         }
         if let last = pending { try write(last.result.wait(), of: last.schoolID, links: &links, homonyms: &homonyms, into: &linker) }
         guard var links, let linker else { return }

@@ -16,7 +16,7 @@ struct HomonymWriter {
         var reader = try SchoolPeople.Reader(db)
         var writer = try HomonymWriter(db)
         for schoolID in schools {
-            try writer.write(try reader.read(school: schoolID).changedDistinctions())
+            try writer.write(try reader.read(school: schoolID, lines: [:]).changedDistinctions())
         }
     }
 

@@ -11,25 +11,29 @@ struct SchoolPeople: Sendable {
         var firstName: String
         var lastName: String
         var login: String
-        var classes: [String]
+        /// The lists as stored (`ListColumn`): split by the thread that resolves the school.
+        var classes: String
         /// The export's Enfants column (for a parent) or Parents column (for a pupil).
-        var namedRelatives: [String]
+        var namedRelatives: String
         var birthDate: String?
         var sex: RegistryPupil.Sex?
         var distinction: String?
+        /// The line of the file being imported that lists the person, if it does.
+        var line: Int?
     }
 
     let schoolID: Int64
     let people: [Person]
 
-    /// The people `lines` gives a line of the file for (a partial export says nothing of the
+    /// The people the file being imported lists (a partial export says nothing of the
     /// others), as family resolution sees them.
-    func familyMembers(lines: [Int64: Int]) -> [FamilyMember] {
+    func familyMembers() -> [FamilyMember] {
         people.compactMap { p in
-            guard let line = lines[p.id] else { return nil }
+            guard let line = p.line else { return nil }
             return FamilyMember(
                 id: p.id, school: String(schoolID), entKey: p.entKey, profile: p.profile, firstName: p.firstName,
-                lastName: p.lastName, login: p.login, classes: p.classes, namedRelatives: p.namedRelatives, line: line)
+                lastName: p.lastName, login: p.login, classes: ListColumn.split(p.classes),
+                namedRelatives: ListColumn.split(p.namedRelatives), line: line)
         }
     }
 
@@ -38,7 +42,7 @@ struct SchoolPeople: Sendable {
         let fresh = Homonyms.distinctions(people.map {
             Homonyms.Person(
                 id: $0.id, profile: $0.profile, firstName: $0.firstName, lastName: $0.lastName, login: $0.login,
-                classes: $0.classes, birthDate: $0.birthDate, sex: $0.sex)
+                classes: ListColumn.split($0.classes), birthDate: $0.birthDate, sex: $0.sex)
         })
         return people.compactMap { p in fresh[p.id] == p.distinction ? nil : (p.id, fresh[p.id]) }
     }
@@ -55,18 +59,20 @@ struct SchoolPeople: Sendable {
                 """)
         }
 
-        mutating func read(school schoolID: Int64) throws -> SchoolPeople {
+        /// `lines`: the line of the file being imported each account was read from.
+        mutating func read(school schoolID: Int64, lines: [Int64: Int]) throws -> SchoolPeople {
             var people: [Person] = []
             statement.bind(schoolID)
             try statement.forEach { r in
+                let id = r.int64(Column.id)!
                 let profile = try Profile.stored(r.string(Column.profile), column: "account.profile")
                 people.append(Person(
-                    id: r.int64(Column.id)!, entKey: r.string(Column.entKey)!, profile: profile,
+                    id: id, entKey: r.string(Column.entKey)!, profile: profile,
                     firstName: r.string(Column.firstName)!, lastName: r.string(Column.lastName)!, login: r.string(Column.login)!,
-                    classes: ListColumn.split(r.string(Column.classes)!),
-                    namedRelatives: ListColumn.split(r.string(profile == .parent ? Column.children : Column.parents)!),
+                    classes: r.string(Column.classes)!,
+                    namedRelatives: r.string(profile == .parent ? Column.children : Column.parents)!,
                     birthDate: r.string(Column.birthDate), sex: r.string(Column.sex).flatMap(RegistryPupil.Sex.init(rawValue:)),
-                    distinction: r.string(Column.distinction)))
+                    distinction: r.string(Column.distinction), line: lines[id]))
             }
             return SchoolPeople(schoolID: schoolID, people: people)
         }

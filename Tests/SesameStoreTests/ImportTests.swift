@@ -252,6 +252,60 @@ import Testing
         #expect(try fixture.store.accounts(matching: filter).count == b.people.count { !$0.isGhost })
     }
 
+    @Test func aSchoolTheFileComesBackToIsSettledWithAllItsRows() throws {
+        var first = SchoolGenerator.Options()
+        first.schoolName = "École A"
+        var second = SchoolGenerator.Options()
+        second.schoolName = "École B"
+        second.seed = 2
+        var logins = LoginRegistry()
+        let a = SchoolGenerator(first).generate(logins: &logins)
+        let b = SchoolGenerator(second).generate(logins: &logins)
+        let header = GeneratedSchool.quotedLine(GeneratedSchool.exportHeader(.full))
+        func file(_ lines: [String]) -> Data { Data(([header] + lines).joined(separator: "\n").utf8) }
+        // School A's rows on either side of school B's: A's families span the two parts.
+        let aLines = a.exportLines()
+        let split = aLines.count / 2
+        let apart = try StoreFixture().importFiles(export: file(aLines + b.exportLines()))
+        let fixture = try StoreFixture()
+        let summary = try fixture.importFiles(export: file(Array(aLines[..<split]) + b.exportLines() + Array(aLines[split...])))
+        #expect(try fixture.links() == a.trueLinks.union(b.trueLinks))
+        #expect(summary.links == apart.links)
+        // The same problems, but for the line a duplicate row is a duplicate of.
+        func problems(_ summary: ImportSummary) -> [String] {
+            summary.problems.map { $0.kind == .duplicateRow ? "\($0.kind)" : $0.message }.sorted()
+        }
+        #expect(problems(summary) == problems(apart))
+        #expect(summary.links.unresolved == 2)
+    }
+
+    @Test func aPersonALaterRowPlacesInSeveralSchoolsIsReportedOnlyIfNoSchoolFindsTheChild() throws {
+        func row(_ id: String, _ type: String, _ last: String, _ first: String, schools: String, classes: String,
+                 children: String = "", parents: String = "") -> String {
+            GeneratedSchool.quotedLine([
+                id, "", type, last, first, "\(first).\(last)\(id)".lowercased(), "", "code\(id)", "", schools, classes,
+                children, parents, "", "", "",
+            ])
+        }
+        // Théo Martin's first row places him in school A alone, where his daughter is not;
+        // a later row, after more rows than the import writes at once, places him in B and
+        // C, and B has her.
+        let classmates = (10..<60).map { row("\($0)", "Élève", "Petit", "Élève\($0)", schools: "École B", classes: "CE1") }
+        let lines = [
+            GeneratedSchool.quotedLine(GeneratedSchool.exportHeader(.full)),
+            row("1", "Parent", "Martin", "Théo", schools: "École A", classes: "CP", children: "Léa Martin"),
+            row("2", "Élève", "Durand", "Paul", schools: "École A", classes: "CP"),
+            row("3", "Élève", "Martin", "Léa", schools: "École B", classes: "CE1", parents: "Théo Martin"),
+        ] + classmates + [
+            row("1", "Parent", "Martin", "Théo", schools: "École B, École C", classes: "CE1", children: "Léa Martin"),
+        ]
+        let fixture = try StoreFixture()
+        let summary = try fixture.importFiles(export: Data(lines.joined(separator: "\n").utf8))
+        #expect(summary.schools == ["École A", "École B", "École C"])
+        #expect(summary.links.resolved == 1)
+        #expect(summary.problems.filter { $0.kind == .unresolvedChild }.isEmpty)
+    }
+
     @Test func addressesAreMatchedAndTheirEmailsCount() throws {
         let fixture = try StoreFixture()
         let summary = try fixture.importFiles(export: school.exportFile(), addresses: school.addressFile())
