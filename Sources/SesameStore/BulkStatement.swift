@@ -66,14 +66,14 @@ struct BulkStatement {
     /// Runs a statement that returns no row, and makes it ready to bind again.
     mutating func execute() throws {
         defer { reset() }
-        let code = sqlite3_step(handle)
+        let code = step()
         guard code == SQLITE_DONE else { throw error(code) }
     }
 
     /// Runs a query and reads its first row, if any, with `read`.
     mutating func first<T>(_ read: (RowReader) throws -> T) throws -> T? {
         defer { reset() }
-        let code = sqlite3_step(handle)
+        let code = step()
         switch code {
         case SQLITE_ROW: return try read(RowReader(handle: handle))
         case SQLITE_DONE: return nil
@@ -85,7 +85,7 @@ struct BulkStatement {
     mutating func forEach(_ read: (RowReader) throws -> Void) throws {
         defer { reset() }
         while true {
-            let code = sqlite3_step(handle)
+            let code = step()
             switch code {
             case SQLITE_ROW: try read(RowReader(handle: handle))
             case SQLITE_DONE: return
@@ -94,14 +94,17 @@ struct BulkStatement {
         }
     }
 
+    private func step() -> Int32 {
+        // Text kept from an earlier run is written over by this one's values: a parameter
+        // left unbound would read someone else's.
+        precondition(boundText?.used ?? 0 == 0 || index == sqlite3_bind_parameter_count(handle), "every parameter bound")
+        return sqlite3_step(handle)
+    }
+
     private mutating func reset() {
         sqlite3_reset(handle)
         index = 0
-        // The text kept is written over by the next values: no binding may point into it.
-        if let boundText, boundText.used > 0 {
-            sqlite3_clear_bindings(handle)
-            boundText.used = 0
-        }
+        boundText?.used = 0
     }
 
     private func error(_ code: Int32) -> DatabaseError {
