@@ -60,29 +60,31 @@ public struct ENTExportReader: Sendable {
                 .unknownProfile,
                 "\(columns.describe(.profile)) : profil « \(typeText) » inconnu (attendu : Élève, Parent, Enseignant, Personnel ou Invité) ; ligne ignorée")
         }
-        let missing = [ExportColumn.lastName, .firstName, .login].filter { columns.value($0, in: f) == nil }
-        guard missing.isEmpty else {
-            return try problem(.missingValue, "\(missing.map(columns.describe).joined(separator: ", ")) vide ; ligne ignorée")
+        // Each cell read once: reading one trims and composes it.
+        let (lastName, firstName, login) = (columns.value(.lastName, in: f), columns.value(.firstName, in: f), columns.value(.login, in: f))
+        guard let lastName, let firstName, let login else {
+            let missing = [(ExportColumn.lastName, lastName), (.firstName, firstName), (.login, login)].filter { $0.1 == nil }
+            return try problem(.missingValue, "\(missing.map { columns.describe($0.0) }.joined(separator: ", ")) vide ; ligne ignorée")
         }
         var schools = columns.list(.schools, in: f)
         if schools.isEmpty, let defaultSchool { schools = [defaultSchool] }
         guard !schools.isEmpty else {
             return try problem(.missingValue, "\(columns.describe(.schools)) vide ; ligne ignorée")
         }
-        for column in [ExportColumn.lastName, .firstName, .children, .parents] {
-            guard let cell = columns.value(column, in: f) else { continue }
+        let (children, parents) = (columns.value(.children, in: f), columns.value(.parents, in: f))
+        for (column, cell) in [(ExportColumn.lastName, lastName), (.firstName, firstName), (.children, children), (.parents, parents)] {
+            guard let cell else { continue }
             if let damaged = CellProblems.damagedName(
                 cell, file: fileName, line: row.line, column: columns.number(column),
                 label: columns.describe(column), source: .ent) { try emit(.problem(damaged)) }
         }
-        let login = columns.value(.login, in: f)!
         var record = ExportRecord(
             line: row.line,
             entID: columns.value(.id, in: f),
             siecleID: columns.value(.siecleID, in: f),
             profile: profile,
-            lastName: columns.value(.lastName, in: f)!,
-            firstName: columns.value(.firstName, in: f)!,
+            lastName: lastName,
+            firstName: firstName,
             login: login,
             // The class-level export repeats the login when there is no alias.
             alias: columns.value(.alias, in: f).flatMap { $0 == login ? nil : $0 },
@@ -90,8 +92,8 @@ public struct ENTExportReader: Sendable {
             functions: columns.list(.functions, in: f),
             schools: schools,
             classes: columns.list(.classes, in: f),
-            childrenNames: columns.list(.children, in: f),
-            parentNames: columns.list(.parents, in: f),
+            childrenNames: columns.items(of: children),
+            parentNames: columns.items(of: parents),
             phone: columns.value(.phone, in: f))
         if let raw = columns.value(.email, in: f) {
             record.email = EmailAddress(raw)

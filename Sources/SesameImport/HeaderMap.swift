@@ -49,12 +49,17 @@ struct HeaderMap<Column: KnownColumn>: Sendable {
 
     /// A comma-separated cell as a list, without empty items or repeats.
     func list(_ column: Column, in fields: [String]) -> [String] {
-        guard let cell = value(column, in: fields) else { return [] }
+        items(of: value(column, in: fields))
+    }
+
+    /// The items of a comma-separated cell (a `value`), without empty items or repeats.
+    func items(of cell: String?) -> [String] {
+        guard let cell else { return [] }
         guard cell.utf8.contains(UInt8(ascii: ",")) else { return [cell] }
         var items: [String] = []
         var keys: [String] = []
-        for item in cell.split(separator: ",") {
-            let text = TextNormalization.trimmed(String(item))
+        for item in cell.utf8.split(separator: UInt8(ascii: ",")) {
+            let text = TextNormalization.trimmed(String(Substring(item)))
             let key = NameKey.exact(text)
             guard !text.isEmpty, !keys.contains(key) else { continue }
             items.append(text)
