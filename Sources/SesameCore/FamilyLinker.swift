@@ -176,21 +176,38 @@ private struct Resolver {
     /// Each member's name keys and class keys, made the first time a check needs them: a
     /// member is checked against every relative that names it.
     private var nameKeys: [Int: PersonNameKeys] = [:]
-    private var classKeys: [Int: Set<String>] = [:]
+    /// Each member's classes, as numbers standing for their `NameKey.exact` keys in this school.
+    private var classNumbers: [[Int32]] = []
     /// Each member's Enfants or Parents column, keyed once (`NameKey.exact`): it is read to
     /// resolve the member's own relatives, then each time the member is a candidate for
     /// someone else. Nearly every name is written as its person's row writes it, so the
     /// other keys (`PersonNameKeys`) are made only when this one confirms no one.
-    private var writtenRelatives: [Int: [String]] = [:]
-    private var ownKeys: [Int: String] = [:]
+    private var writtenRelatives: [[String]?] = []
+    /// Each member's own name, "Prénom Nom", keyed (`NameKey.exact`).
+    private var ownKeys: [String] = []
 
     init(members: [FamilyMember], file: String, columns: RelativeColumns, multiSchoolKeys: Set<String>) {
         self.members = members
         self.file = file
         self.columns = columns
         self.multiSchoolKeys = multiSchoolKeys
+        ownKeys = members.map { NameKey.exact($0.firstName + " " + $0.lastName) }
+        writtenRelatives = Array(repeating: nil, count: members.count)
         for (i, member) in members.enumerated() where member.profile == .student || member.profile == .parent {
-            indexes[member.profile, default: PersonIndex()].insert(i, firstName: member.firstName, lastName: member.lastName)
+            indexes[member.profile, default: PersonIndex()].insert(
+                i, firstName: member.firstName, lastName: member.lastName, exactKey: ownKeys[i])
+        }
+        // A school has a few classes, each written the same way on most rows: each spelling
+        // is keyed once.
+        var bySpelling: [String: Int32] = [:], byKey: [String: Int32] = [:]
+        classNumbers = members.map { member in
+            member.classes.map { name in
+                if let number = bySpelling[name] { return number }
+                let key = NameKey.exact(name)
+                let number = byKey[key] ?? Int32(byKey.count)
+                (byKey[key], bySpelling[name]) = (number, number)
+                return number
+            }
         }
     }
 
@@ -255,32 +272,29 @@ private struct Resolver {
     /// Why another column contradicts `candidate` as the relative `asker` names, if it does.
     /// A damaged name in the candidate's column confirms the asker only if it fits no one else.
     private mutating func contradiction(asker: Int, candidate: Int) -> String? {
-        let a = members[asker], c = members[candidate]
-        let reverseColumnExists = c.profile == .parent ? columns.children != nil : columns.parents != nil
+        let reverseColumnExists = members[candidate].profile == .parent ? columns.children != nil : columns.parents != nil
         if reverseColumnExists {
+            let askerProfile = members[asker].profile
             func confirms(_ name: String) -> Bool {
-                !NameKey.isDamaged(name) || indexes[a.profile]?.candidates(for: name) == [asker]
+                !NameKey.isDamaged(name) || indexes[askerProfile]?.candidates(for: name) == [asker]
             }
-            let ownKey = ownKeys[asker] ?? NameKey.exact(a.firstName + " " + a.lastName)
-            ownKeys[asker] = ownKey
-            var confirming = zip(c.namedRelatives, relativeKeys(of: candidate)).contains { name, key in key == ownKey && confirms(name) }
+            let ownKey = ownKeys[asker]
+            var confirming = zip(members[candidate].namedRelatives, relativeKeys(of: candidate))
+                .contains { name, key in key == ownKey && confirms(name) }
             if !confirming {
-                let askerKeys = nameKeys[asker] ?? PersonNameKeys(firstName: a.firstName, lastName: a.lastName)
-                nameKeys[asker] = askerKeys
-                confirming = c.namedRelatives.contains { askerKeys.isNamed($0) && confirms($0) }
+                let askerKeys = nameKeys[asker] ?? PersonNameKeys(firstName: members[asker].firstName, lastName: members[asker].lastName)
+                if nameKeys[asker] == nil { nameKeys[asker] = askerKeys }
+                confirming = members[candidate].namedRelatives.contains { askerKeys.isNamed($0) && confirms($0) }
             }
             if !confirming {
-                let column = c.profile == .parent ? "Enfants" : "Parents"
-                return "sa colonne \(column) ne nomme pas « \(a.displayName) »"
+                let column = members[candidate].profile == .parent ? "Enfants" : "Parents"
+                return "sa colonne \(column) ne nomme pas « \(members[asker].displayName) »"
             }
         }
-        if !a.classes.isEmpty, !c.classes.isEmpty {
-            let askerClasses = classKeys[asker] ?? Set(a.classes.map(NameKey.exact))
-            let candidateClasses = classKeys[candidate] ?? Set(c.classes.map(NameKey.exact))
-            (classKeys[asker], classKeys[candidate]) = (askerClasses, candidateClasses)
-            if askerClasses.isDisjoint(with: candidateClasses) {
-                return "aucune classe en commun (\(a.classes.joined(separator: ", ")) / \(c.classes.joined(separator: ", ")))"
-            }
+        let (askerClasses, candidateClasses) = (classNumbers[asker], classNumbers[candidate])
+        if !askerClasses.isEmpty, !candidateClasses.isEmpty, !askerClasses.contains(where: candidateClasses.contains) {
+            let (a, c) = (members[asker].classes, members[candidate].classes)
+            return "aucune classe en commun (\(a.joined(separator: ", ")) / \(c.joined(separator: ", ")))"
         }
         return nil
     }

@@ -47,7 +47,7 @@ struct WrittenName: Sendable, Hashable {
 /// (`SortedKeys`) rather than as strings in dictionaries: for an académie's 1,200,000 links
 /// of parents to children, 190 MiB instead of 870.
 struct PersonIndex: Sendable {
-    private var people: [(index: Int, firstName: String, lastName: String)] = []
+    private var people: [(index: Int, firstName: String, lastName: String, exact: String?)] = []
     private var byExact: SortedKeys?
     private var fallback: Fallback?
 
@@ -62,8 +62,9 @@ struct PersonIndex: Sendable {
         var damaged: [(position: Int, keys: PersonNameKeys)]
     }
 
-    mutating func insert(_ index: Int, firstName: String, lastName: String) {
-        people.append((index, firstName, lastName))
+    /// `exactKey`: the person's `NameKey.exact` of "Prénom Nom", when the caller made it.
+    mutating func insert(_ index: Int, firstName: String, lastName: String, exactKey: String? = nil) {
+        people.append((index, firstName, lastName, exactKey))
         byExact = nil
         fallback = nil
     }
@@ -82,7 +83,7 @@ struct PersonIndex: Sendable {
     /// The same, for a name's `NameKey.exact` key made once.
     mutating func exactCandidates(forKey exact: String) -> [Int] {
         if byExact == nil {
-            byExact = SortedKeys(people.lazy.map { NameKey.exact($0.firstName + " " + $0.lastName) }, backwards: false)
+            byExact = SortedKeys(people.lazy.map { $0.exact ?? NameKey.exact($0.firstName + " " + $0.lastName) }, backwards: false)
         }
         let hits = byExact!.positions(equalTo: exact)
         if !hits.isEmpty { return hits.map { people[$0].index } }

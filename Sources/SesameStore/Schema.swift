@@ -270,6 +270,7 @@ enum ListColumn {
         if text.isEmpty { return [] }
         // Most accounts have one class: no need to walk the characters.
         guard text.utf8.contains(0x1F) else { return [text] }
-        return text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        // A control character is a character of its own: splitting the bytes splits the characters.
+        return text.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 }
