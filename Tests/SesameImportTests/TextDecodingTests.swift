@@ -69,6 +69,28 @@ import Testing
         #expect(try text(Data("a\tb;\"1\r\n2\"\n".utf8)).1 == .utf8)
     }
 
+    @Test func aControlCharacterOrABadByteIsFoundWhereverItFallsAmongLongRunsOfText() throws {
+        // The scan skips printable ASCII eight bytes at a time: each byte of a run is tested.
+        let run = String(repeating: "abcdefgh", count: 3)
+        for offset in 0..<run.utf8.count {
+            let before = String(run.prefix(offset)), after = String(run.dropFirst(offset))
+            for control: UInt8 in [0x00, 0x1B, 0x1F, 0x7F] {
+                let data = Data((before).utf8) + Data([control]) + Data(after.utf8)
+                #expect(throws: ImportError.controlCharacter(file: "f.csv", line: 1, column: offset + 1, codePoint: UInt32(control))) {
+                    try text(data)
+                }
+            }
+            // A C1 control written in UTF-8, and a byte no UTF-8 file holds among accents.
+            #expect(throws: ImportError.controlCharacter(file: "f.csv", line: 1, column: offset + 1, codePoint: 0x85)) {
+                try text(Data(before.utf8) + Data([0xC2, 0x85]) + Data(after.utf8))
+            }
+            #expect(throws: ImportError.invalidByte(file: "f.csv", line: 1, column: offset + 2, byte: 0xE9)) {
+                try text(Data(("é" + before).utf8) + Data([0xE9]) + Data(after.utf8) + Data("é".utf8))
+            }
+            #expect(try text(Data((before + "\t\r\n~ " + after).utf8)).1 == .utf8)
+        }
+    }
+
     @Test func utf16WithBOM() throws {
         var data = Data([0xFF, 0xFE])
         for unit in "Élève\tLéa".utf16 { data.append(UInt8(unit & 0xFF)); data.append(UInt8(unit >> 8)) }
