@@ -43,7 +43,7 @@ struct AccountImporter {
     /// New accounts waiting to be inserted, many per statement, with the ids given here.
     private var newAccounts: [NewAccount] = []
     private var nextID: Int64
-    private var insertMany, insertOne: BulkStatement
+    private var insertMany, insertOne, insertedIDs: BulkStatement
     private static let accountsPerInsert = 32
     /// Resolves schools' families and homonyms while this thread writes.
     private let resolving = DispatchQueue(label: "sesame.families")
@@ -115,6 +115,7 @@ struct AccountImporter {
         }
         insertMany = try BulkStatement(db, sql: insertSQL(rows: Self.accountsPerInsert))
         insertOne = try BulkStatement(db, sql: insertSQL(rows: 1))
+        insertedIDs = try BulkStatement(db, sql: "SELECT id FROM account WHERE id BETWEEN ? AND ?")
         nextID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM account") ?? 0) + 1
         updateAccount = try BulkStatement(db, sql: """
             UPDATE account SET ent_key = ?, \(AccountRow.columns.map { "\($0) = ?" }.joined(separator: ", ")),
@@ -197,10 +198,18 @@ struct AccountImporter {
                 try insertOne.execute()
             }
         }
-        let allInserted = batch.count == Self.accountsPerInsert && db.changesCount == batch.count
+        // The ids were given here: those missing are of rows that conflicted.
+        var inserted: Set<Int64>?
+        if batch.count != Self.accountsPerInsert || db.changesCount != batch.count {
+            var ids = Set<Int64>()
+            insertedIDs.bind(batch.first!.id)
+            insertedIDs.bind(batch.last!.id)
+            try insertedIDs.forEach { ids.insert($0.int64(0)!) }
+            inserted = ids
+        }
         for account in batch {
             let (record, schoolID) = (account.record, account.schoolID)
-            if !allInserted, let stored = try Self.find(&select, schoolID, record.entKey), stored.id != account.id {
+            if let inserted, !inserted.contains(account.id), let stored = try Self.find(&select, schoolID, record.entKey) {
                 try update(stored, with: record, row: account.row, in: schoolID)
                 continue
             }
