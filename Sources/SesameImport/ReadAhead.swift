@@ -21,11 +21,11 @@ enum ReadAhead {
                 try produce { item in
                     chunk.append(item)
                     if chunk.count == chunkSize {
-                        try channel.send(chunk)
+                        try channel.send(chunk.reversed())
                         chunk.removeAll(keepingCapacity: true)
                     }
                 }
-                try channel.send(chunk)
+                try channel.send(chunk.reversed())
                 channel.finish(nil)
             } catch {
                 channel.finish(error)
@@ -37,7 +37,6 @@ enum ReadAhead {
             while var chunk = try channel.receive() {
                 // Moved out, last first, rather than copied out and then freed with the chunk:
                 // an item holds a row's dozen strings, each counted at every copy.
-                chunk.reverse()
                 while let item = chunk.popLast() { try emit(item) }
             }
         } catch {
@@ -46,7 +45,8 @@ enum ReadAhead {
         }
     }
 
-    /// A bounded queue of chunks between the reading thread and the caller.
+    /// A bounded queue of chunks between the reading thread and the caller, each chunk's
+    /// items last first, so that the caller takes them from its end.
     private final class Channel: @unchecked Sendable {
         private let condition = NSCondition()
         private var chunks: [[ExportItem]] = []
