@@ -228,7 +228,8 @@ import Testing
         #expect(try distinction(first) == nil)
     }
 
-    @Test func schoolsOfOneExportAreKeptApart() throws {
+    /// Two generated schools, « École A » and « École B », their logins apart.
+    private func twoSchools() -> (a: GeneratedSchool, b: GeneratedSchool) {
         var first = SchoolGenerator.Options()
         first.schoolName = "École A"
         var second = SchoolGenerator.Options()
@@ -237,6 +238,11 @@ import Testing
         var logins = LoginRegistry()
         let a = SchoolGenerator(first).generate(logins: &logins)
         let b = SchoolGenerator(second).generate(logins: &logins)
+        return (a, b)
+    }
+
+    @Test func schoolsOfOneExportAreKeptApart() throws {
+        let (a, b) = twoSchools()
         var data = a.exportFile()
         data.append(Data(b.exportLines().joined(separator: "\n").utf8))
         let fixture = try StoreFixture()
@@ -253,14 +259,7 @@ import Testing
     }
 
     @Test func aSchoolTheFileComesBackToIsSettledWithAllItsRows() throws {
-        var first = SchoolGenerator.Options()
-        first.schoolName = "École A"
-        var second = SchoolGenerator.Options()
-        second.schoolName = "École B"
-        second.seed = 2
-        var logins = LoginRegistry()
-        let a = SchoolGenerator(first).generate(logins: &logins)
-        let b = SchoolGenerator(second).generate(logins: &logins)
+        let (a, b) = twoSchools()
         let header = GeneratedSchool.quotedLine(GeneratedSchool.exportHeader(.full))
         func file(_ lines: [String]) -> Data { Data(([header] + lines).joined(separator: "\n").utf8) }
         // School A's rows on either side of school B's: A's families span the two parts.
