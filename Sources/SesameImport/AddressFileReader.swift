@@ -69,11 +69,10 @@ public struct AddressFileReader: Sendable {
             problem(.missingValue, "\(missing.map(columns.describe).joined(separator: ", ")) vide ; ligne ignorée")
             return nil
         }
-        for column in names {
-            if let damaged = CellProblems.damagedName(
-                columns.value(column, in: f)!, file: fileName, line: row.line, column: columns.number(column),
-                label: columns.describe(column), source: .onde(file.encoding)) { problems.append(damaged) }
-        }
+        // The parent's and the child's last names are often the same name, damaged the same way: reported once.
+        problems += CellProblems.damagedNames(
+            names.map { (columns.value($0, in: f)!, columns.number($0)) }, file: fileName, line: row.line,
+            label: { columns.describe(names[$0]) }, source: .onde(file.encoding))
         let parts = [AddressColumn.street, .postcode, .city].map { columns.value($0, in: f) }
         var address: PostalAddress?
         if let street = parts[0], let postcode = parts[1], let city = parts[2] {

@@ -173,17 +173,23 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
 }
 
 @Suite struct AddressFileReaderTests {
+    /// The damaged name a problem reports.
+    private func name(_ p: ImportProblem) -> String { p.message.components(separatedBy: " a perdu")[0].components(separatedBy: "« ").last! }
+
     @Test func readsTheRegistryFileInLatin1() throws {
         let school = SchoolGenerator().generate()
         let reader = try AddressFileReader(data: school.addressFile(), fileName: "adresses.csv")
         let (records, problems) = try reader.readAll()
         #expect(reader.encoding == .isoLatin1)
         #expect(records.count == school.addressRows.count)
-        // ISO-8859-1 has no "ễ" nor "œ": those names come out with a "?", each reported at its cell.
+        // ISO-8859-1 has no "ễ" nor "œ": those names come out with a "?", reported at their
+        // first cell; the parent's and the child's family names, once for the row.
         #expect(Set(problems.map(\.kind)) == [.invalidEmail, .damagedName])
         #expect(problems.first { $0.kind == .invalidEmail }!.message.contains("à demander"))
         let damaged = problems.filter { $0.kind == .damagedName }
         #expect(!damaged.isEmpty && damaged.allSatisfy { $0.column != nil && $0.message.contains("?") })
+        #expect(damaged.contains { $0.message.contains("colonne 1 « Nom responsable » et colonne 6 « Nom élève »") })
+        #expect(Dictionary(grouping: damaged, by: \.line).values.allSatisfy { Set($0.map(name)).count == $0.count })
         #expect(records.allSatisfy { $0.address != nil })
     }
 
@@ -213,7 +219,6 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
         // ONDE repeats a family name in several columns of a row (usage and birth names, the
         // parent's and the child's): a name it damaged is reported once per row, with its columns.
         let damaged = problems.filter { $0.kind == .damagedName }
-        func name(_ p: ImportProblem) -> String { p.message.components(separatedBy: " a perdu")[0].components(separatedBy: "« ").last! }
         #expect(damaged.contains { $0.message.contains(" et colonne ") })
         #expect(Dictionary(grouping: damaged, by: \.line).values.allSatisfy { Set($0.map(name)).count == $0.count })
         // The mobile phone is the one kept.
