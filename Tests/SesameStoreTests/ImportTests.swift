@@ -305,6 +305,31 @@ import Testing
         #expect(summary.problems.filter { $0.kind == .unresolvedChild }.isEmpty)
     }
 
+    @Test func rowsTooLongToBeWrittenManyAtOnceAreStoredWhole() throws {
+        // Accounts are inserted 32 per statement, their text kept in a 64 KiB buffer until the
+        // statement runs; past it, SQLite copies the values. 40 parents with 40-character logins
+        // and 40 long-named children each.
+        let children = (1...40).map { "Marie-Amélie-Bérénice\($0) de La Tour-Maubourg-Saint-Exupéry" }
+        let parents = (1...40).map { n in
+            (login: "responsable.delatourmaubourg.annelaure" + String(format: "%02d", n), children: children.map { "\($0) \(n)" })
+        }
+        #expect(parents.prefix(32).map { ListColumn.join($0.children).utf8.count }.reduce(0, +) > 1 << 16)
+        let lines = [GeneratedSchool.quotedLine(GeneratedSchool.exportHeader(.full))] + parents.enumerated().map { i, parent in
+            GeneratedSchool.quotedLine([
+                "id-\(i)", "", "Parent", "de La Tour-Maubourg", "Anne-Laure \(i)", parent.login, "", "code\(i)", "",
+                "École A", "CM2", parent.children.joined(separator: ", "), "", "", "", "",
+            ])
+        }
+        let fixture = try StoreFixture()
+        let summary = try fixture.importFiles(export: Data(lines.joined(separator: "\n").utf8))
+        #expect(summary.accounts == 40)
+        let stored = try fixture.store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT login, children_names FROM account ORDER BY id").map { [$0[0], $0[1]] as [String] }
+        }
+        #expect(stored == parents.map { [$0.login, ListColumn.join($0.children)] })
+        #expect(parents.allSatisfy { $0.login.count == 40 })
+    }
+
     @Test func addressesAreMatchedAndTheirEmailsCount() throws {
         let fixture = try StoreFixture()
         let summary = try fixture.importFiles(export: school.exportFile(), addresses: school.addressFile())
