@@ -189,8 +189,7 @@ struct AccountImporter {
         guard !newAccounts.isEmpty else { return }
         let batch = newAccounts
         newAccounts.removeAll(keepingCapacity: true)
-        // By index: a copy of an account (its row's strings counted again) at each step
-        // was a tenth of this thread.
+        // By index, not a copy of each account (its row's strings counted again).
         if batch.count == Self.accountsPerInsert {
             for i in batch.indices { batch[i].bind(to: &insertMany, importID: importID, now: now) }
             try insertMany.execute()
