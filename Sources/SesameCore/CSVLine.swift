@@ -7,18 +7,26 @@
 /// the cell back its value with `restored`.
 public enum CSVLine {
     public static func make(_ fields: [String]) -> String {
+        // Bytes, not characters, and the line's room reserved once: a million-row listing
+        // spent most of its time here, then in growing each line as it was appended to.
         var line = ""
-        for (index, raw) in fields.enumerated() {
-            if index > 0 { line += ";" }
-            let f = neutralised(raw)
-            // Bytes, not characters: a million-row listing spent most of its time here.
-            if f.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
-                line += "\"" + f.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        line.reserveCapacity(fields.reduce(2 * fields.count) { $0 + $1.utf8.count })
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line.append(";") }
+            let cell = neutralised(field)
+            if cell.utf8.withContiguousStorageIfAvailable({ $0.contains(where: needsQuotes) }) ?? cell.utf8.contains(where: needsQuotes) {
+                line.append("\"")
+                line.append(cell.replacing("\"", with: "\"\""))
+                line.append("\"")
             } else {
-                line += f
+                line.append(cell)
             }
         }
         return line
+    }
+
+    private static func needsQuotes(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ";") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13
     }
 
     /// The bytes a spreadsheet reads as the start of a formula.

@@ -70,55 +70,87 @@ extension Store {
         _ request: FollowUpRequest, strategy: Strategy, strategySource: String,
         visit: ([FollowUpItem]) throws -> Void
     ) throws -> Int64? {
-        func items(_ db: Database, escalation: inout Escalation?) throws {
-            let schoolID = try request.school.map { try SchoolDirectory.ids(of: [$0], db: db)[0] }
-            var reader = try TrackedReader(db, plans: try Self.chain(request.plan, db: db), school: schoolID)
-            try reader.read { schoolID, letters in
-                var items = letters.map { FollowUpItem(delivery: $0, action: FollowUp.action(for: $0, steps: strategy.steps(for: $0.facts.profile))) }
-                try escalation?.escalate(&items, schoolID: schoolID)
-                try visit(items)
-            }
-        }
         // A dry run only reads: it never waits for, nor holds up, the writers (ticks, sends).
         guard request.escalate else {
-            var none: Escalation?
-            try pool.read { db in try items(db, escalation: &none) }
+            try pool.read { db in
+                try FollowUpReader(db, request: request, strategy: strategy, escalating: false).read { try visit($0.items) }
+            }
             return nil
         }
+        let planRequest = PlanRequest(
+            name: request.name, strategy: strategy, strategySource: strategySource,
+            selection: "{\"relance\":\(request.plan)}", actor: request.actor, now: request.now, follows: request.plan)
         return try pool.writeWithoutTransaction { db in
             try LargeTransaction.run(db) {
-                var escalation: Escalation? = try Escalation(db: db, strategy: strategy, request: PlanRequest(
-                    name: request.name, strategy: strategy, strategySource: strategySource,
-                    selection: "{\"relance\":\(request.plan)}", actor: request.actor, now: request.now, follows: request.plan))
-                try items(db, escalation: &escalation)
-                return try escalation!.finish()
+                // Reading the letters and planning their escalations is more than half the
+                // work: it runs on a reading connection and a thread of its own while this one
+                // writes. Its snapshot is taken once this transaction holds the write lock, so
+                // it reads the store as this transaction does, without its writes: the
+                // escalations only touch letters already read and a plan not followed up.
+                var writer = EscalationWriter(db: db, request: planRequest)
+                try ReadAhead.run(
+                    chunkSize: 1,
+                    produce: { emit in
+                        try self.pool.read { db in
+                            try FollowUpReader(db, request: request, strategy: strategy, escalating: true).read(emit)
+                        }
+                    },
+                    emit: { (school: SchoolFollowUp) in
+                        try writer.write(school)
+                        try visit(school.items)
+                    })
+                return try writer.finish()
             }
         }
     }
 }
 
-/// Makes the follow-up plan, school by school: the planner resumes each escalated account's
-/// channels, its letters go in the plan, and the letters they follow become `escalated`.
-private struct Escalation {
+/// One school's letters in one plan of the chain, each with what to do, and the escalations
+/// planned for them.
+private struct SchoolFollowUp: Sendable {
+    var items: [FollowUpItem]
+    /// The new letters; nil when none could be planned.
+    var draft: PlanDraft?
+    /// The letters escalated, each with the channel of the letter that follows it.
+    var escalated: [(delivery: TrackedDelivery, channel: Channel)] = []
+}
+
+/// Reads the letters under way school by school, decides what to do about each and, when
+/// escalating, plans the escalations: the planner resumes each escalated account's channels,
+/// and what it could not plan becomes `noChannelLeft`.
+private struct FollowUpReader {
     let db: Database
     let strategy: Strategy
-    let request: PlanRequest
-    private var writer: PlanWriter?
+    let escalating: Bool
+    private let letters: TrackedReader
 
-    init(db: Database, strategy: Strategy, request: PlanRequest) throws {
+    init(_ db: Database, request: FollowUpRequest, strategy: Strategy, escalating: Bool) throws {
         self.db = db
         self.strategy = strategy
-        self.request = request
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS escalating (id INTEGER PRIMARY KEY)")
+        self.escalating = escalating
+        let schoolID = try request.school.map { try SchoolDirectory.ids(of: [$0], db: db)[0] }
+        letters = try TrackedReader(db, plans: try Store.chain(request.plan, db: db), school: schoolID)
+        // The accounts go through a temporary table: the same SQL for every school, compiled once.
+        if escalating { try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS escalating (id INTEGER PRIMARY KEY)") }
     }
 
-    mutating func escalate(_ items: inout [FollowUpItem], schoolID: Int64) throws {
+    func read(_ each: (SchoolFollowUp) throws -> Void) throws {
+        var rows = letters
+        try rows.read { schoolID, letters in
+            var school = SchoolFollowUp(items: letters.map {
+                FollowUpItem(delivery: $0, action: FollowUp.action(for: $0, steps: strategy.steps(for: $0.facts.profile)))
+            })
+            if escalating { try plan(&school, schoolID: schoolID) }
+            try each(school)
+        }
+    }
+
+    private func plan(_ school: inout SchoolFollowUp, schoolID: Int64) throws {
         var context = PlanningContext()
-        for item in items {
+        for item in school.items {
             if let resume = FollowUp.resume(for: item.delivery, item.action) { context.resume[item.delivery.accountID] = resume }
         }
         guard !context.resume.isEmpty else { return }
-        // The accounts go through a temporary table: the same SQL for every school, compiled once.
         try db.execute(sql: "DELETE FROM temp.escalating")
         var insert = try BulkStatement(db, sql: "INSERT INTO temp.escalating (id) VALUES (?)", cached: true)
         for id in context.resume.keys {
@@ -127,29 +159,47 @@ private struct Escalation {
         }
         let accounts = try AccountReader.read(
             AccountSelection(condition: "a.id IN (SELECT id FROM temp.escalating)", arguments: []), ordering: nil, db: db, cached: true)
-        context.teachers = try Store.teachers(db, schoolID: schoolID, school: items[0].delivery.school)
+        context.teachers = try Store.teachers(db, schoolID: schoolID, school: school.items[0].delivery.school)
         let draft = Planner.plan(accounts, strategy: strategy, context: context)
         var planned: [Int64: Channel] = [:]
         for batch in draft.batches {
             for d in batch.deliveries where !d.isCopy { planned[d.accountID] = d.channel }
         }
-        if !planned.isEmpty {
-            if writer == nil { writer = try PlanWriter(db: db, request: request) }
-            try writer!.write(draft)
-        }
+        if !planned.isEmpty { school.draft = draft }
         let left = Dictionary(draft.leftOut.map { ($0.accountID, $0.message) }, uniquingKeysWith: { a, _ in a })
-        var moves: [DeliveryLedger.Move] = []
-        for index in items.indices where items[index].action.escalation != nil {
-            let d = items[index].delivery
+        for index in school.items.indices where school.items[index].action.escalation != nil {
+            let d = school.items[index].delivery
             if let channel = planned[d.accountID] {
-                moves.append(DeliveryLedger.Move(
-                    deliveryID: d.deliveryID, login: d.login, channel: d.channel, from: d.state, to: .escalated,
-                    note: "relancée : \(channel.frenchName) (plan \(writer!.planID))"))
+                school.escalated.append((d, channel))
             } else {
-                items[index].action = .noChannelLeft([left[d.accountID] ?? "aucun canal possible"])
+                school.items[index].action = .noChannelLeft([left[d.accountID] ?? "aucun canal possible"])
             }
         }
-        try DeliveryLedger(db: db).apply(moves, actor: request.actor, at: request.now)
+    }
+}
+
+/// Writes the follow-up plan, school by school: its letters, and the letters they follow
+/// become `escalated`.
+private struct EscalationWriter {
+    let db: Database
+    let request: PlanRequest
+    private var writer: PlanWriter?
+
+    init(db: Database, request: PlanRequest) {
+        self.db = db
+        self.request = request
+    }
+
+    mutating func write(_ school: SchoolFollowUp) throws {
+        guard let draft = school.draft else { return }
+        if writer == nil { writer = try PlanWriter(db: db, request: request) }
+        try writer!.write(draft)
+        let planID = writer!.planID
+        try DeliveryLedger(db: db).apply(school.escalated.map { d, channel in
+            DeliveryLedger.Move(
+                deliveryID: d.deliveryID, login: d.login, channel: d.channel, from: d.state, to: .escalated,
+                note: "relancée : \(channel.frenchName) (plan \(planID))")
+        }, actor: request.actor, at: request.now)
     }
 
     /// The follow-up plan, if anything was escalated.

@@ -16,6 +16,7 @@ import Testing
             #expect(CSVLine.restored(cell) == cell)
         }
         #expect(CSVLine.make(["a;b", "dit \"oui\"", "x"]) == "\"a;b\";\"dit \"\"oui\"\"\";x")
+        #expect(CSVLine.make(["=SOMME(A1;A2)", "ligne\nsuivante", "", "é;\r"]) == "\"'=SOMME(A1;A2)\";\"ligne\nsuivante\";;\"é;\r\"")
     }
 }
 

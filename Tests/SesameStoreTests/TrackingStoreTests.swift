@@ -171,6 +171,32 @@ private struct Season {
         #expect(try s.store.rootPlan(of: followUp) == s.plan)
     }
 
+    /// The letters are read on a thread of their own while the escalations are written: a
+    /// failure on either side stops both and undoes what was written.
+    @Test func aFollowUpStoppedMidwayOrForAnUnknownSchoolChangesNothing() throws {
+        let s = try Season()
+        let parents = try s.logins(.meeting, .parent)
+        _ = try s.store.record(.absent, .accounts(Array(parents.prefix(3))), plan: nil, actor: "x", note: nil)
+        let before = try s.p.fixture.dump()
+        struct Stop: Error {}
+        var visited = 0
+        #expect(throws: Stop.self) {
+            try s.store.followUp(FollowUpRequest(plan: s.plan, name: "Relance", actor: "test"), strategy: s.strategy, strategySource: "") { _ in
+                visited += 1
+                throw Stop()
+            }
+        }
+        #expect(visited == 1)
+        #expect(try s.p.fixture.dump() == before)
+        #expect(throws: StoreError.self) {
+            try s.store.followUp(FollowUpRequest(plan: s.plan, name: "Relance", actor: "test", school: "École inconnue"), strategy: s.strategy, strategySource: "") { _ in }
+        }
+        #expect(try s.p.fixture.dump() == before)
+        // Neither left a connection or the write lock held: the follow-up runs after them.
+        let followUp = try #require(try s.followUp())
+        #expect(Set(try s.store.plan(followUp).batches.flatMap(\.deliveries).map(\.login)) == Set(parents.prefix(3)))
+    }
+
     @Test func aParentWithChildrenInTwoClassesIsListedInBothAndEscalatedOnce() throws {
         let s = try Season()
         let siblingsParent = try #require(s.p.school.people.first { p in

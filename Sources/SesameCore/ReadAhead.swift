@@ -1,21 +1,21 @@
 import Foundation
-import SesameCore
 
 /// Runs a reader on a thread of its own and hands its items to the caller in chunks.
 ///
-/// An import is two jobs of similar size, parsing the file and writing SQLite, and SQLite
-/// must be written from one thread: parsing one chunk ahead lets both cores work. The
-/// items reach `emit` in file order, on the caller's thread; a reading error is rethrown
-/// there, and an error thrown by `emit` stops the reading thread.
-enum ReadAhead {
-    static func run(
+/// An import is two jobs of similar size, parsing the file and writing SQLite, and so is a
+/// follow-up, reading the letters under way and writing the escalations; SQLite must be
+/// written from one thread: reading one chunk ahead lets both cores work. The items reach
+/// `emit` in the order produced, on the caller's thread; a reading error is rethrown there,
+/// and an error thrown by `emit` stops the reading thread.
+public enum ReadAhead {
+    public static func run<Item: Sendable>(
         chunkSize: Int = 512,
-        produce: @escaping @Sendable ((ExportItem) throws -> Void) throws -> Void,
-        emit: (ExportItem) throws -> Void
+        produce: @escaping @Sendable ((Item) throws -> Void) throws -> Void,
+        emit: (Item) throws -> Void
     ) throws {
-        let channel = Channel(capacity: 8)
+        let channel = Chunks<Item>(capacity: 8)
         let thread = Thread {
-            var chunk: [ExportItem] = []
+            var chunk: [Item] = []
             chunk.reserveCapacity(chunkSize)
             do {
                 try produce { item in
@@ -36,7 +36,7 @@ enum ReadAhead {
         do {
             while var chunk = try channel.receive() {
                 // Moved out, last first, rather than copied out and then freed with the chunk:
-                // an item holds a row's dozen strings, each counted at every copy.
+                // an export item holds a row's dozen strings, each counted at every copy.
                 while let item = chunk.popLast() { try emit(item) }
             }
         } catch {
@@ -47,9 +47,9 @@ enum ReadAhead {
 
     /// A bounded queue of chunks between the reading thread and the caller, each chunk's
     /// items last first, so that the caller takes them from its end.
-    private final class Channel: @unchecked Sendable {
+    private final class Chunks<Item>: @unchecked Sendable {
         private let condition = NSCondition()
-        private var chunks: [[ExportItem]] = []
+        private var chunks: [[Item]] = []
         private var finished = false
         private var failure: Error?
         private var cancelled = false
@@ -59,7 +59,7 @@ enum ReadAhead {
             self.capacity = capacity
         }
 
-        func send(_ chunk: [ExportItem]) throws {
+        func send(_ chunk: [Item]) throws {
             condition.lock()
             defer { condition.unlock() }
             while chunks.count >= capacity && !cancelled { condition.wait() }
@@ -77,7 +77,7 @@ enum ReadAhead {
         }
 
         /// The next chunk, nil at the end; rethrows the reading thread's error.
-        func receive() throws -> [ExportItem]? {
+        func receive() throws -> [Item]? {
             condition.lock()
             defer { condition.unlock() }
             while chunks.isEmpty && !finished { condition.wait() }
