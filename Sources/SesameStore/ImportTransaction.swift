@@ -2,10 +2,15 @@ import GRDB
 
 /// A transaction that writes up to a million rows (a plan, a follow-up, an import): a larger
 /// page cache holds the indexes of a million accounts, which do not fit in SQLite's default
-/// 2,000 pages. Foreign keys are checked, as on every write.
+/// 2,000 pages. Foreign keys are checked, as on every write, unless the writer only
+/// references rows it has itself read or written in the transaction.
 enum LargeTransaction {
     /// `commit` false: everything is rolled back once `body` has returned (a dry run).
-    static func run<T>(_ db: Database, commit: Bool = true, _ body: () throws -> T) throws -> T {
+    /// `checkingForeignKeys` false: see `ImportTransaction`, and the follow-up.
+    static func run<T>(_ db: Database, commit: Bool = true, checkingForeignKeys: Bool = true, _ body: () throws -> T) throws -> T {
+        // PRAGMA foreign_keys cannot change inside a transaction: set around it.
+        if !checkingForeignKeys { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+        defer { if !checkingForeignKeys { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
         try db.execute(sql: "PRAGMA cache_size = -131072")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
         var result: T?
@@ -17,15 +22,12 @@ enum LargeTransaction {
     }
 }
 
-/// The transaction an import runs in: a large one with foreign keys not checked, for the
-/// import only. The importer references only schools, classes, imports and accounts it has
-/// just read or created in the same transaction, and checking them doubled the cost of
-/// every row. They stay declared, and enforced on every other write.
+/// The transaction an import runs in: a large one with foreign keys not checked. The importer
+/// references only schools, classes, imports and accounts it has just read or created in the
+/// same transaction, and checking them doubled the cost of every row. They stay declared, and
+/// enforced on every write but the import's and the follow-up's escalations.
 enum ImportTransaction {
     static func run<T>(_ db: Database, commit: Bool = true, _ body: () throws -> T) throws -> T {
-        // PRAGMA foreign_keys cannot change inside a transaction: set around it.
-        try db.execute(sql: "PRAGMA foreign_keys = OFF")
-        defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-        return try LargeTransaction.run(db, commit: commit, body)
+        try LargeTransaction.run(db, commit: commit, checkingForeignKeys: false, body)
     }
 }

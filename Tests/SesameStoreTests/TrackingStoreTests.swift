@@ -195,6 +195,8 @@ private struct Season {
         // Neither left a connection or the write lock held: the follow-up runs after them.
         let followUp = try #require(try s.followUp())
         #expect(Set(try s.store.plan(followUp).batches.flatMap(\.deliveries).map(\.login)) == Set(parents.prefix(3)))
+        // The escalation's writes do not check foreign keys; every other write does again.
+        #expect(try s.store.pool.write { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
     }
 
     @Test func aParentWithChildrenInTwoClassesIsListedInBothAndEscalatedOnce() throws {
