@@ -25,19 +25,18 @@ enum AccountListing {
 
     /// Semicolon-separated with a BOM, as French spreadsheets open it without asking.
     static func csv(_ accounts: [Account], showCodes: Bool, into out: inout Console.Output) {
-        let line = CSVLine.make
-        out.line("\u{FEFF}" + line([
+        out.line("\u{FEFF}" + CSVLine.make([
             "Établissement", "Nom", "Prénom", "Profil", "Identifiant", "Code d'activation", "Activé", "Courriel",
             "Origine du courriel", "Adresse postale", "Classes", "Enfants", "Administrateur local",
         ]))
         for a in accounts {
-            out.line(line([
+            out.csvLine([
                 a.school, a.lastName, a.firstName, a.profile.frenchName, a.login,
                 a.isActivated ? "" : code(a, showCodes: showCodes), a.isActivated ? "oui" : "non",
                 a.email?.address.value ?? "", a.email.map { $0.source == .ent ? "ENT" : "recueilli" } ?? "",
                 a.postalAddress == nil ? "non" : "oui", a.classes.joined(separator: ", "),
                 a.children.map(\.displayName).joined(separator: ", "), a.isLocalAdmin ? "oui" : "non",
-            ]))
+            ])
         }
     }
 }

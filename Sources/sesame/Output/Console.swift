@@ -1,4 +1,5 @@
 import Foundation
+import SesameCore
 
 /// Where the CLI writes: results on stdout, messages and errors on stderr.
 enum Console {
@@ -12,17 +13,27 @@ enum Console {
 
     /// Buffered stdout for large listings: one write per 64 KiB rather than per line.
     struct Output {
-        private var buffer = ""
+        private var buffer: [UInt8] = []
 
         mutating func line(_ text: String = "") {
-            buffer += text
-            buffer += "\n"
-            if buffer.utf8.count > 65_536 { flush() }
+            buffer.append(contentsOf: text.utf8)
+            endLine()
+        }
+
+        /// A CSV line, written straight into the buffer.
+        mutating func csvLine(_ fields: [String]) {
+            CSVLine.append(fields, to: &buffer)
+            endLine()
+        }
+
+        private mutating func endLine() {
+            buffer.append(10)
+            if buffer.count > 65_536 { flush() }
         }
 
         mutating func flush() {
-            print(buffer, terminator: "")
-            buffer = ""
+            print(String(decoding: buffer, as: UTF8.self), terminator: "")
+            buffer.removeAll(keepingCapacity: true)
         }
     }
 

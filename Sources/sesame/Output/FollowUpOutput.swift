@@ -43,11 +43,11 @@ struct FollowUpOutput {
             let d = item.delivery
             switch format {
             case .csv:
-                out.line(CSVLine.make([
+                out.csvLine([
                     d.school, d.facts.classes.joined(separator: ", "), d.lastName, d.firstName, d.login, d.facts.profile.frenchName,
                     d.channel.frenchName, d.state.frenchName, item.action.advice, item.action.code,
                     d.facts.hasEmail ? "oui" : "non", d.facts.hasAddress ? "oui" : "non", "\(d.planID)",
-                ]))
+                ])
             case .json:
                 out.line((first ? "" : ",") + JSONText.object([
                     "school": JSONText.string(d.school), "classes": JSONText.array(d.facts.classes.map(JSONText.string)),

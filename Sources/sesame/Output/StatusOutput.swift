@@ -46,8 +46,8 @@ enum StatusOutput {
     static func csv(_ report: StatusReport, into out: inout Console.Output) {
         out.line("\u{FEFF}" + CSVLine.make(["Regroupement", "Nom", "Comptes"] + stages.flatMap { [$0.frenchName, "% " + $0.frenchName] }))
         for row in rows(report) {
-            out.line(CSVLine.make([row.section, row.name, "\(row.funnel.total)"]
-                + stages.flatMap { ["\(row.funnel[$0])", String(format: "%.1f", row.funnel.percent($0)).replacingOccurrences(of: ".", with: ",")] }))
+            out.csvLine([row.section, row.name, "\(row.funnel.total)"]
+                + stages.flatMap { ["\(row.funnel[$0])", String(format: "%.1f", row.funnel.percent($0)).replacingOccurrences(of: ".", with: ",")] })
         }
     }
 
