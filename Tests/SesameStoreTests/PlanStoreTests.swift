@@ -3,6 +3,7 @@ import GRDB
 import SesameCore
 import SesameFixtures
 import SesameImport
+import Synchronization
 import Testing
 @testable import SesameStore
 
@@ -26,16 +27,19 @@ struct Planned {
         let s = try StrategyReader.load(url)
         var filter = AccountFilter()
         filter.activation = activation
-        var drafts: [PlanDraft] = []
+        // The planner runs on the plan's reading thread.
+        let drafts = Mutex<[PlanDraft]>([])
         let id = try store.createPlan(
             PlanRequest(name: "Essai", strategy: s, strategySource: "", selection: "{}", actor: "test"), selecting: filter
         ) { accounts, found in
             var context = found
             context.replan = replan
-            drafts.append(Planner.plan(accounts, strategy: s, context: context))
-            return drafts.last!
+            let draft = Planner.plan(accounts, strategy: s, context: context)
+            drafts.withLock { $0.append(draft) }
+            return draft
         }
-        return (PlanDraft(batches: drafts.flatMap(\.batches), leftOut: drafts.flatMap(\.leftOut), replanned: drafts.flatMap(\.replanned)), id)
+        let made = drafts.withLock { $0 }
+        return (PlanDraft(batches: made.flatMap(\.batches), leftOut: made.flatMap(\.leftOut), replanned: made.flatMap(\.replanned)), id)
     }
 
     func count(_ sql: String) throws -> Int {
@@ -58,6 +62,22 @@ struct Planned {
         #expect(Set(inClass.compactMap(\.className)) == Set(p.school.classes))
         #expect(inClass.allSatisfy { !$0.recipients.isEmpty })
         #expect(plan.leftOut.isEmpty)
+    }
+
+    /// Schools are read and planned on a thread of their own while the plan is written: a
+    /// planner that fails stops both and leaves nothing, not even the plan's row.
+    @Test func aPlannerThatFailsLeavesNothingAndHoldsNothing() throws {
+        let p = try Planned()
+        let before = try p.fixture.dump()
+        struct Stop: Error {}
+        let s = try StrategyReader.load(strategies.appendingPathComponent("ecole.yaml"))
+        let request = PlanRequest(name: "Essai", strategy: s, strategySource: "", selection: "{}", actor: "test")
+        #expect(throws: Stop.self) { try p.store.createPlan(request, selecting: AccountFilter()) { _, _ in throw Stop() } }
+        #expect(try p.fixture.dump() == before)
+        #expect(try p.count("SELECT COUNT(*) FROM plan") == 0)
+        // Neither a connection nor the write lock is left held: the next plan is made.
+        let (draft, id) = try p.plan()
+        #expect(try p.store.plan(id).batches.flatMap(\.deliveries).count == draft.deliveryCount)
     }
 
     @Test func parentsComeWithTheirChildrensLogins() throws {
