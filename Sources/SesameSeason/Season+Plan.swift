@@ -69,6 +69,14 @@ extension Season {
         return (try store.plan(id), try store.planOverview(id))
     }
 
+    /// A plan's letters, without the overview. Reads only.
+    public func planDetail(_ id: Int64) throws -> PlanDetail { try store.plan(id) }
+
+    /// A plan's overview by channel and class, without reading its letters one by one: what
+    /// is shown once a plan is made (reading the académie's million letters back took longer
+    /// than a third of making them). Reads only.
+    public func planOverview(_ id: Int64) throws -> PlanOverview { try store.planOverview(id) }
+
     /// The strategies shipped with Sésame (or in the season's strategies folder), by name.
     public func strategies() throws -> [StrategyChoice] {
         guard let folder = strategiesFolder,

@@ -45,7 +45,7 @@ extension WebServer {
             let person = try context.person()
             let form = try PlanForm(context.form, person: person)
             let id = try season.createPlan(try form.order(strategies(form), actor: person.name))
-            let overview = try season.plan(id).overview
+            let overview = try season.planOverview(id)
             return pages.render("plan-cree", [
                 "id": "\(id)", "nom": overview.name, "lettres": "\(overview.letters)",
                 "lots": overview.batches.map { b in Self.batchRow(channel: b.channel, className: b.className, meeting: b.meeting, byProfile: b.byProfile) },

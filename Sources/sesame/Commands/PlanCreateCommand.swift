@@ -46,8 +46,8 @@ struct PlanCreateCommand: SesameCommand {
             selection: selection.recorded(defaultActivation: .pending), meetings: meetings.map { ($0.className, $0.date) },
             replan: replan, actor: by ?? ActingUser.current))
         switch format {
-        case .json: print(try JSONOutput.string(PlanJSON(try season.plan(id).detail)))
-        case .text: print(PlanReport(try season.plan(id).overview, strategyTitle: strategy.title).text, terminator: "")
+        case .json: print(try JSONOutput.string(PlanJSON(try season.planDetail(id))))
+        case .text: print(PlanReport(try season.planOverview(id), strategyTitle: strategy.title).text, terminator: "")
         }
     }
 }
