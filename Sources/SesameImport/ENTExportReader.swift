@@ -19,12 +19,16 @@ public struct ENTExportReader: Sendable {
     public let hasRelativeColumns: Bool
     let columns: HeaderMap<ExportColumn>
     private let file: DelimitedFile
+    private let fingerprint: Pending<String>
 
     public init(contentsOf url: URL) throws {
         try self.init(data: FileLoading.load(url), fileName: url.lastPathComponent)
     }
 
     public init(data: Data, fileName: String) throws {
+        // The fingerprint is computed on another core while this one checks the file's bytes:
+        // the import waits for both before its first row.
+        fingerprint = .computing { FileFingerprint.sha256(data) }
         let file = try DelimitedFile(data: data, fileName: fileName)
         let columns = try HeaderMap<ExportColumn>(
             header: file.header, file: fileName, required: [.profile, .lastName, .firstName, .login, .activationCode])
@@ -114,10 +118,10 @@ public struct ENTExportReader: Sendable {
 }
 
 extension ENTExportReader {
-    /// What the store needs to import this file; `data` is the file as read, for its fingerprint.
-    public func input(data: Data, defaultSchool: String?) -> ExportInput {
+    /// What the store needs to import this file.
+    public func input(defaultSchool: String?) -> ExportInput {
         ExportInput(
-            fileName: fileName, sha256: FileFingerprint.sha256(data), encoding: encoding.rawValue,
+            fileName: fileName, sha256: fingerprint.wait(), encoding: encoding.rawValue,
             isFullExport: hasSchoolColumn,
             relativeColumns: RelativeColumns(
                 children: columns.has(.children) ? columns.number(.children) : nil,

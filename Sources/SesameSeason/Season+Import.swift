@@ -68,11 +68,11 @@ extension Season {
         let reader = try ENTExportReader(data: data, fileName: url.lastPathComponent)
         if reader.hasSchoolColumn {
             if school != nil && !onlyIfMissing { throw SeasonError.schoolAlreadyInFile(file: reader.fileName) }
-            return reader.input(data: data, defaultSchool: nil)
+            return reader.input(defaultSchool: nil)
         }
-        if let school { return reader.input(data: data, defaultSchool: (try? store.resolveSchool(school)) ?? school) }
+        if let school { return reader.input(defaultSchool: (try? store.resolveSchool(school)) ?? school) }
         let known = try store.schools()
         guard known.count == 1 else { throw StoreError.schoolRequired(known: known.map(\.name)) }
-        return reader.input(data: data, defaultSchool: known[0].name)
+        return reader.input(defaultSchool: known[0].name)
     }
 }

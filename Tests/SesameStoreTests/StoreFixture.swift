@@ -20,7 +20,7 @@ struct StoreFixture {
     func importFiles(export: Data? = nil, name: String = "export.csv", school: String? = nil, addresses: Data? = nil,
                      pupils: Data? = nil, now: Date = Date()) throws -> ImportSummary {
         let exportInput = try export.map { data in
-            try ENTExportReader(data: data, fileName: name).input(data: data, defaultSchool: school)
+            try ENTExportReader(data: data, fileName: name).input(defaultSchool: school)
         }
         let addressInput = try addresses.map { data in
             try AddressFileReader(data: data, fileName: "adresses.csv").input(data: data)
