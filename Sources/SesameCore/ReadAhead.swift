@@ -2,9 +2,10 @@ import Foundation
 
 /// Runs a reader on a thread of its own and hands its items to the caller in chunks.
 ///
-/// An import is two jobs of similar size, parsing the file and writing SQLite, and so is a
-/// follow-up, reading the letters under way and writing the escalations; SQLite must be
-/// written from one thread: reading one chunk ahead lets both cores work. The items reach
+/// An import is two jobs of similar size, parsing the file and writing SQLite, and so are a
+/// plan (reading and planning the accounts, writing the letters) and a follow-up (reading the
+/// letters under way and planning the escalations, writing them); SQLite must be written from
+/// one thread: reading one chunk ahead lets both cores work. The items reach
 /// `emit` in the order produced, on the caller's thread; a reading error is rethrown there,
 /// and an error thrown by `emit` stops the reading thread.
 public enum ReadAhead {
