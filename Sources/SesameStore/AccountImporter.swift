@@ -347,7 +347,9 @@ struct AccountImporter {
             covered.insert(id)
             return id
         }
-        try db.execute(sql: "INSERT INTO school (name) VALUES (?)", arguments: [name])
+        // Statements compiled once: compiling them for each of an académie's 3,337 schools
+        // and 33,000 classes took 0.4 s of the writing thread.
+        try db.cachedStatement(sql: "INSERT INTO school (name) VALUES (?)").execute(arguments: [name])
         let id = db.lastInsertedRowID
         schoolIDs[key] = id
         schoolIDs[name] = id
@@ -385,7 +387,7 @@ struct AccountImporter {
         if schoolClasses.schoolID != schoolID {
             classIDs[schoolClasses.schoolID] = schoolClasses.ids
             let ids = try classIDs.removeValue(forKey: schoolID) ?? Dictionary(
-                try Row.fetchAll(db, sql: "SELECT name_key, id FROM class WHERE school_id = ?", arguments: [schoolID])
+                try Row.fetchAll(db.cachedStatement(sql: "SELECT name_key, id FROM class WHERE school_id = ?"), arguments: [schoolID])
                     .map { ($0["name_key"], $0["id"]) },
                 uniquingKeysWith: { a, _ in a })
             schoolClasses = (schoolID, ids)
@@ -396,9 +398,8 @@ struct AccountImporter {
             schoolClasses.ids[name] = id
             return id
         }
-        try db.execute(
-            sql: "INSERT INTO class (school_id, name, name_key, sort_key) VALUES (?, ?, ?, ?)",
-            arguments: [schoolID, name, key, ClassLevel.sortKey(forClass: name)])
+        try db.cachedStatement(sql: "INSERT INTO class (school_id, name, name_key, sort_key) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [schoolID, name, key, ClassLevel.sortKey(forClass: name)])
         let id = db.lastInsertedRowID
         schoolClasses.ids[key] = id
         schoolClasses.ids[name] = id
