@@ -48,7 +48,10 @@ extension Store {
     ) throws {
         for schoolID in try AccountSelection.schoolIDs(filter, db: db) {
             let selection = try AccountSelection(filter, db: db, schoolID: schoolID)
-            let accounts = try AccountReader.read(selection, ordering: nil, db: db)
+            // The same SQL for every school (the school is an argument): compiled once. Compiled
+            // for each of an académie's 3,337 schools, with the letters under way below, it took
+            // 1.2 s of CPU.
+            let accounts = try AccountReader.read(selection, ordering: nil, db: db, cached: true)
             guard !accounts.isEmpty else { continue }
             try each(try planner(accounts, try context(db, schoolID: schoolID, accounts: accounts)))
         }
@@ -62,7 +65,7 @@ extension Store {
             SELECT \(ActiveColumn.selectList) FROM delivery d JOIN account a ON a.id = d.account_id
             WHERE a.school_id = ? AND d.is_copy = 0 AND d.state IN \(SQLFragment.openStates)
             ORDER BY d.id
-            """)
+            """, cached: true)
         active.bind(schoolID)
         try active.forEach { r in
             context.activeElsewhere[r.int64(ActiveColumn.account)!] = ActiveDelivery(
