@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "SesameStoreTests",
             dependencies: [
-                "SesameStore", "SesameImport", "SesameFixtures", .product(name: "GRDB", package: "GRDB.swift"),
+                "SesameStore", "SesameImport", "SesameFixtures", "SesameTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "SesameSeasonTests",

@@ -19,9 +19,7 @@ private func settings(for school: String) -> Settings {
 }
 
 private func folder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-docs-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try TestFolders.make("sesame-docs")
 }
 
 /// Every account of a generated school, planned with the seed's table, as batches of letters.

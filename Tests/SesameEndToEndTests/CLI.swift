@@ -1,4 +1,5 @@
 import Foundation
+import SesameTestSupport
 import Testing
 
 /// Runs the built `sesame` binary in a temporary folder, as a director would.
@@ -15,8 +16,7 @@ struct CLI {
     var environment: [String: String] = [:]
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TestFolders.make("sesame-e2e")
     }
 
     static let binary: URL = {

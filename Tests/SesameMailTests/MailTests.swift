@@ -170,8 +170,7 @@ final class RecordingLedger: SendLedger, @unchecked Sendable {
     }
 
     @Test func aServerRequiringSTARTTLSAndAUTHIsServed() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestFolders.make("tls")
         let (cert, key) = try SMTPTestServer.certificate(in: folder)
         let server = try SMTPTestServer(["--auth", "directeur:secret", "--cert", cert, "--key", key])
         defer { server.stop() }

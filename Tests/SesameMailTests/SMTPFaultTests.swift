@@ -54,8 +54,7 @@ import Testing
     }
 
     @Test func anUntrustedCertificateIsNamedWithoutRetries() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestFolders.make("tls")
         let (cert, key) = try SMTPTestServer.certificate(in: folder)
         let server = try SMTPTestServer(["--cert", cert, "--key", key])
         defer { server.stop() }

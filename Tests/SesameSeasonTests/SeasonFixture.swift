@@ -1,4 +1,5 @@
 import Foundation
+import SesameTestSupport
 import SesameCore
 import SesameFixtures
 import SesameImport
@@ -14,8 +15,7 @@ struct SeasonFixture {
     let season: Season
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-season-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TestFolders.make("sesame-season")
         season = Season(store: try Store(path: folder.appendingPathComponent("sesame.db").path),
                         templatesFolder: repository.appendingPathComponent("Reports"))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SesameCore
+import SesameTestSupport
 import Testing
 @testable import SesameStore
 
@@ -8,8 +9,7 @@ import Testing
 /// kept as it was) opened by today's Sésame: migrated, nothing lost, every command works.
 @Suite struct MigrationTests {
     private func previousReleaseStore() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-v4-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestFolders.make("sesame-v4")
         let path = folder.appendingPathComponent("sesame.db").path
         let sql = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/store-v4.sql"), encoding: .utf8)
         try DatabaseQueue(path: path).writeWithoutTransaction { try $0.execute(sql: sql) }

@@ -3,6 +3,7 @@ import GRDB
 import SesameCore
 import SesameFixtures
 import SesameImport
+import SesameTestSupport
 import Testing
 @testable import SesameStore
 
@@ -113,8 +114,7 @@ import Testing
     }
 
     @Test func aStoreOfThePreviousReleaseMigrates() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-v3-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestFolders.make("sesame-v3")
         let path = folder.appendingPathComponent("sesame.db").path
         do {
             let queue = try DatabaseQueue(path: path)

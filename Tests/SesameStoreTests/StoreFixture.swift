@@ -1,4 +1,5 @@
 import Foundation
+import SesameTestSupport
 import GRDB
 import SesameCore
 import SesameFixtures
@@ -11,8 +12,7 @@ struct StoreFixture {
     let store: Store
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TestFolders.make("sesame-tests")
         store = try Store(path: folder.appendingPathComponent("sesame.db").path)
     }
 

@@ -11,8 +11,7 @@ public final class SMTPTestServer: @unchecked Sendable {
 
     /// `options`: the script's failure modes (`--refuse`, `--tempfail`, `--auth`…).
     public init(_ options: [String] = []) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TestFolders.make("smtp")
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = [Self.resources.appendingPathComponent("smtp_server.py").path, "--dir", folder.path] + options

@@ -202,7 +202,7 @@ import Testing
 
             let zip = try await client.execute(uri: zipLink, method: .get, headers: director.header)
             #expect(zip.status == .ok && zip.headers[.contentType] == "application/zip")
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("paquets-\(UUID().uuidString).zip")
+            let file = TestFolders.file("paquets", extension: "zip")
             try Data(buffer: zip.body).write(to: file)
             let listing = try #require(Tools.run("/usr/bin/python3", ["-m", "zipfile", "-l", file.path]))
             // Every packet of the page's table and every sheet of it, in the ZIP.
@@ -230,7 +230,7 @@ import Testing
         (change.smtpURL, change.from) = (smtp.url, "ce.0440001a@ac-nantes.fr")
         _ = try f.season.configure(change)
         // The families' addresses the school collected: the email letters' recipients.
-        let addresses = FileManager.default.temporaryDirectory.appendingPathComponent("familles-\(UUID().uuidString).csv")
+        let addresses = TestFolders.file("familles", extension: "csv")
         try f.schools[0].addressFile().write(to: addresses)
         _ = try f.season.importFiles(ImportFiles(addresses: addresses, school: f.schools[0].name))
         let courriel = try #require(try f.season.strategies().first { $0.strategy.name == "courriel" })

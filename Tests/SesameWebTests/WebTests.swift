@@ -24,8 +24,7 @@ struct WebFixture {
     /// `planned` false: imported and set up only, for the pages that plan; `printed` false:
     /// planned, not printed, for the page that prints.
     init(planned: Bool = true, printed: Bool = true) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-web-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestFolders.make("sesame-web")
         season = Season(
             store: try Store(path: folder.appendingPathComponent("sesame.db").path), templatesFolder: repository.appendingPathComponent("Reports"),
             strategiesFolder: repository.appendingPathComponent("Strategies"))
@@ -377,7 +376,7 @@ extension HTTPFields {
 
             let list = try await client.execute(uri: "/relances/liste.pdf?classe=CE1", method: .get, headers: director.header)
             #expect(list.status == .ok && list.headers[.contentType] == "application/pdf")
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("relance-\(UUID().uuidString).pdf")
+            let file = TestFolders.file("relance", extension: "pdf")
             try Data(buffer: list.body).write(to: file)
             let lines = Tools.pdfPages(file).joined()
             #expect(lines.contains("CE1") && lines.contains(absent.name.components(separatedBy: " ").last!))
