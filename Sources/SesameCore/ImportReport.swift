@@ -57,7 +57,7 @@ public struct ImportReport: Sendable {
     private func accounts(_ line: (String) -> Void) {
         let profiles = Profile.allCases.compactMap { p -> String? in
             guard let n = summary.byProfile[p.rawValue], n > 0 else { return nil }
-            return "\(n) \(n > 1 ? p.frenchPlural.lowercased() : p.frenchName.lowercased())"
+            return p.counted(n)
         }
         line("  \(French.plural(summary.accounts, "compte")) : \(profiles.joined(separator: ", "))")
         line("  \(French.plural(summary.classes, "classe"))")

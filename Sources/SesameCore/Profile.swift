@@ -48,6 +48,12 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         }
     }
 
+    /// "1 élève", "13 élèves": a count of accounts of this profile, in lower case, as a
+    /// sentence or a table cell says it.
+    public func counted(_ count: Int) -> String {
+        French.plural(count, frenchName.lowercased(), frenchPlural.lowercased())
+    }
+
     /// The order a director reads a distribution in: students, then their parents, then the adults of the school.
     public var rank: Int {
         switch self {

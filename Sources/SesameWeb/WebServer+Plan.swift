@@ -85,7 +85,7 @@ extension WebServer {
             "canal": channel.frenchName, "classe": className ?? "—",
             "reunion": meeting.map { "\(SchoolCalendar.frenchDate($0)) à \(SchoolCalendar.time($0))" } ?? "",
             "lettres": "\(byProfile.values.reduce(0, +))",
-            "profils": Profile.allCases.compactMap { p in byProfile[p].map { "\($0) \(p.frenchName.lowercased())" } }.joined(separator: ", "),
+            "profils": Profile.allCases.compactMap { p in byProfile[p].map(p.counted) }.joined(separator: ", "),
         ]
     }
 }

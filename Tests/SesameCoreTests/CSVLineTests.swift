@@ -20,6 +20,15 @@ import Testing
     }
 }
 
+@Suite struct ProfileCountTests {
+    @Test func countsAgreeWithTheirNumber() {
+        #expect(Profile.student.counted(1) == "1 élève")
+        #expect(Profile.student.counted(16) == "16 élèves")
+        #expect(Profile.staff.counted(2) == "2 personnels")
+        #expect(Profile.parent.counted(0) == "0 parent")
+    }
+}
+
 @Suite struct EditDistanceTests {
     @Test func neighboursSwappedCountOnce() {
         #expect(EditDistance.between("hugo.dasliva", "hugo.dasilva", limit: 3) == 1)

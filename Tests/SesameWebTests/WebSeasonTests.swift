@@ -109,6 +109,11 @@ import Testing
             #expect(plan.overview.letters == letters && plan.overview.createdBy == "Anne Roux" && plan.overview.name == "Rentrée 2026")
             #expect(Set(plan.overview.batches.map(\.school)) == [f.schools[0].name])
             #expect(plan.overview.batches.contains { $0.channel == .meeting && $0.className == "CP A" && $0.meeting != nil })
+            // Counts agree with their number: "16 élèves", "1 personnel".
+            for batch in plan.overview.batches {
+                for (profile, n) in batch.byProfile { #expect(done.contains(profile.counted(n))) }
+            }
+            #expect(plan.overview.batches.contains { ($0.byProfile[.student] ?? 0) > 1 } && done.contains(" élèves<"))
 
             // A meeting that is no date, in French; a teacher may not plan.
             fields["reunion-\(classIndex)"] = "mardi soir"

@@ -60,7 +60,7 @@ struct PlanReport {
     private func counts(_ batch: BatchOverview) -> String {
         let byProfile = Profile.allCases.compactMap { p -> String? in
             guard let n = batch.byProfile[p], n > 0 else { return nil }
-            return "\(n) \((n > 1 ? p.frenchPlural : p.frenchName).lowercased())"
+            return p.counted(n)
         }
         return French.plural(batch.letters, "lettre") + " — " + byProfile.joined(separator: ", ")
             + (batch.copies > 0 ? " (dont \(batch.copies) en copie)" : "")
