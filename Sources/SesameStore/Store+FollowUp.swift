@@ -264,8 +264,15 @@ private struct TrackedReader {
         var current: (plan: Int64, school: Int64)?
         var letters: [TrackedDelivery] = []
         var name = ""
+        // Letters come packet by packet, so a run of them names the same classes: split once
+        // and shared.
+        var classesText = "", classes: [String] = []
         try rows.forEach { r in
             let schoolID = r.int64(Column.school)!, planID = r.int64(Column.plan)!
+            if !r.equals(Column.classes, classesText) {
+                classesText = r.string(Column.classes)!
+                classes = ListColumn.split(classesText)
+            }
             if schoolID != current?.school || planID != current?.plan {
                 if let current, !letters.isEmpty { try each(current.school, letters) }
                 current = (planID, schoolID)
@@ -281,7 +288,7 @@ private struct TrackedReader {
                 facts: AccountFacts(
                     profile: try DeliveryColumns.profile.value(r.int64(Column.profile)), isActivated: r.bool(Column.isActivated),
                     hasEmail: r.bool(Column.hasEmail), hasAddress: r.bool(Column.hasAddress), isLocalAdmin: r.bool(Column.isLocalAdmin),
-                    classes: ListColumn.split(r.string(Column.classes)!)),
+                    classes: classes),
                 distinction: r.string(Column.distinction)))
         }
         if let current, !letters.isEmpty { try each(current.school, letters) }
