@@ -85,20 +85,14 @@ extension Store {
             // events reference the plan and batches just written, and accounts and letters
             // read under the write lock this transaction holds.
             try LargeTransaction.run(db, checkingForeignKeys: false) {
-                // Reading the letters and planning their escalations is more than half the
-                // work: it runs on a reading connection and a thread of its own while this one
-                // writes. Its snapshot is taken once this transaction holds the write lock, so
-                // it reads the store as this transaction does, without its writes: the
-                // escalations only touch letters already read and a plan not followed up.
+                // Reading the letters and planning their escalations, more than half the work,
+                // runs alongside the writing. The escalations only touch letters already read
+                // and a plan not followed up.
                 var writer = EscalationWriter(db: db, request: planRequest)
-                try ReadAhead.run(
-                    chunkSize: 1,
-                    produce: { emit in
-                        try self.pool.read { db in
-                            try FollowUpReader(db, request: request, strategy: strategy, escalating: true).read(emit)
-                        }
-                    },
-                    emit: { (school: SchoolFollowUp) in
+                try readingAhead(
+                    whileWriting: db,
+                    read: { db, emit in try FollowUpReader(db, request: request, strategy: strategy, escalating: true).read(emit) },
+                    write: { (school: SchoolFollowUp) in
                         try writer.write(school)
                         try visit(school.items)
                     })

@@ -15,15 +15,11 @@ extension Store {
         try pool.writeWithoutTransaction { db in
             try LargeTransaction.run(db) {
                 var writer = try PlanWriter(db: db, request: request)
-                // Reading the accounts and planning them run on a reading connection and a
-                // thread of their own while this one writes. The snapshot is taken once this
-                // transaction holds the write lock, so it reads the store as this transaction
-                // does, without its writes: a school's accounts and their letters under way
-                // are read before anything is written for them.
-                try ReadAhead.run(
-                    chunkSize: 1,
-                    produce: { emit in try self.pool.read { db in try Self.drafts(filter, db: db, planner: planner, each: emit) } },
-                    emit: { try writer.write($0) })
+                // A school's accounts and their letters under way are read before anything
+                // is written for them.
+                try readingAhead(
+                    whileWriting: db, read: { db, emit in try Self.drafts(filter, db: db, planner: planner, each: emit) },
+                    write: { try writer.write($0) })
                 return try writer.finish()
             }
         }
