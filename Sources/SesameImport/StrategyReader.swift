@@ -27,22 +27,29 @@ public enum StrategyReader {
         return try read(text, file: url.path, name: url.deletingPathExtension().lastPathComponent)
     }
 
-    /// The header comment's paragraph saying when to choose the strategy ("À choisir quand…"),
-    /// joined into one text; empty when the file has none.
-    public static func explanation(of source: String) -> String {
-        var lines: [String] = []
+    /// The header comment's paragraph saying when to choose the strategy ("À choisir quand…"):
+    /// its sentence, and the points listed under it ("- les élèves …"), each joined into one
+    /// text; empty when the file has none.
+    public static func explanation(of source: String) -> StrategyExplanation {
+        var explanation = StrategyExplanation()
+        var started = false
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
             guard line.hasPrefix("#") else { break }
-            let text = line.dropFirst().trimmingCharacters(in: .whitespaces)
-            if lines.isEmpty {
-                if text.hasPrefix("À choisir") { lines.append(text) }
+            let text = line.dropFirst().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "'", with: "’")
+            if !started {
+                started = text.hasPrefix("À choisir")
+                if started { explanation.text = text }
             } else if text.isEmpty {
                 break
+            } else if text.hasPrefix("- ") {
+                explanation.points.append(String(text.dropFirst(2)))
+            } else if explanation.points.isEmpty {
+                explanation.text += " " + text
             } else {
-                lines.append(text)
+                explanation.points[explanation.points.count - 1] += " " + text
             }
         }
-        return lines.joined(separator: " ").replacingOccurrences(of: "'", with: "’")
+        return explanation
     }
 
     public static func read(_ text: String, file: String, name: String) throws -> Strategy {
@@ -173,4 +180,11 @@ public enum StrategyReader {
             }
         }
     }
+}
+
+/// When to choose a strategy, as its file's header comment says: a sentence, and the points
+/// it lists.
+public struct StrategyExplanation: Sendable, Equatable {
+    public var text = ""
+    public var points: [String] = []
 }

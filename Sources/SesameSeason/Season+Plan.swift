@@ -132,5 +132,5 @@ public struct StrategyChoice: Sendable {
     /// The file's text, kept with the plan.
     public var source: String
     /// The file's "À choisir quand…" paragraph, in French.
-    public var explanation: String
+    public var explanation: StrategyExplanation
 }

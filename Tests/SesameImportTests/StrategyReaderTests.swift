@@ -34,6 +34,27 @@ private func channels(_ strategy: Strategy, _ profile: Profile) -> [Channel] {
         #expect(steps[3].conditions == [.hasAddress])
     }
 
+    @Test func theExplanationKeepsItsListAsPoints() throws {
+        let source = """
+            # Stratégie « essai ».
+            #
+            # À choisir quand l'école suit
+            # la démarche habituelle :
+            #   - les élèves en classe ;
+            #   - les parents à la réunion ; les absents
+            #     au bureau.
+            #
+            # Pour chaque profil…
+            title: Essai
+            """
+        let explanation = StrategyReader.explanation(of: source)
+        #expect(explanation.text == "À choisir quand l’école suit la démarche habituelle :")
+        #expect(explanation.points == ["les élèves en classe ;", "les parents à la réunion ; les absents au bureau."])
+        let plain = StrategyReader.explanation(of: "# À choisir pour une petite école.\n#\n# Autre chose.\ntitle: X\n")
+        #expect(plain == StrategyExplanation(text: "À choisir pour une petite école.", points: []))
+        #expect(StrategyReader.explanation(of: "# Sans explication.\ntitle: X\n") == StrategyExplanation())
+    }
+
     @Test func theOthersAreWhatTheirNamesSay() throws {
         let load = { (name: String) in try StrategyReader.load(shipped.appendingPathComponent("\(name).yaml")) }
         #expect(try channels(load("courriel"), .parent).first == .email)
