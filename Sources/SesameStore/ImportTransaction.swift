@@ -29,9 +29,12 @@ enum LargeTransaction {
 /// The transaction an import runs in: a large one with foreign keys not checked. The importer
 /// references only schools, classes, imports and accounts it has just read or created in the
 /// same transaction, and checking them doubled the cost of every row. They stay declared, and
-/// enforced on every write but the import's and the follow-up's escalations.
+/// enforced on every write but the import's and the follow-up's escalations. A store's first
+/// import writes through a rollback journal (`FirstLoadJournal`).
 enum ImportTransaction {
     static func run<T>(_ db: Database, commit: Bool = true, _ body: () throws -> T) throws -> T {
-        try LargeTransaction.run(db, commit: commit, checkingForeignKeys: false, body)
+        try FirstLoadJournal.run(db, firstLoad: commit) {
+            try LargeTransaction.run(db, commit: commit, checkingForeignKeys: false, body)
+        }
     }
 }

@@ -31,7 +31,8 @@ public final class Store: Sendable {
             }
         }
         var configuration = Configuration()
-        configuration.busyMode = .callback(Self.backoff(onFirstWait: waiting))
+        let backoff = Self.backoff(onFirstWait: waiting)
+        configuration.busyMode = .callback(backoff)
         configuration.prepareDatabase { db in
             // 16 KiB pages for a new file (SQLite ignores this for an existing one, and GRDB
             // turns WAL on only after): account rows are wide text, and an académie import
@@ -42,10 +43,24 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try Self.open(path, configuration, backoff)
             try Schema.migrator.migrate(pool)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.userMessage)
+        }
+    }
+
+    /// Opens the pool, waiting as for any write while another command holds the file in a
+    /// rollback journal (a first import, `FirstLoadJournal`): putting it back in WAL mode
+    /// fails at once, without SQLite's busy handler.
+    private static func open(_ path: String, _ configuration: Configuration, _ backoff: Database.BusyCallback) throws -> DatabasePool {
+        var tries = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && backoff(tries) {
+                tries += 1
+            }
         }
     }
 
