@@ -73,7 +73,8 @@ struct AccountImporter {
         }
     }
 
-    var seenIDs: Set<Int64> { Set(seen.keys) }
+    /// The line of each account the file lists (a million for an académie: not copied into a set).
+    var seenLines: [Int64: Int] { seen }
     /// Accounts whose code this import took away (activated), changed, or that it no longer lists.
     private(set) var activatedIDs: [Int64] = []
     private(set) var codeChangedIDs: [Int64] = []

@@ -13,7 +13,7 @@ extension Store {
         try pool.writeWithoutTransaction { db in
             try ImportTransaction.run(db, commit: !dryRun) {
                 var summary = ImportSummary()
-                var accounts: (importID: Int64, seen: Set<Int64>, withEmail: Set<Int64>)?
+                var accounts: (importID: Int64, seen: [Int64: Int], withEmail: Set<Int64>)?
                 if let export {
                     summary.file = export.fileName
                     summary.encoding = export.encoding
@@ -27,7 +27,7 @@ extension Store {
                         summary = importer.summary
                         summary.deliveries = try ImportFollowThrough(db: db, file: export.fileName, now: now).apply(
                             activated: importer.activatedIDs, codeChanged: importer.codeChangedIDs, removed: importer.removedIDs)
-                        accounts = (importer.importID, importer.seenIDs, importer.withEmail)
+                        accounts = (importer.importID, importer.seenLines, importer.withEmail)
                     }
                 }
                 if let addresses {
@@ -39,7 +39,7 @@ extension Store {
                         let (problems, reachable) = try AddressImporter.apply(addresses, db: db, now: now, into: &result)
                         summary.problems += problems
                         if let seen = accounts?.seen {
-                            summary.withEmail = accounts!.withEmail.union(reachable.filter(seen.contains)).count
+                            summary.withEmail = accounts!.withEmail.union(reachable.filter { seen[$0] != nil }).count
                         }
                     }
                     summary.addresses = result

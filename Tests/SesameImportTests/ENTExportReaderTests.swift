@@ -172,6 +172,17 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
     }
 }
 
+@Suite struct HeaderMapTests {
+    @Test func aListCellGivesItsItemsOnceWithoutEmptyOnes() throws {
+        let map = try HeaderMap<ExportColumn>(header: ExportColumn.allCases.map(\.header), file: "export.csv", required: [])
+        // Repeats are the same name up to case, Unicode form and apostrophe (`NameKey.exact`).
+        #expect(map.items(of: "Léa O’Connor, , LÉA O'CONNOR,Hugo Roux , Hugo Roux,e\u{301}lise") == ["Léa O’Connor", "Hugo Roux", "e\u{301}lise"])
+        #expect(map.items(of: "Élise Durand") == ["Élise Durand"])
+        #expect(map.items(of: ",, ,") == [])
+        #expect(map.items(of: nil) == [])
+    }
+}
+
 @Suite struct AddressFileReaderTests {
     /// The damaged name a problem reports.
     private func name(_ p: ImportProblem) -> String { p.message.components(separatedBy: " a perdu")[0].components(separatedBy: "« ").last! }
