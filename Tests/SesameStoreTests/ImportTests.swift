@@ -9,6 +9,13 @@ import Testing
 @Suite struct ImportTests {
     let school = SchoolGenerator().generate()
 
+    @Test func aListColumnGivesBackItsItems() {
+        for items in [["CP A"], ["Léa Müller", "Noé N’Diaye (CE1)"], ["CE1", "", "CM2"]] {
+            #expect(ListColumn.split(ListColumn.join(items)) == items)
+        }
+        #expect(ListColumn.split("") == [])
+    }
+
     @Test func theDatabaseIsCreatedReadableByItsOwnerOnly() throws {
         let fixture = try StoreFixture()
         let attributes = try FileManager.default.attributesOfItem(atPath: fixture.store.path)
