@@ -3,6 +3,22 @@ import Testing
 @testable import SesameCore
 
 @Suite struct NameKeyTests {
+    /// The key made from the bytes of Latin-1 text is the key made scalar by scalar.
+    @Test func latin1NamesAreKeyedFromTheirBytesAsScalarByScalar() {
+        var texts = ["", " ", "Léa", "  Élodie   LEFÈVRE\t", "O'Connor", "D`Alembert", "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß", "àÿ÷\n\r\u{0B}\u{0C}x"]
+        // Every Latin-1 letter and sign (U+00C0–U+00FF) and every ASCII character, between letters.
+        texts += (0xC0...0xFF).map { "a\(Character(Unicode.Scalar($0)!))Z" }
+        texts += (0x00...0x7F).map { "Ab\(Character(Unicode.Scalar($0)!))Cd" }
+        for text in texts {
+            #expect(NameKey.latin1Exact(text) == NameKey.scalarwiseExact(text), "\(text.unicodeScalars.map(\.value))")
+        }
+        // Anything else is keyed scalar by scalar, and exact() still gives its key.
+        for text in ["N’Diaye", "Nguyễn", "Lœuillet", "He\u{301}loi\u{308}se", "Anne\u{A0}Roux", "µ", "Trần Ben–Salah"] {
+            #expect(NameKey.latin1Exact(text) == nil)
+            #expect(NameKey.exact(text) == NameKey.scalarwiseExact(text))
+        }
+    }
+
     @Test func composedAndDecomposedAccentsCompareEqual() {
         let composed = "Héloïse Lefèvre"
         let decomposed = composed.decomposedStringWithCanonicalMapping
