@@ -34,12 +34,8 @@ public enum Homonyms {
     /// The distinction of each person who has a homonym of the same profile in the list
     /// (which should be one school): "CM1", "CM1, née le 12/03/2017", "CM1, jade.petit2".
     public static func distinctions(_ people: [Person]) -> [Account.ID: String] {
-        var groups: [String: [Int]] = [:]
-        for (i, p) in people.enumerated() {
-            groups[p.profile.rawValue + "\u{1}" + NameKey.exact(p.firstName + " " + p.lastName), default: []].append(i)
-        }
         var result: [Account.ID: String] = [:]
-        for members in groups.values where members.count > 1 {
+        for members in groupsOfHomonyms(people) {
             var labels = members.map { people[$0].classes.joined(separator: ", ") }
             func collides(_ k: Int) -> Bool { labels.enumerated().contains { $0.offset != k && $0.element == labels[k] } }
             let needBirth = labels.indices.filter(collides)
@@ -52,6 +48,32 @@ public enum Homonyms {
             for (k, i) in members.enumerated() { result[people[i].id] = labels[k] }
         }
         return result
+    }
+
+    /// The people sharing a profile and a name (`NameKey.exact`), in groups of two or more.
+    ///
+    /// An académie has a million people and tens of thousands of homonyms: each person is
+    /// pointed to the first of its name, and only the groups found are gathered (a list per
+    /// name was a million small arrays, a third of telling homonyms apart).
+    private static func groupsOfHomonyms(_ people: [Person]) -> [[Int]] {
+        var firstByName: [Profile: [String: Int]] = [:]
+        var firstOf = Array(repeating: -1, count: people.count)
+        var firsts: [Int] = []
+        for (i, p) in people.enumerated() {
+            let name = NameKey.exact(p.firstName + " " + p.lastName)
+            if let first = firstByName[p.profile]?[name] {
+                if firstOf[first] < 0 {
+                    firstOf[first] = first
+                    firsts.append(first)
+                }
+                firstOf[i] = first
+            } else {
+                firstByName[p.profile, default: Dictionary(minimumCapacity: people.count)][name] = i
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        for i in people.indices where firstOf[i] >= 0 { groups[firstOf[i], default: []].append(i) }
+        return firsts.map { groups[$0]! }
     }
 
     private static func join(_ a: String, _ b: String) -> String { a.isEmpty ? b : a + ", " + b }
