@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Dates as French schools write them, read in the school's time zone.
 ///
@@ -71,6 +72,27 @@ public enum SchoolCalendar {
             }
             guard i == s.count, parts.hour! < 24, parts.minute! < 60, (parts.second ?? 0) < 60 else { return nil }
         }
+        return instant(parts, in: zone)
+    }
+
+    /// The instant of a date and time read in `zone`; nil for a day its month does not have.
+    ///
+    /// Counted from the date, at the zone's offset for that day: Foundation's calendar took a
+    /// microsecond per date, and an académie's export has half a million "Dernière connexion".
+    /// A day the clocks change, and years far from ours, are left to the calendar.
+    static func instant(_ parts: DateComponents, in zone: TimeZone) -> Date? {
+        let (year, month, day) = (parts.year!, parts.month!, parts.day!)
+        guard (1900...2100).contains(year) else { return calendarInstant(parts, in: zone) }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        guard day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] else { return nil }
+        let days = daysSince1970(year: year, month: month, day: day)
+        guard let offset = offset(onDay: days, in: zone) else { return calendarInstant(parts, in: zone) }
+        let seconds = days * 86_400 + (parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0) - offset
+        return Date(timeIntervalSince1970: Double(seconds))
+    }
+
+    /// The same through Foundation's calendar.
+    static func calendarInstant(_ parts: DateComponents, in zone: TimeZone) -> Date? {
         var cal = calendar
         cal.timeZone = zone
         guard let date = cal.date(from: parts),
@@ -78,6 +100,32 @@ public enum SchoolCalendar {
         else { return nil }
         return date
     }
+
+    /// Days from 1970-01-01 to a date of the Gregorian calendar (Howard Hinnant's `days_from_civil`).
+    private static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The zone's offset all day long on a day (days since 1970), nil if it changes that day.
+    /// Paris's offsets, kept by day: an export's dates fall on a few hundred days.
+    private static func offset(onDay day: Int, in zone: TimeZone) -> Int? {
+        guard zone == timeZone else { return zone.secondsFromGMT() }
+        if let known = parisOffsets.withLock({ $0[day] }) { return known }
+        // A day before and a day after the local day are before and after it in any zone:
+        // the offset is the day's if it is the same at both (the clocks change twice a year).
+        let before = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double((day - 1) * 86_400)))
+        let after = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double((day + 2) * 86_400)))
+        let offset = before == after ? before : nil
+        parisOffsets.withLock { $0[day] = offset }
+        return offset
+    }
+
+    private static let parisOffsets = Mutex<[Int: Int?]>([:])
 
     /// A meeting's date and time as people type them: "16/09/2026 17h30", "16/09/2026 à 17h",
     /// "2026-09-16 17:30", "16/09/2026 17:30"; a time is required. Nil for anything else.

@@ -141,6 +141,29 @@ import Testing
         #expect(SchoolCalendar.parse(text) == nil)
     }
 
+    /// Dates counted from the day at the day's offset are the calendar's: every day of
+    /// 1995–2035 at four times, the days the clocks change included, and days that do not exist.
+    @Test func countedDatesAreTheCalendarsOnEveryDay() {
+        let paris = SchoolCalendar.timeZone
+        var compared = 0
+        for year in 1995...2035 {
+            for month in 1...12 {
+                for day in [1, 15, 25, 26, 27, 28, 29, 30, 31] {
+                    for (hour, minute) in [(0, 0), (2, 30), (12, 34), (23, 59)] {
+                        let parts = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)
+                        #expect(SchoolCalendar.instant(parts, in: paris) == SchoolCalendar.calendarInstant(parts, in: paris), "\(parts)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        let fixed = TimeZone(secondsFromGMT: 5 * 3600 + 30 * 60)!
+        let parts = DateComponents(year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 15)
+        #expect(SchoolCalendar.instant(parts, in: fixed) == SchoolCalendar.calendarInstant(parts, in: fixed))
+        #expect(SchoolCalendar.parse("29-02-2024 10:00") != nil && SchoolCalendar.parse("29-02-2026 10:00") == nil)
+        #expect(compared == 41 * 12 * 9 * 4)
+    }
+
     @Test func writesFrenchAndISODays() {
         let date = utc("2026-09-14T06:00:00Z")
         #expect(SchoolCalendar.frenchDate(date) == "14/09/2026")
