@@ -122,6 +122,18 @@ import Testing
     }
 }
 
+@Suite struct TextNormalizationTests {
+    @Test func whitespaceIsUnicodesOnEveryScalar() {
+        var spaces = 0
+        for value in 0...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(TextNormalization.isWhitespace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            if scalar.properties.isWhitespace { spaces += 1 }
+        }
+        #expect(spaces == 25)
+    }
+}
+
 @Suite struct SchoolCalendarTests {
     private func utc(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
 
