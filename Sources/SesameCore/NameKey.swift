@@ -113,6 +113,13 @@ public enum NameKey {
         }
     }
 
+    /// The loose keys of "Prénom Nom" and "Nom Prénom", each name keyed once: a loose key is
+    /// made scalar by scalar, so the key of two names is the keys of each, joined.
+    public static func looseBothWays(_ firstName: String, _ lastName: String) -> (firstLast: String, lastFirst: String) {
+        let (first, last) = (loose(firstName), loose(lastName))
+        return (first + last, last + first)
+    }
+
     /// Builds a string from scalars without growing an intermediate collection.
     private static func build(capacity: Int, _ body: ((Unicode.Scalar) -> Void) -> Void) -> String {
         String(unsafeUninitializedCapacity: capacity) { buffer in

@@ -12,8 +12,7 @@ struct PersonNameKeys: Sendable, Hashable {
     init(firstName: String, lastName: String) {
         exact = NameKey.exact(firstName + " " + lastName)
         exactReversed = NameKey.exact(lastName + " " + firstName)
-        loose = NameKey.loose(firstName + lastName)
-        looseReversed = NameKey.loose(lastName + firstName)
+        (loose, looseReversed) = NameKey.looseBothWays(firstName, lastName)
     }
 
     /// Whether a written name refers to this person.
@@ -139,7 +138,10 @@ struct PersonIndex: Sendable {
         return Fallback(
             byExactReversed: SortedKeys(people.lazy.map { NameKey.exact($0.lastName + " " + $0.firstName) }, backwards: false),
             loose: SortedKeys(
-                people.lazy.flatMap { [NameKey.loose($0.firstName + $0.lastName), NameKey.loose($0.lastName + $0.firstName)] },
+                people.lazy.flatMap { person in
+                    let keys = NameKey.looseBothWays(person.firstName, person.lastName)
+                    return [keys.firstLast, keys.lastFirst]
+                },
                 backwards: true, leavingOut: Set(damaged.flatMap { [2 * $0.position, 2 * $0.position + 1] })),
             damaged: damaged)
     }

@@ -3,6 +3,14 @@ import Testing
 @testable import SesameCore
 
 @Suite struct NameKeyTests {
+    @Test func looseKeysBothWaysAreTheKeysOfTheNamesJoined() {
+        let names = [("Léa", "O’Connor"), ("He\u{301}loi\u{308}se", "Nguyễn"), ("Zoé", "Lœuillet"), ("", "Roux"), ("Jean-Luc", "?ayed"), ("\u{301}", "x")]
+        for (first, last) in names {
+            let keys = NameKey.looseBothWays(first, last)
+            #expect(keys.firstLast == NameKey.loose(first + last) && keys.lastFirst == NameKey.loose(last + first))
+        }
+    }
+
     /// The key made from the bytes of Latin-1 text is the key made scalar by scalar.
     @Test func latin1NamesAreKeyedFromTheirBytesAsScalarByScalar() {
         var texts = ["", " ", "Léa", "  Élodie   LEFÈVRE\t", "O'Connor", "D`Alembert", "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß", "àÿ÷\n\r\u{0B}\u{0C}x"]
