@@ -67,6 +67,30 @@ import Testing
         #expect(oldCodesOut <= changed.count)
     }
 
+    /// A store's first import writes through a rollback journal (`FirstLoadJournal`): killed
+    /// midway, it leaves a hot journal, and the next command finds the store as it was.
+    @Test func aFirstImportKilledMidwayLeavesTheStoreEmptyAndUsable() throws {
+        let cli = try CLI()
+        let export = cli.folder.appendingPathComponent("academie.csv")
+        let accounts = try AcademyGenerator.writeExport(accounts: 20_000, seed: 7, to: export).accounts
+        let (store, journal) = (cli.path("sesame.db"), cli.path("sesame.db-journal"))
+        let importing = try cli.start(["import", export.path, "--db", store])
+        // The journal appears with the import's first write, and stays until its commit.
+        while !FileManager.default.fileExists(atPath: journal) && importing.isRunning { Thread.sleep(forTimeInterval: 0.002) }
+        kill(importing.processIdentifier, SIGKILL)
+        importing.waitUntilExit()
+        #expect(FileManager.default.fileExists(atPath: journal))
+        let listed = try cli.run("accounts", "--db", store, "--format", "csv")
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.split(separator: "\n").count == 1)  // the header only
+        #expect(!FileManager.default.fileExists(atPath: journal))
+        // The same file imports whole afterwards (a few of its rows are duplicates, on purpose).
+        let imported = try cli.run("import", export.path, "--db", store)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let all = try cli.run("accounts", "--db", store, "--format", "csv")
+        #expect(all.stdout.split(separator: "\n").count - 1 > accounts * 99 / 100)
+    }
+
     @Test func twoSendsOfOnePlanShareTheWorkAndSendEachMessageOnce() throws {
         let cli = try planned()
         let emails = try deliveries(cli).filter { $0["channel"] as? String == "email" }
