@@ -36,7 +36,7 @@ public enum NameKey {
                 var i = 0
                 while i < bytes.count {
                     let byte = bytes[i]
-                    if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    if TextNormalization.isWhitespace(Unicode.Scalar(byte)) {
                         pendingSpace = !empty
                         i += 1
                         continue
@@ -48,7 +48,8 @@ public enum NameKey {
                     }
                     empty = false
                     if byte < 0x80 {
-                        out[count] = byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : (0x41...0x5A).contains(byte) ? byte + 32 : byte
+                        let unified = UInt8(unifyPunctuation(Unicode.Scalar(byte)).value)
+                        out[count] = (0x41...0x5A).contains(unified) ? unified + 32 : unified
                         count += 1
                         i += 1
                     } else {

@@ -84,7 +84,7 @@ public enum SchoolCalendar {
         let (year, month, day) = (parts.year!, parts.month!, parts.day!)
         guard (1900...2100).contains(year) else { return calendarInstant(parts, in: zone) }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        guard day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] else { return nil }
+        guard day <= daysInMonth[month - 1] + (month == 2 && leap ? 1 : 0) else { return nil }
         let days = daysSince1970(year: year, month: month, day: day)
         guard let offset = offset(onDay: days, in: zone) else { return calendarInstant(parts, in: zone) }
         let seconds = days * 86_400 + (parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0) - offset
@@ -100,6 +100,8 @@ public enum SchoolCalendar {
         else { return nil }
         return date
     }
+
+    private static let daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
     /// Days from 1970-01-01 to a date of the Gregorian calendar (Howard Hinnant's `days_from_civil`).
     private static func daysSince1970(year: Int, month: Int, day: Int) -> Int {

@@ -6,7 +6,7 @@ import GRDB
 /// checkpoint at commit (0.4 s of the académie's import on one core, alone at the end).
 /// Into an empty store, a rollback journal has next to nothing to save (the pages added
 /// past the file's end need no copy), and each page is written once: the académie's
-/// import is 7 % faster. The store is in WAL mode again once the transaction has ended,
+/// import is 6 % faster. The store is in WAL mode again once the transaction has ended,
 /// committed or not.
 ///
 /// SQLite leaves WAL only for a connection alone on the file: with a reader open (the web
