@@ -28,14 +28,18 @@ public enum StrategyReader {
     }
 
     /// The header comment's paragraph saying when to choose the strategy ("À choisir quand…"):
-    /// its sentence, and the points listed under it ("- les élèves …"), each joined into one
-    /// text; empty when the file has none.
+    /// its sentence, the points listed under it ("- les élèves …", a point's next lines
+    /// indented under it), and what follows the list, each joined into one text; empty when
+    /// the file has none.
     public static func explanation(of source: String) -> StrategyExplanation {
         var explanation = StrategyExplanation()
         var started = false
+        var pointIndent: Int?
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
             guard line.hasPrefix("#") else { break }
-            let text = line.dropFirst().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "'", with: "’")
+            let comment = line.dropFirst()
+            let indent = comment.prefix { $0 == " " }.count
+            let text = comment.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "'", with: "’")
             if !started {
                 started = text.hasPrefix("À choisir")
                 if started { explanation.text = text }
@@ -43,10 +47,13 @@ public enum StrategyReader {
                 break
             } else if text.hasPrefix("- ") {
                 explanation.points.append(String(text.dropFirst(2)))
+                pointIndent = indent
+            } else if let pointIndent, indent > pointIndent, explanation.conclusion.isEmpty {
+                explanation.points[explanation.points.count - 1] += " " + text
             } else if explanation.points.isEmpty {
                 explanation.text += " " + text
             } else {
-                explanation.points[explanation.points.count - 1] += " " + text
+                explanation.conclusion += (explanation.conclusion.isEmpty ? "" : " ") + text
             }
         }
         return explanation
@@ -182,9 +189,10 @@ public enum StrategyReader {
     }
 }
 
-/// When to choose a strategy, as its file's header comment says: a sentence, and the points
-/// it lists.
+/// When to choose a strategy, as its file's header comment says: a sentence, the points it
+/// lists, and what follows the list.
 public struct StrategyExplanation: Sendable, Equatable {
     public var text = ""
     public var points: [String] = []
+    public var conclusion = ""
 }

@@ -69,7 +69,7 @@ extension WebServer {
             "ecole": school, "selection": query.query, "selectionnes": "\(selected)", "nom": name, "replan": replan,
             "strategies": try season.strategies().map { choice in
                 [
-                    "valeur": choice.strategy.name, "titre": choice.strategy.title, "explication": choice.explanation.text, "points": choice.explanation.points, "aDesPoints": !choice.explanation.points.isEmpty,
+                    "valeur": choice.strategy.name, "titre": choice.strategy.title, "explication": choice.explanation.text, "points": choice.explanation.points, "aDesPoints": !choice.explanation.points.isEmpty, "conclusion": choice.explanation.conclusion,
                     "coche": choice.strategy.name == chosen,
                 ] as [String: Any]
             },

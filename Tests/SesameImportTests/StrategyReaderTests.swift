@@ -43,6 +43,8 @@ private func channels(_ strategy: Strategy, _ profile: Profile) -> [Channel] {
             #   - les élèves en classe ;
             #   - les parents à la réunion ; les absents
             #     au bureau.
+            # L'équipe enseignante
+            # distribue.
             #
             # Pour chaque profil…
             title: Essai
@@ -50,8 +52,9 @@ private func channels(_ strategy: Strategy, _ profile: Profile) -> [Channel] {
         let explanation = StrategyReader.explanation(of: source)
         #expect(explanation.text == "À choisir quand l’école suit la démarche habituelle :")
         #expect(explanation.points == ["les élèves en classe ;", "les parents à la réunion ; les absents au bureau."])
+        #expect(explanation.conclusion == "L’équipe enseignante distribue.")
         let plain = StrategyReader.explanation(of: "# À choisir pour une petite école.\n#\n# Autre chose.\ntitle: X\n")
-        #expect(plain == StrategyExplanation(text: "À choisir pour une petite école.", points: []))
+        #expect(plain == StrategyExplanation(text: "À choisir pour une petite école.", points: [], conclusion: ""))
         #expect(StrategyReader.explanation(of: "# Sans explication.\ntitle: X\n") == StrategyExplanation())
     }
 

@@ -85,6 +85,7 @@ import Testing
             #expect(status == .ok && form.contains("À choisir quand l’école suit la démarche habituelle") && form.contains("name=\"reunion-0\""))
             // The strategy file's list is a list on the page, not « - les élèves … » inline.
             #expect(form.contains("<li>les élèves reçoivent leur lettre en classe, des mains de leur enseignant ;</li>") && !form.contains("- les élèves"))
+            #expect(form.contains("<li>les personnels la retirent au bureau du directeur.</li>") && form.contains("<span>L’équipe enseignante n’est pas concernée"))
             let classIndex = try #require(form.range(of: "value=\"CP A\"").map { form[..<$0.lowerBound] }?.components(separatedBy: "name=\"classe-").last?.prefix { $0 != "\"" })
             var fields = ["csrf": csrf, "selection": "activation=pending", "strategie": "ecole", "nom": "Rentrée 2026"]
             fields["classe-\(classIndex)"] = "CP A"
