@@ -19,19 +19,26 @@ public struct ENTExportReader: Sendable {
     public let hasRelativeColumns: Bool
     let columns: HeaderMap<ExportColumn>
     private let file: DelimitedFile
-    private let fingerprint: Pending<String>
+    /// The file's SHA-256, to recognise it if it was imported before.
+    public let sha256: String
 
     public init(contentsOf url: URL) throws {
         try self.init(data: FileLoading.load(url), fileName: url.lastPathComponent)
     }
 
     public init(data: Data, fileName: String) throws {
-        // The fingerprint is computed on another core while this one checks the file's bytes:
-        // the import waits for both before its first row.
-        fingerprint = .computing { FileFingerprint.sha256(data) }
-        let file = try DelimitedFile(data: data, fileName: fileName)
-        let columns = try HeaderMap<ExportColumn>(
-            header: file.header, file: fileName, required: [.profile, .lastName, .firstName, .login, .activationCode])
+        // The fingerprint is computed on another core while this one checks the file's bytes,
+        // and waited for even when the file is refused: a hash still running in OpenSSL as
+        // `exit` unloads it crashed a refused import.
+        let fingerprint = Pending.computing { FileFingerprint.sha256(data) }
+        let checked = Result {
+            let file = try DelimitedFile(data: data, fileName: fileName)
+            let columns = try HeaderMap<ExportColumn>(
+                header: file.header, file: fileName, required: [.profile, .lastName, .firstName, .login, .activationCode])
+            return (file, columns)
+        }
+        sha256 = fingerprint.wait()
+        let (file, columns) = try checked.get()
         self.fileName = fileName
         self.encoding = file.encoding
         self.file = file
@@ -121,7 +128,7 @@ extension ENTExportReader {
     /// What the store needs to import this file.
     public func input(defaultSchool: String?) -> ExportInput {
         ExportInput(
-            fileName: fileName, sha256: fingerprint.wait(), encoding: encoding.rawValue,
+            fileName: fileName, sha256: sha256, encoding: encoding.rawValue,
             isFullExport: hasSchoolColumn,
             relativeColumns: RelativeColumns(
                 children: columns.has(.children) ? columns.number(.children) : nil,

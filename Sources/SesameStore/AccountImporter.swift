@@ -434,6 +434,12 @@ struct AccountImporter {
             settle(SchoolPeople(schoolID: school.schoolID, people: school.people)), multiSchoolOrder.count)
     }
 
+    /// Returns once the second thread has nothing left to do: a failed import must not leave
+    /// it working while the command exits.
+    func waitForSettling() {
+        resolving.sync {}
+    }
+
     /// Resolves a school's families (when the file names relatives) and tells its homonyms
     /// apart, on the second thread.
     private func settle(_ people: SchoolPeople) -> Pending<SettledSchool> {

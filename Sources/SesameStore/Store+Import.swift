@@ -22,6 +22,7 @@ extension Store {
                         summary.alreadyImportedAt = earlier
                     } else {
                         var importer = try AccountImporter(db: db, input: export, now: now)
+                        defer { importer.waitForSettling() }
                         try export.read { try importer.consume($0) }
                         try importer.finish()
                         summary = importer.summary
