@@ -53,6 +53,7 @@ struct FollowupCommand: SesameCommand {
         let season = try store.season(templates: templatesFolder)
         let root = try season.seasonPlan(plan, school: school)
         let output = BackgroundWriter(FollowUpOutput(format: format, plan: root))
+        defer { output.wait() }
         let order = FollowUpOrder(
             plan: root, name: name, escalate: !dryRun, listsFolder: out.map { URL(fileURLWithPath: $0, isDirectory: true) },
             school: school, actor: by ?? ActingUser.current)

@@ -19,6 +19,11 @@ final class BackgroundWriter<State>: @unchecked Sendable {
         }
     }
 
+    /// Waits for what was queued: a command that fails must not exit while it runs.
+    func wait() {
+        queue.sync {}
+    }
+
     /// Waits for what was queued, then runs `work` on the final state.
     func finish<Result>(_ work: (inout State) -> Result) -> Result {
         queue.sync { work(&state) }
