@@ -13,13 +13,17 @@ struct BatchInsert {
     private var single: BulkStatement
     private var pending: [BulkValue] = []
 
+    /// `orIgnore`: a row that breaks a constraint (a link already there) is skipped; otherwise
+    /// it fails the statement, and the transaction every caller writes in is rolled back. Not
+    /// SQLite's default ABORT: to undo a statement's own rows, SQLite keeps a statement journal
+    /// of every page a statement of many rows touches, and wrote it to a temporary file.
     init(_ db: Database, table: String, columns: [String], orIgnore: Bool = true) throws {
         self.db = db
         columnCount = columns.count
         // SQLite allows 32,766 bound values per statement.
         rowsPerStatement = min(128, 32_766 / columns.count)
         row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        prefix = "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        prefix = "INSERT OR \(orIgnore ? "IGNORE" : "FAIL") INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         single = try BulkStatement(db, sql: prefix + row, cached: true)
     }
 
