@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a name written in a file ("Prénom Nom") is matched to a person.
 ///
 /// Exports write people as "Prénom Nom"; spreadsheets sometimes as "Nom Prénom". The exact
@@ -247,8 +249,16 @@ struct SortedKeys: Sendable {
         let r = range(number)
         let length = min(r.count, limit ?? r.count)
         return bytes.withUnsafeBufferPointer { b in
+            // Forwards, the C library compares a word at a time: keys of one school's pairs
+            // share their parent's name, and bisecting among a million of them compared it
+            // byte by byte again and again.
+            if !backwards {
+                let common = min(length, other.count)
+                let order = common == 0 ? 0 : other.withUnsafeBufferPointer { memcmp(b.baseAddress! + r.lowerBound, $0.baseAddress!, common) }
+                return order != 0 ? Int(order) : length - other.count
+            }
             for offset in 0..<min(length, other.count) {
-                let x = b[backwards ? r.upperBound - 1 - offset : r.lowerBound + offset]
+                let x = b[r.upperBound - 1 - offset]
                 let y = other[other.startIndex + offset]
                 if x != y { return Int(x) - Int(y) }
             }
@@ -263,10 +273,14 @@ struct SortedKeys: Sendable {
         let aStart = a == 0 ? 0 : Int(ends[a - 1]), aEnd = Int(ends[a])
         let bStart = b == 0 ? 0 : Int(ends[b - 1]), bEnd = Int(ends[b])
         let common = min(aEnd - aStart, bEnd - bStart)
+        if !backwards {
+            let order = common == 0 ? 0 : memcmp(bytes.baseAddress! + aStart, bytes.baseAddress! + bStart, common)
+            return order != 0 ? Int(order) : (aEnd - aStart) - (bEnd - bStart)
+        }
         var offset = 0
         while offset < common {
-            let x = bytes[backwards ? aEnd - 1 - offset : aStart + offset]
-            let y = bytes[backwards ? bEnd - 1 - offset : bStart + offset]
+            let x = bytes[aEnd - 1 - offset]
+            let y = bytes[bEnd - 1 - offset]
             if x != y { return Int(x) - Int(y) }
             offset += 1
         }

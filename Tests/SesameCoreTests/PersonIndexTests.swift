@@ -56,4 +56,27 @@ import Testing
         #expect(sorted.positions(equalTo: "k5x") == [])
         #expect(sorted.key(1_234) == keys[1_234])
     }
+
+    /// Keys made of a few letters, Latin-1 and other scripts' letters and the separator pairs use,
+    /// many equal or prefixes of one another, some empty: every lookup agrees with a scan.
+    @Test func sortedKeysAgreeWithAScanOnKeysSharingLongPrefixes() {
+        let alphabet = ["a", "b", "é", "ÿ", "\u{1}", "ζ", "ش", " "]
+        var seed: UInt64 = 2026
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let keys = (0..<3_000).map { _ in (0..<next(7)).map { _ in alphabet[next(alphabet.count)] }.joined() }
+        let sorted = SortedKeys(keys, backwards: true)
+        for probe in keys.prefix(300) + ["", "zz", "a\u{1}", "ÿÿÿÿÿÿÿ"] {
+            #expect(sorted.positions(equalTo: probe) == keys.indices.filter { keys[$0] == probe })
+            let bytes = Array(probe.utf8)
+            let (prefix, suffix) = (Array(bytes.prefix(bytes.count / 2)), Array(bytes.suffix(bytes.count / 3)))
+            let expected = keys.indices.filter { i in
+                let key = Array(keys[i].utf8)
+                return key.starts(with: prefix) && key.reversed().starts(with: suffix.reversed())
+            }
+            #expect(Set(sorted.candidates(prefix: prefix, suffix: suffix)) == Set(expected))
+        }
+    }
 }
