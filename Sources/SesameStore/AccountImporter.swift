@@ -108,7 +108,7 @@ struct AccountImporter {
         // A duplicate row of the file conflicts instead of failing; `flushAccounts` reports it.
         // OR FAIL rather than the default ABORT, which kept a statement journal of every page
         // each statement touched (540 MB written to a temporary file for 150,000 accounts, a
-        // 53 MB store: 8 % of the import's CPU): any failure rolls the whole import back.
+        // 53 MB store: 5 to 8 % of the import's CPU): any failure rolls the whole import back.
         let values = "(?, ?, ?, \(Array(repeating: "?", count: AccountRow.columns.count).joined(separator: ", ")), ?, ?, ?, ?)"
         func insertSQL(rows: Int) -> String {
             """
