@@ -52,28 +52,27 @@ public enum Homonyms {
 
     /// The people sharing a profile and a name (`NameKey.exact`), in groups of two or more.
     ///
-    /// An académie has a million people and tens of thousands of homonyms: each person is
-    /// pointed to the first of its name, and only the groups found are gathered (a list per
-    /// name was a million small arrays, a third of telling homonyms apart).
+    /// An académie has a million people and tens of thousands of homonyms: the first person
+    /// of each name is kept, and a group made only when a second one comes (a list per name
+    /// was a million small arrays, a third of telling homonyms apart).
     private static func groupsOfHomonyms(_ people: [Person]) -> [[Int]] {
         var firstByName: [Profile: [String: Int]] = [:]
-        var firstOf = Array(repeating: -1, count: people.count)
-        var firsts: [Int] = []
+        var groups: [[Int]] = []
+        var groupOfFirst: [Int: Int] = [:]
         for (i, p) in people.enumerated() {
             let name = NameKey.exact(p.firstName + " " + p.lastName)
-            if let first = firstByName[p.profile]?[name] {
-                if firstOf[first] < 0 {
-                    firstOf[first] = first
-                    firsts.append(first)
-                }
-                firstOf[i] = first
-            } else {
+            guard let first = firstByName[p.profile]?[name] else {
                 firstByName[p.profile, default: Dictionary(minimumCapacity: people.count)][name] = i
+                continue
+            }
+            if let group = groupOfFirst[first] {
+                groups[group].append(i)
+            } else {
+                groupOfFirst[first] = groups.count
+                groups.append([first, i])
             }
         }
-        var groups: [Int: [Int]] = [:]
-        for i in people.indices where firstOf[i] >= 0 { groups[firstOf[i], default: []].append(i) }
-        return firsts.map { groups[$0]! }
+        return groups
     }
 
     private static func join(_ a: String, _ b: String) -> String { a.isEmpty ? b : a + ", " + b }

@@ -13,7 +13,7 @@ import GRDB
 /// server's, another command's), the import goes through the WAL as any other.
 enum FirstLoadJournal {
     /// `firstLoad` false: through the WAL whatever the store holds (a dry run, rolled back).
-    static func run<T>(_ db: Database, firstLoad: Bool = true, _ body: () throws -> T) throws -> T {
+    static func run<T>(_ db: Database, firstLoad: Bool, _ body: () throws -> T) throws -> T {
         guard firstLoad, try isFirstLoad(db), (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) == "delete" else {
             return try body()
         }
