@@ -35,7 +35,7 @@ struct Sesame: AsyncParsableCommand {
             if code == .success {
                 if !message.isEmpty { print(message) }
             } else if !message.isEmpty {
-                FileHandle.standardError.write(Data((FrenchParseErrors.translate(message) + "\n").utf8))
+                Console.toStderr(FrenchParseErrors.translate(message))
             }
             Foundation.exit(code.rawValue)
         }

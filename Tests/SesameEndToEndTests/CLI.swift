@@ -81,7 +81,13 @@ struct CLI {
 
     func launch(_ arguments: String...) throws -> Running { try launch(executable: Self.binary, arguments) }
 
-    func launch(executable: URL, _ arguments: [String]) throws -> Running {
+    /// Runs with stdout and stderr into one file, as `> out.txt 2>&1` does: the result's
+    /// `stdout` holds both, in the order the file got them.
+    func runIntoOneFile(_ arguments: String...) throws -> Result {
+        try launch(executable: Self.binary, arguments, oneFile: true).wait()
+    }
+
+    func launch(executable: URL, _ arguments: [String], oneFile: Bool = false) throws -> Running {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -95,8 +101,9 @@ struct CLI {
         let outURL = folder.appendingPathComponent(".out-\(id)"), errURL = folder.appendingPathComponent(".err-\(id)")
         try Data().write(to: outURL)
         try Data().write(to: errURL)
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
+        let out = try FileHandle(forWritingTo: outURL)
+        process.standardOutput = out
+        process.standardError = oneFile ? out : try FileHandle(forWritingTo: errURL)
         try process.run()
         return Running(process: process, outURL: outURL, errURL: errURL)
     }

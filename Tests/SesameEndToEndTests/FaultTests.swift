@@ -257,6 +257,19 @@ import Testing
         #expect(a.isDisjoint(with: b))
     }
 
+    /// `sesame status --chart bilan.png > bilan.txt 2>&1`: the note naming the chart comes
+    /// after the table, not in the middle of a line of it.
+    @Test func notesFollowTheOutputWhenBothGoToOneFile() throws {
+        let cli = try planned()
+        let run = try cli.runIntoOneFile("status", "--chart", "bilan.png")
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let total = try #require(lines.firstIndex { $0.hasPrefix("Total") })
+        let note = try #require(lines.firstIndex { $0.hasPrefix("Graphique écrit") })
+        #expect(total < note)
+        #expect(lines[total].hasSuffix("%)"), "\(lines[total])")
+    }
+
     @Test func progressIsOnlyShownOnATerminal() throws {
         let cli = try planned()
         let printed = try cli.run("print", "--out", "paquets")

@@ -4,11 +4,19 @@ import SesameCore
 /// Where the CLI writes: results on stdout, messages and errors on stderr.
 enum Console {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("erreur : \(message)\n".utf8))
+        toStderr("erreur : \(message)")
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        toStderr(message)
+    }
+
+    /// Writes a line on stderr after what stdout holds so far: redirected to one file
+    /// (`sesame status --chart bilan.png > bilan.txt 2>&1`), stdout is buffered and a note
+    /// would otherwise land in the middle of a table.
+    static func toStderr(_ line: String) {
+        fflush(nil)
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// Buffered stdout for large listings: one write per 64 KiB rather than per line.
