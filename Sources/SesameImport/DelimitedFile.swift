@@ -20,13 +20,21 @@ struct DelimitedFile: Sendable {
         self.parser = parser
     }
 
-    /// Each data row in turn, from the first after the header.
+    /// Each data row in turn, from the first after the header. Throws `noRows` for a file
+    /// that has none: every reader has checked the header by then, a wrong header is the
+    /// better message.
     func forEachRow(_ body: (CSVRecord) throws -> Void) throws {
         var parser = self.parser
-        try text.withUnsafeBytes { raw in
+        let rows = try text.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            while let row = try parser.next(bytes) { try body(row) }
+            var rows = 0
+            while let row = try parser.next(bytes) {
+                rows += 1
+                try body(row)
+            }
+            return rows
         }
+        guard rows > 0 else { throw ImportError.noRows(file: fileName) }
     }
 
     /// Checks that a row has as many fields as the header.

@@ -4,6 +4,11 @@ import SesameCore
 public enum ImportError: UserFacingError, Equatable {
     case unreadable(file: String, reason: String)
     case empty(file: String)
+    /// A header and not one row: an export cut short, or the wrong file.
+    case noRows(file: String)
+    /// A spreadsheet's own format (xlsx, ods, xls): the CSV was saved as a workbook.
+    case workbook(file: String)
+    case pdf(file: String)
     case unterminatedQuote(file: String, line: Int, column: Int)
     case textAfterClosingQuote(file: String, line: Int, column: Int)
     case unknownHeader(file: String, column: Int, header: String, expected: [String])
@@ -17,7 +22,7 @@ public enum ImportError: UserFacingError, Equatable {
     /// The line the error is about, if it is about one.
     public var line: Int? {
         switch self {
-        case .unreadable, .empty, .missingColumns: nil
+        case .unreadable, .empty, .noRows, .workbook, .pdf, .missingColumns: nil
         case .unknownHeader, .duplicateHeader: 1
         case let .unterminatedQuote(_, line, _), let .textAfterClosingQuote(_, line, _), let .fieldCount(_, line, _, _),
              let .invalidValue(_, line, _, _, _), let .invalidByte(_, line, _, _), let .controlCharacter(_, line, _, _): line
@@ -30,6 +35,12 @@ public enum ImportError: UserFacingError, Equatable {
             "\(file) : lecture impossible (\(reason))"
         case let .empty(file):
             "\(file) : le fichier est vide, une ligne d’en-tête était attendue ; exportez-le à nouveau"
+        case let .noRows(file):
+            "\(file) : le fichier n’a que sa ligne d’en-tête, aucune ligne de données ; exportez-le à nouveau"
+        case let .workbook(file):
+            "\(file) est un classeur de tableur (Excel ou LibreOffice), pas un fichier CSV ; dans le tableur, « Enregistrer sous » au type « CSV (séparateur : point-virgule) », ou reprenez le fichier CSV d’origine"
+        case let .pdf(file):
+            "\(file) est un document PDF, pas un fichier CSV ; importez le fichier CSV (export de l’ENT, extraction d’ONDE ou feuille d’émargement)"
         case let .unterminatedQuote(file, line, column):
             "\(file), ligne \(line), colonne \(column) : ce guillemet ouvre un champ qui n’est jamais fermé ; un guillemet fermant (\") était attendu ; fermez-le, ou exportez le fichier à nouveau sans le modifier"
         case let .textAfterClosingQuote(file, line, column):

@@ -23,6 +23,7 @@ public enum TextEncoding: String, Sendable, Codable {
 /// with its line and column, never stored nor printed raw to a terminal.
 public enum TextDecoding {
     public static func decode(_ data: Data, file: String) throws(ImportError) -> (bytes: Data, encoding: TextEncoding) {
+        try refuseDocuments(data, file: file)
         let (bytes, encoding) = try decodeBytes(data, file: file)
         if let position = firstControlCharacter(bytes) {
             let (line, column) = location(of: position, in: bytes)
@@ -30,6 +31,16 @@ public enum TextDecoding {
             throw .controlCharacter(file: file, line: line, column: column, codePoint: scalar.value)
         }
         return (bytes, encoding)
+    }
+
+    /// A CSV opened in a spreadsheet and saved in the spreadsheet's format, or a PDF picked by
+    /// mistake, is named for what it is rather than reported as a control character.
+    private static func refuseDocuments(_ data: Data, file: String) throws(ImportError) {
+        // xlsx and ods are ZIP archives; xls is an OLE2 compound file.
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            throw .workbook(file: file)
+        }
+        if data.starts(with: Array("%PDF-".utf8)) { throw .pdf(file: file) }
     }
 
     private static func decodeBytes(_ data: Data, file: String) throws(ImportError) -> (bytes: Data, encoding: TextEncoding) {

@@ -129,6 +129,24 @@ import Testing
         #expect(try cli.run("accounts", "--format", "json", "--show-codes").stdout == before)
     }
 
+    /// The export saved as a workbook by a spreadsheet, or cut after its header: refused for
+    /// what it is, and the accounts stay as they were.
+    @Test func aWorkbookOrAHeaderAloneIsRefusedAndChangesNothing() throws {
+        let cli = try CLI()
+        try cli.run("import", try cli.write(school.exportFile(), to: "e.csv"))
+        let before = try cli.run("accounts", "--format", "json", "--show-codes").stdout
+        let workbook = try cli.run("import", try cli.write(Data([0x50, 0x4B, 0x03, 0x04]) + school.exportFile(), to: "export.xlsx"))
+        #expect(workbook.status == 1)
+        #expect(workbook.stderr.contains("export.xlsx est un classeur de tableur") && workbook.stderr.contains("CSV (séparateur : point-virgule)"))
+        let header = String(decoding: school.exportFile(encoding: .utf8), as: UTF8.self).split(separator: "\n")[0]
+        let headerOnly = try cli.run("import", try cli.write(Data((header + "\r\n\r\n").utf8), to: "coupe.csv"))
+        #expect(headerOnly.status == 1)
+        #expect(headerOnly.stderr.contains("coupe.csv : le fichier n’a que sa ligne d’en-tête"))
+        let addresses = try cli.run("import", "--addresses", try cli.write(Data("Nom responsable;Prénom responsable;Nom élève;Prénom élève\n".utf8), to: "a.csv"))
+        #expect(addresses.status == 1 && addresses.stderr.contains("a.csv : le fichier n’a que sa ligne d’en-tête"))
+        #expect(try cli.run("accounts", "--format", "json", "--show-codes").stdout == before)
+    }
+
     @Test func anUnknownHeaderNamesLineAndColumn() throws {
         let cli = try CLI()
         let file = try cli.write(Data("Type;Nom;Prénom;Identifiant;Date de naissance\n".utf8), to: "x.csv")

@@ -108,6 +108,9 @@ import Testing
         let bad = try cli.write(Data("Identifiant;Remis\r\n\(pupil.printedLogin);bof\r\n".utf8), to: "feuille.csv")
         let sheet = try cli.run("record", "--from", bad)
         #expect(sheet.status == 1 && sheet.stderr.contains("feuille.csv, ligne 2, colonne 2"))
+        // The sheet filled in a spreadsheet and saved in its own format.
+        let saved = try cli.run("record", "--from", try cli.write(Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]), to: "feuille.xlsx"))
+        #expect(saved.status == 1 && saved.stderr.contains("feuille.xlsx est un classeur de tableur"))
         #expect(try cli.run("history", "personne").status == 1)
     }
 

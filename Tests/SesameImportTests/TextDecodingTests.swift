@@ -165,4 +165,21 @@ import Testing
         #expect(detect("\"Nom, famille\";Prénom\n") == ";")
         #expect(detect("Nom\n") == ";")
     }
+
+    /// The CSV opened in a spreadsheet and saved in its own format, or a PDF picked instead.
+    @Test(arguments: [
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], ImportError.workbook(file: "f.csv")),  // xlsx, ods
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], .workbook(file: "f.csv")),  // xls
+        (Array("%PDF-1.5\n%".utf8), .pdf(file: "f.csv")),
+    ] as [([UInt8], ImportError)])
+    func aDocumentThatIsNoCSVIsNamedForWhatItIs(start: [UInt8], expected: ImportError) throws {
+        #expect(throws: expected) { try TextDecoding.decode(Data(start) + Data("Type;Nom\nÉlève;Roux\n".utf8), file: "f.csv") }
+        #expect(expected.userMessage.hasPrefix("f.csv est un") && expected.userMessage.contains("pas un fichier CSV"))
+    }
+
+    @Test func aCSVThatOnlyStartsLikeOneIsRead() throws {
+        // "PK" and "%PDF" are letters a first column could begin with.
+        let (bytes, _) = try TextDecoding.decode(Data("PK;%PDF-\nÉlève;Roux\n".utf8), file: "f.csv")
+        #expect(String(decoding: bytes, as: UTF8.self) == "PK;%PDF-\nÉlève;Roux\n")
+    }
 }
