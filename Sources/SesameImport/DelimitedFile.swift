@@ -1,4 +1,5 @@
 import Foundation
+import SesameCore
 
 /// A delimited text file decoded (see `TextDecoding`) and its header read: where every
 /// reader starts. Rows are then read in turn, each with its line.
@@ -15,7 +16,10 @@ struct DelimitedFile: Sendable {
         guard let header else { throw ImportError.empty(file: fileName) }
         self.fileName = fileName
         self.encoding = encoding
-        self.header = header.fields
+        // A spreadsheet that saw cells right of the table saves them as empty columns.
+        var fields = header.fields
+        while fields.count > 1, Self.isBlank(fields[fields.count - 1]) { fields.removeLast() }
+        self.header = fields
         self.text = text
         self.parser = parser
     }
@@ -37,10 +41,14 @@ struct DelimitedFile: Sendable {
         guard rows > 0 else { throw ImportError.noRows(file: fileName) }
     }
 
-    /// Checks that a row has as many fields as the header.
-    func checkWidth(of row: CSVRecord, fields: [String]? = nil) throws(ImportError) {
-        guard (fields ?? row.fields).count == header.count else {
-            throw .fieldCount(file: fileName, line: row.line, expected: header.count, found: row.fields.count)
+    /// Checks that a row has as many fields as the header, or more that are all blank (the
+    /// empty columns a spreadsheet adds).
+    func checkWidth(of row: CSVRecord) throws(ImportError) {
+        let fields = row.fields
+        guard fields.count == header.count || (fields.count > header.count && fields[header.count...].allSatisfy(Self.isBlank)) else {
+            throw .fieldCount(file: fileName, line: row.line, expected: header.count, found: fields.count)
         }
     }
+
+    static func isBlank(_ field: String) -> Bool { TextNormalization.trimmed(field).isEmpty }
 }

@@ -23,6 +23,7 @@ struct HeaderMap<Column: KnownColumn>: Sendable {
         for (index, name) in header.enumerated() {
             guard let column = lookup[NameKey.loose(name)] else {
                 if ignoringUnknown { continue }
+                if DelimitedFile.isBlank(name) { throw .blankHeader(file: file, column: index + 1) }
                 throw .unknownHeader(
                     file: file, column: index + 1, header: name, expected: Column.allCases.map(\.header))
             }

@@ -12,6 +12,7 @@ public enum ImportError: UserFacingError, Equatable {
     case unterminatedQuote(file: String, line: Int, column: Int)
     case textAfterClosingQuote(file: String, line: Int, column: Int)
     case unknownHeader(file: String, column: Int, header: String, expected: [String])
+    case blankHeader(file: String, column: Int)
     case duplicateHeader(file: String, column: Int, header: String)
     case missingColumns(file: String, names: [String])
     case fieldCount(file: String, line: Int, expected: Int, found: Int)
@@ -23,7 +24,7 @@ public enum ImportError: UserFacingError, Equatable {
     public var line: Int? {
         switch self {
         case .unreadable, .empty, .noRows, .workbook, .pdf, .missingColumns: nil
-        case .unknownHeader, .duplicateHeader: 1
+        case .unknownHeader, .blankHeader, .duplicateHeader: 1
         case let .unterminatedQuote(_, line, _), let .textAfterClosingQuote(_, line, _), let .fieldCount(_, line, _, _),
              let .invalidValue(_, line, _, _, _), let .invalidByte(_, line, _, _), let .controlCharacter(_, line, _, _): line
         }
@@ -47,6 +48,8 @@ public enum ImportError: UserFacingError, Equatable {
             "\(file), ligne \(line), colonne \(column) : texte après un guillemet fermant ; un séparateur ou une fin de ligne était attendu (un guillemet dans un champ s’écrit \"\")"
         case let .unknownHeader(file, column, header, expected):
             "\(file), ligne 1, colonne \(column) : en-tête « \(header) » inconnu ; en-têtes reconnus : \(expected.joined(separator: ", ")) ; vérifiez qu’il s’agit du bon fichier, ou renommez la colonne"
+        case let .blankHeader(file, column):
+            "\(file), ligne 1, colonne \(column) : colonne sans en-tête ; supprimez-la dans le tableur, ou exportez le fichier à nouveau sans le modifier"
         case let .duplicateHeader(file, column, header):
             "\(file), ligne 1, colonne \(column) : l’en-tête « \(header) » apparaît deux fois ; supprimez ou renommez l’une des deux colonnes"
         case let .missingColumns(file, names):

@@ -21,9 +21,8 @@ public struct PupilFileReader: Sendable {
         var pupils: [RegistryPupil] = []
         var problems: [ImportProblem] = []
         try file.forEachRow { row in
-            var f = row.fields
-            while f.count > file.header.count, f.last?.isEmpty == true { f.removeLast() }
-            try file.checkWidth(of: row, fields: f)
+            let f = row.fields
+            try file.checkWidth(of: row)
             func problem(_ kind: ImportProblem.Kind, _ column: PupilColumn, _ message: String) {
                 problems.append(ImportProblem(
                     kind: kind, file: fileName, line: row.line, column: columns.number(column), message: message))

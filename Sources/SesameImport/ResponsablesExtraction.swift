@@ -19,17 +19,16 @@ struct ResponsablesExtraction {
     let columns: HeaderMap<ResponsableColumn>
     /// Field indexes of each child group's columns, by `ResponsableChildColumn`.
     let groups: [[Int]]
-    /// Fields a row must have: the header's, without its trailing empty ones.
+    /// Fields a row must have: the header's (`DelimitedFile` left out its trailing empty ones).
     let width: Int
     /// The fields holding names, checked for letters a legacy encoding lost.
     let nameFields: [Int]
 
     init(header fields: [String], fileName: String, encoding: TextEncoding) throws(ImportError) {
-        var width = fields.count
-        while width > 0, TextNormalization.trimmed(fields[width - 1]).isEmpty { width -= 1 }
+        let width = fields.count
         let childHeaders = Dictionary(
             uniqueKeysWithValues: ResponsableChildColumn.allCases.map { (NameKey.loose($0.header), $0) })
-        guard let firstChild = fields.prefix(width).firstIndex(where: { childHeaders[NameKey.loose($0)] != nil }) else {
+        guard let firstChild = fields.firstIndex(where: { childHeaders[NameKey.loose($0)] != nil }) else {
             throw .missingColumns(file: fileName, names: ResponsableChildColumn.allCases.map(\.header))
         }
         columns = try HeaderMap(

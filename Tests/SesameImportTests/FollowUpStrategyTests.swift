@@ -59,6 +59,19 @@ private let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
         #expect(entries.first?.outcome == .received && entries.first?.login == "lea.martin")
     }
 
+    /// A spreadsheet that saw cells right of the table saves them as empty columns, in the
+    /// header and the rows; something written there is still a row too wide.
+    @Test func theEmptyColumnsASpreadsheetAddsAreIgnored() throws {
+        let text = header.replacingOccurrences(of: "\r\n", with: ";;\r\n") + "lea.martin;Martin;Léa;Parent;CP A;;oui;;;;\r\n"
+            + "adam.moreau;Moreau;Adam;Parent;CP A;;absent;;; ;\r\n" + "hugo.petit;Petit;Hugo;Élève;CP A;;oui;;;;vu\r\n"
+        let reading = try SignOffSheetReader.read(data: Data(text.utf8), fileName: "cp.csv")
+        #expect(reading.entries.map(\.login) == ["lea.martin", "adam.moreau"])
+        #expect(reading.problems == [.fieldCount(file: "cp.csv", line: 4, expected: 9, found: 11)])
+        #expect(throws: ImportError.blankHeader(file: "cp.csv", column: 2)) {
+            try SignOffSheetReader.read(data: Data("Identifiant;;Remis\r\nlea.martin;;oui\r\n".utf8), fileName: "cp.csv")
+        }
+    }
+
     @Test func everyUnreadableRowIsReportedWithItsLineAndColumn() throws {
         let text = header + "lea.martin;Martin;Léa;Parent;CP A;;oui;;\r\n" + "adam.moreau;Moreau;Adam;Parent;CP A;;peut-être;;\r\n"
             + "hugo.petit;Petit;Hugo;Élève;CP A;;abs;;\r\n" + "zoe.roux;Roux;Zoé;Élève;CP A;;✓;;\r\n" + ";Martin;Léa;Parent;CP A;;oui;;\r\n"
