@@ -25,8 +25,22 @@ struct Pages: Sendable {
             let menu = Self.menu(for: session.person.role, page: name)
             (values["menu"], values["aMenu"]) = (menu, !menu.isEmpty)
         }
-        let html = library.render(values, withTemplate: name) ?? "page « \(name) » introuvable"
+        let html = library.render(Self.withoutEmptyTexts(values), withTemplate: name) ?? "page « \(name) » introuvable"
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The values without their empty texts, at every depth. Mustache takes an empty text for
+    /// true: `{{#reunion}} ({{reunion}}){{/reunion}}` printed "()" beside a packet without a
+    /// meeting. Left out, a value is false to a section and prints nothing as a variable.
+    static func withoutEmptyTexts(_ values: [String: Any]) -> [String: Any] {
+        values.compactMapValues { value -> Any? in
+            switch value {
+            case let text as String: text.isEmpty ? nil : text
+            case let nested as [String: Any]: withoutEmptyTexts(nested)
+            case let rows as [[String: Any]]: rows.map(withoutEmptyTexts)
+            default: value
+            }
+        }
     }
 
     /// Each page's title, for the window and for screen readers.

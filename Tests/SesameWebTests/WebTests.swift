@@ -122,6 +122,8 @@ let formType: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
             let home = try await client.execute(uri: "/", method: .get, headers: browser.header)
             let homeText = String(buffer: home.body)
             #expect(homeText.contains("Mes paquets") && homeText.contains("CP A") && !homeText.contains("CM2"))
+            // A packet without a meeting says nothing of one (an empty text is true to Mustache).
+            #expect(homeText.contains("remise en classe<br>") && !homeText.contains("()"))
             let packets = try f.season.packets(for: f.teacher.person)
             #expect(!packets.isEmpty && packets.allSatisfy { $0.className == "CP A" && $0.school == f.schools[0].name })
             let packet = try #require(packets.first { $0.channel == .inClass })
