@@ -19,6 +19,8 @@ public struct ImportProblem: Sendable, Hashable, Codable {
         case conflictingAddress
         /// A name that lost letters to a spreadsheet's encoding ("Nguy?n").
         case damagedName
+        /// A postal address that lost letters the same way ("place de l?Église"): kept as it is.
+        case damagedAddress
         /// A stored spelling kept against a damaged one of a newer file.
         case keptStoredName
         /// A name match that another column contradicts: not linked.
@@ -51,6 +53,7 @@ public struct ImportProblem: Sendable, Hashable, Codable {
             case .ambiguousAddress: "adresses ambiguës"
             case .conflictingAddress: "adresses contradictoires"
             case .damagedName: "noms qui ont perdu des lettres"
+            case .damagedAddress: "adresses postales qui ont perdu des lettres"
             case .keptStoredName: "orthographes enregistrées conservées"
             case .contradictedLink: "liens contredits par le fichier"
             case .linkThroughDamagedName: "liens faits par un nom abîmé"

@@ -77,6 +77,11 @@ public struct AddressFileReader: Sendable {
         var address: PostalAddress?
         if let street = parts[0], let postcode = parts[1], let city = parts[2] {
             address = PostalAddress(street: street, postcode: postcode, city: city)
+            if let damaged = CellProblems.damagedAddress(
+                [(street, columns.number(.street), columns.describe(.street)), (city, columns.number(.city), columns.describe(.city))],
+                file: fileName, line: row.line, encoding: file.encoding) {
+                problems.append(damaged)
+            }
         } else if parts.contains(where: { $0 != nil }) {
             problem(.missingValue, "adresse incomplète (adresse, code postal et commune sont attendus) ; adresse ignorée")
         }

@@ -39,8 +39,26 @@ enum CellProblems {
         }
     }
 
+    /// A street or town that lost letters ("place de l?Église"): it is kept, and would be
+    /// printed so on an envelope, so the director is told where to mend it.
+    static func damagedAddress(_ cells: [(value: String?, column: Int, label: String)], file: String, line: Int, encoding: TextEncoding) -> ImportProblem? {
+        guard let cell = cells.first(where: { $0.value.map(NameKey.isDamaged) == true }), let value = cell.value else { return nil }
+        let lost = lostLetters(value)
+        let why = encoding == .isoLatin1
+            ? "ONDE écrit ses extractions en ISO-8859-1, qui n’a pas \(lost > 1 ? "ces lettres" : "cette lettre")"
+            : "le fichier a été enregistré par un tableur dans un encodage qui n’avait pas \(lost > 1 ? "ces lettres" : "cette lettre")"
+        return ImportProblem(
+            kind: .damagedAddress, file: file, line: line, column: cell.column,
+            message: "\(cell.label) : « \(value) » a perdu \(lost > 1 ? "des lettres" : "une lettre") (« ? ») : \(why) ; "
+                + "l’adresse est enregistrée telle quelle et serait imprimée ainsi sur une enveloppe : corrigez-la dans le fichier, enregistré en UTF-8, puis importez-le à nouveau.")
+    }
+
+    private static func lostLetters(_ value: String) -> Int {
+        value.unicodeScalars.count { $0 == "?" || $0 == "\u{FFFD}" }
+    }
+
     private static func damaged(_ value: String, file: String, line: Int, column: Int, label: String, source: Source) -> ImportProblem {
-        let lost = value.unicodeScalars.count { $0 == "?" || $0 == "\u{FFFD}" }
+        let lost = lostLetters(value)
         let letters = lost > 1 ? "ces lettres" : "cette lettre"
         let why = switch source {
         case .onde(.isoLatin1):

@@ -113,6 +113,11 @@ struct ResponsablesExtraction {
         if let street = parts[0], let postcode = parts[1], let city = parts[2] {
             let country = columns.value(.country, in: f).flatMap { NameKey.loose($0) == "france" ? nil : $0 }
             address = PostalAddress(street: street, postcode: postcode, city: country.map { "\(city), \($0.uppercased())" } ?? city)
+            if let damaged = CellProblems.damagedAddress(
+                [(street, columns.number(.street), columns.describe(.street)), (city, columns.number(.city), columns.describe(.city))],
+                file: fileName, line: row.line, encoding: encoding) {
+                problems.append(damaged)
+            }
         } else if parts.contains(where: { $0 != nil }) {
             problem(.missingValue, "adresse incomplète (adresse, code postal et commune sont attendus) ; adresse ignorée")
         }

@@ -195,8 +195,12 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
         #expect(records.count == school.addressRows.count)
         // ISO-8859-1 has no "ễ" nor "œ": those names come out with a "?", reported at their
         // first cell; the parent's and the child's family names, once for the row.
-        #expect(Set(problems.map(\.kind)) == [.invalidEmail, .damagedName])
+        #expect(Set(problems.map(\.kind)) == [.invalidEmail, .damagedName, .damagedAddress])
         #expect(problems.first { $0.kind == .invalidEmail }!.message.contains("à demander"))
+        // « place de l’Église » loses its apostrophe the same way: kept, and reported at its cell.
+        let addresses = problems.filter { $0.kind == .damagedAddress }
+        #expect(addresses.count == records.count { $0.address?.street.contains("?") == true })
+        #expect(addresses.allSatisfy { $0.column == 3 && $0.message.hasPrefix("colonne 3 « Adresse » : « ") && $0.message.contains("l?Église") })
         let damaged = problems.filter { $0.kind == .damagedName }
         #expect(!damaged.isEmpty && damaged.allSatisfy { $0.column != nil && $0.message.contains("?") })
         #expect(damaged.contains { $0.message.contains("colonne 1 « Nom responsable » et colonne 6 « Nom élève »") })
@@ -226,7 +230,10 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
         let expectedNoAddress = Set(school.addressRows.map(\.parent)).filter { $0 >= 0 && registry[$0].noAddress }.count
         #expect(expectedNoAddress > 0)
         #expect(records.count { $0.address == nil } == expectedNoAddress)
-        #expect(Set(problems.map(\.kind)).isSubset(of: [.invalidEmail, .damagedName]))
+        #expect(Set(problems.map(\.kind)).isSubset(of: [.invalidEmail, .damagedName, .damagedAddress]))
+        let addresses = problems.filter { $0.kind == .damagedAddress }
+        #expect(!addresses.isEmpty && addresses.count == records.count { $0.address?.street.contains("?") == true })
+        #expect(addresses.allSatisfy { $0.column == 5 && $0.message.contains("ONDE écrit ses extractions en ISO-8859-1") })
         // ONDE repeats a family name in several columns of a row (usage and birth names, the
         // parent's and the child's): a name it damaged is reported once per row, with its columns.
         let damaged = problems.filter { $0.kind == .damagedName }
