@@ -45,4 +45,37 @@ import Testing
             #expect(own.replacingOccurrences(of: "’", with: "?") == street.replacingOccurrences(of: "’", with: "?"), "\(login): \(street)")
         }
     }
+
+    /// A season's exports alternate between a clean one and one a spreadsheet damaged: a
+    /// damaged one after a clean one loses no link and stores no damaged spelling; a clean one
+    /// after a damaged one makes every link the clean one alone makes.
+    @Test(arguments: Array(UInt64(1)...UInt64(20)))
+    func aCleanAndADamagedExportInEitherOrderLinkAsTheCleanOneAlone(seed: UInt64) throws {
+        var options = SchoolGenerator.Options()
+        options.seed = seed
+        let school = SchoolGenerator(options).generate()
+        let later = school.later(activated: 0.3, newCodes: 5)
+        let clean = try StoreFixture()
+        try clean.importFiles(export: school.exportFile(encoding: .utf8BOM))
+        let cleanLinks = try clean.links()
+
+        let damagedFirst = try StoreFixture()
+        try damagedFirst.importFiles(
+            export: school.exportFile(encoding: .spreadsheetWindows1252), addresses: school.responsablesExtraction(), pupils: school.pupilsExtraction())
+        try damagedFirst.importFiles(export: later.exportFile(encoding: .utf8BOM), name: "later.csv")
+        let mended = try damagedFirst.links()
+        #expect(mended.isSubset(of: school.trueLinks) && cleanLinks.isSubset(of: mended), "\(mended.symmetricDifference(cleanLinks))")
+
+        // Windows-1252 has no « ễ »: the damaged export has names with a « ? ».
+        #expect(later.exportFile(encoding: .spreadsheetWindows1252).contains(UInt8(ascii: "?")))
+        let cleanFirst = try StoreFixture()
+        try cleanFirst.importFiles(export: school.exportFile(encoding: .utf8BOM), addresses: school.addressFile(), pupils: school.pupilsExtraction())
+        try cleanFirst.importFiles(export: later.exportFile(encoding: .spreadsheetWindows1252), name: "later.csv")
+        let kept = try cleanFirst.links()
+        #expect(kept.isSubset(of: school.trueLinks) && cleanLinks.isSubset(of: kept), "\(kept.symmetricDifference(cleanLinks))")
+        let damagedNames = try cleanFirst.store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account WHERE last_name LIKE '%?%' OR first_name LIKE '%?%'")!
+        }
+        #expect(damagedNames == 0)
+    }
 }
