@@ -89,6 +89,12 @@ public struct ENTExportReader: Sendable {
                 cell, file: fileName, line: row.line, column: columns.number(column),
                 label: columns.describe(column), source: .ent) { try emit(.problem(damaged)) }
         }
+        let code = columns.value(.activationCode, in: f)
+        if let code, Self.isSpreadsheetNumber(code) {
+            throw ImportError.invalidValue(
+                file: fileName, line: row.line, column: columns.number(.activationCode), value: code,
+                expected: "un code d’activation tel que l’ENT l’écrit ; un tableur en a fait un nombre, le code est perdu : exportez le fichier à nouveau depuis l’ENT et importez-le sans l’ouvrir dans un tableur")
+        }
         var record = ExportRecord(
             line: row.line,
             entID: columns.value(.id, in: f),
@@ -99,7 +105,7 @@ public struct ENTExportReader: Sendable {
             login: login,
             // The class-level export repeats the login when there is no alias.
             alias: columns.value(.alias, in: f).flatMap { $0 == login ? nil : $0 },
-            activationCode: columns.value(.activationCode, in: f),
+            activationCode: code,
             functions: columns.list(.functions, in: f),
             schools: schools,
             classes: columns.list(.classes, in: f),
@@ -125,6 +131,21 @@ public struct ENTExportReader: Sendable {
 }
 
 extension ENTExportReader {
+    /// Whether a code is what a spreadsheet shows of a number ("3,45678E+14"): the ENT's
+    /// codes are eight letters and digits, and one like "345678e9" reads as a number to it.
+    /// Printed, such a code would open nothing; no code the ENT makes has a sign.
+    static func isSpreadsheetNumber(_ code: String) -> Bool {
+        // Most cells are real codes: they have no sign, and cost no array.
+        guard code.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }) else { return false }
+        let bytes = Array(code.utf8)
+        guard let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }), e > 0, e + 2 < bytes.count,
+              bytes[e + 1] == UInt8(ascii: "+") || bytes[e + 1] == UInt8(ascii: "-")
+        else { return false }
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let mantissa = bytes[..<e].split(maxSplits: 1, omittingEmptySubsequences: false) { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
+        return mantissa.allSatisfy { !$0.isEmpty && $0.allSatisfy(isDigit) } && bytes[(e + 2)...].allSatisfy(isDigit)
+    }
+
     /// What the store needs to import this file.
     public func input(defaultSchool: String?) -> ExportInput {
         ExportInput(
