@@ -33,9 +33,9 @@ struct Sesame: AsyncParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                if !message.isEmpty { print(FrenchParserMessages.translate(message)) }
             } else if !message.isEmpty {
-                Console.toStderr(FrenchParseErrors.translate(message))
+                Console.toStderr(FrenchParserMessages.translate(message))
             }
             Foundation.exit(code.rawValue)
         }

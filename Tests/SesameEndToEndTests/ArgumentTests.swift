@@ -20,6 +20,14 @@ import Testing
         // Help still goes to stdout, and succeeds.
         let help = try cli.run("print", "--help")
         #expect(help.status == 0 && help.stdout.contains("--layout"))
+        // ArgumentParser's frame of the help speaks French too, for a command and for the whole.
+        for text in [help.stdout, try cli.run("accounts", "--help").stdout, try cli.run("--help").stdout] {
+            for english in ["OVERVIEW", "USAGE", "SUBCOMMANDS", "Show help information", "Show the version", "values:", "default:", "See '"] {
+                #expect(!text.contains(english), "\(english)")
+            }
+            #expect(text.contains("UTILISATION : sesame") && text.contains("Afficher cette aide."))
+        }
+        #expect(try cli.run("--help").stdout.contains("SOUS-COMMANDES :\n") && cli.run("accounts", "--help").stdout.contains("(valeurs : table, csv,"))
     }
 
     @Test func meetingsAreReadAsPeopleTypeThem() throws {

@@ -1,12 +1,21 @@
 import Foundation
 
-/// ArgumentParser's own messages (a value that does not parse, a missing value, an unknown
-/// option) in French: the command line speaks one language. The patterns are those of
-/// swift-argument-parser's error generator; any other line passes unchanged.
-enum FrenchParseErrors {
+/// ArgumentParser's own words in French: its errors (a value that does not parse, a missing
+/// value, an unknown option) and the frame of its help (headings, the help and version flags,
+/// possible and default values). The command line speaks one language. The patterns are those
+/// of swift-argument-parser's error and help generators; any other text passes unchanged.
+enum FrenchParserMessages {
     static func translate(_ message: String) -> String {
-        message.components(separatedBy: "\n").map(line).joined(separator: "\n")
+        message.components(separatedBy: "\n").map { words.reduce(line($0)) { $0.replacingOccurrences(of: $1.0, with: $1.1) } }
+            .joined(separator: "\n")
     }
+
+    /// Within any line of the help (a wrapped description may break before them).
+    private static let words = [
+        ("Show help information.", "Afficher cette aide."), ("Show the version.", "Afficher la version."),
+        ("(values:", "(valeurs :"), ("; default:", " ; par défaut :"), ("(default:", "(par défaut :"),
+        (" default:", " par défaut :"), ("<subcommand>", "<sous-commande>"),
+    ]
 
     private static let rules: [(NSRegularExpression, String)] = [
         (#"^Error: The value '(.*)' is invalid for '(.*)'\. Please provide one of (.*)\.$"#,
@@ -22,6 +31,11 @@ enum FrenchParseErrors {
         (#"^Help:  (.*)$"#, "Aide : $1"),
         (#"^Usage: (.*)$"#, "Usage : $1"),
         (#"^  See '(.*)' for more information\.$"#, "  Voir « $1 » pour en savoir plus."),
+        (#"^OVERVIEW: (.*)$"#, "PRÉSENTATION : $1"),
+        (#"^USAGE: (.*)$"#, "UTILISATION : $1"),
+        (#"^(ARGUMENTS|OPTIONS):$"#, "$1 :"),
+        (#"^SUBCOMMANDS:$"#, "SOUS-COMMANDES :"),
+        (#"^  See '(.*)' for detailed help\.$"#, "  Voir « $1 » pour l’aide détaillée."),
     ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
     private static func line(_ text: String) -> String {
