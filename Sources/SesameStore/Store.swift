@@ -44,6 +44,10 @@ public final class Store: Sendable {
         }
         do {
             pool = try Self.open(path, configuration, backoff)
+            // An older Sésame would write a newer store without knowing its rules. Asked on
+            // the writer, as the migrations are: a reader left open would keep a first import
+            // from writing the file directly (`FirstLoadJournal`).
+            if try pool.writeWithoutTransaction(Schema.migrator.hasBeenSuperseded) { throw StoreError.newerStore(path: path) }
             try Schema.migrator.migrate(pool)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.userMessage)

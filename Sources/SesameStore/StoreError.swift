@@ -3,6 +3,8 @@ import SesameCore
 /// What the store refuses, with a French message naming what to fix.
 public enum StoreError: UserFacingError, Equatable {
     case cannotOpen(path: String, reason: String)
+    /// A store a newer Sésame has migrated: this one does not know its schema.
+    case newerStore(path: String)
     case unknownSchool(String, known: [String])
     case ambiguousSchool(String, matches: [String])
     case schoolRequired(known: [String])
@@ -14,6 +16,8 @@ public enum StoreError: UserFacingError, Equatable {
         switch self {
         case let .cannotOpen(path, reason):
             "impossible d’ouvrir la base \(path) : \(reason)"
+        case let .newerStore(path):
+            "la base \(path) a été écrite par une version plus récente de Sésame : mettez Sésame à jour pour l’ouvrir (rien n’y a été changé)"
         case let .unknownSchool(name, known):
             known.isEmpty
                 ? "aucun établissement « \(name) » : la base est vide, importez d’abord un export de l’ENT (sesame import)"

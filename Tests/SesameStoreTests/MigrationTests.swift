@@ -57,4 +57,16 @@ import Testing
         }
         #expect(try schema(old) == schema(fresh))
     }
+
+    /// A store a newer Sésame migrated (a director's other computer, a copy going back) is
+    /// refused, untouched: this version would write it without knowing its rules.
+    @Test func aStoreFromANewerVersionIsRefusedAndLeftAlone() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.pool.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')") }
+        let migrations = { try fixture.store.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY 1") } }
+        let before = (try fixture.dump(excluding: []), try migrations())
+        #expect(throws: StoreError.newerStore(path: fixture.store.path)) { try Store(path: fixture.store.path) }
+        #expect(StoreError.newerStore(path: "s.db").userMessage.contains("version plus récente de Sésame : mettez Sésame à jour"))
+        #expect(try fixture.dump(excluding: []) == before.0 && migrations() == before.1)
+    }
 }
