@@ -39,10 +39,11 @@ struct ServicePages {
         let header = (["N°"] + columns).prefix(xs.count - 1).map { "<b>\(Markup.escape($0))</b>" }
         let headerHeight = max(mm(8), header.enumerated().map { typesetter.height($1, width: cellWidth($0), style: headerStyle) }.max()! + 2 * padding)
         // Every cell laid out once: its height places the rows and the pages, then it is drawn.
+        // The empty ones (to fill in by hand) are neither laid out nor drawn.
         let cells = rows.enumerated().map { index, row in
-            (["\(index + 1)"] + row).prefix(xs.count - 1).enumerated().map { typesetter.layOut($1, width: cellWidth($0), style: cellStyle) }
+            (["\(index + 1)"] + row).prefix(xs.count - 1).enumerated().map { $1.isEmpty ? nil : typesetter.layOut($1, width: cellWidth($0), style: cellStyle) }
         }
-        let heights = cells.map { row in max(minimumRow, (row.map(\.height).max() ?? 0) + 2 * padding) }
+        let heights = cells.map { row in max(minimumRow, (row.compactMap { $0?.height }.max() ?? 0) + 2 * padding) }
         let titleHeight = typesetter.height("<b>\(title)</b>", width: width, style: .sans(13)) + mm(1)
             + typesetter.height(subtitle, width: width, style: .sans(9)) + mm(2)
             + typesetter.height("<i>\(instruction)</i>", width: width, style: .sans(9.5)) + mm(5)
@@ -76,7 +77,7 @@ struct ServicePages {
             var rowY = y + headerHeight
             for index in range {
                 for (i, cell) in cells[index].enumerated() {
-                    typesetter.draw(cell, x: xs[i] + padding, y: rowY + padding)
+                    if let cell { typesetter.draw(cell, x: xs[i] + padding, y: rowY + padding) }
                 }
                 rowY += heights[index]
                 lines.append(rowY)
