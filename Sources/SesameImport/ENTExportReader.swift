@@ -91,9 +91,7 @@ public struct ENTExportReader: Sendable {
         }
         let code = columns.value(.activationCode, in: f)
         if let code, Self.isSpreadsheetNumber(code) {
-            throw ImportError.invalidValue(
-                file: fileName, line: row.line, column: columns.number(.activationCode), value: code,
-                expected: "un code d’activation tel que l’ENT l’écrit ; un tableur en a fait un nombre, le code est perdu : exportez le fichier à nouveau depuis l’ENT et importez-le sans l’ouvrir dans un tableur")
+            throw ImportError.codeMadeANumber(file: fileName, line: row.line, column: columns.number(.activationCode))
         }
         var record = ExportRecord(
             line: row.line,

@@ -19,6 +19,8 @@ public enum ImportError: UserFacingError, Equatable {
     case invalidValue(file: String, line: Int, column: Int, value: String, expected: String)
     case invalidByte(file: String, line: Int, column: Int, byte: UInt8)
     case controlCharacter(file: String, line: Int, column: Int, codePoint: UInt32)
+    /// An activation code a spreadsheet turned into a number: not shown, it is still most of the code.
+    case codeMadeANumber(file: String, line: Int, column: Int)
 
     /// The line the error is about, if it is about one.
     public var line: Int? {
@@ -26,7 +28,8 @@ public enum ImportError: UserFacingError, Equatable {
         case .unreadable, .empty, .noRows, .workbook, .pdf, .missingColumns: nil
         case .unknownHeader, .blankHeader, .duplicateHeader: 1
         case let .unterminatedQuote(_, line, _), let .textAfterClosingQuote(_, line, _), let .fieldCount(_, line, _, _),
-             let .invalidValue(_, line, _, _, _), let .invalidByte(_, line, _, _), let .controlCharacter(_, line, _, _): line
+             let .invalidValue(_, line, _, _, _), let .invalidByte(_, line, _, _), let .controlCharacter(_, line, _, _),
+             let .codeMadeANumber(_, line, _): line
         }
     }
 
@@ -60,6 +63,8 @@ public enum ImportError: UserFacingError, Equatable {
             "\(file), ligne \(line), colonne \(column) : l’octet 0x\(String(byte, radix: 16, uppercase: true)) n’est pas du texte UTF-8, alors que le reste du fichier l’est ; le fichier a été abîmé (copie interrompue, édition dans un autre encodage) : exportez-le à nouveau"
         case let .controlCharacter(file, line, column, codePoint):
             "\(file), ligne \(line), colonne \(column) : caractère de contrôle U+\(hex4(codePoint)) dans un champ ; aucun nom ni aucune adresse n’en contient : supprimez-le ou exportez le fichier à nouveau"
+        case let .codeMadeANumber(file, line, column):
+            "\(file), ligne \(line), colonne \(column) : un tableur a lu ce code d’activation comme un nombre (il l’a réécrit avec « E+ »), et il est perdu ; exportez le fichier à nouveau depuis l’ENT et importez-le sans l’ouvrir dans un tableur"
         case let .fieldCount(file, line, expected, found):
             "\(file), ligne \(line) : \(found) champ\(found > 1 ? "s" : "") au lieu de \(expected) (un séparateur en trop ou manquant ?) ; corrigez la ligne, ou exportez le fichier à nouveau sans le modifier"
         }

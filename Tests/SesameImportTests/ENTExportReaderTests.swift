@@ -148,14 +148,17 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
     }
 
     /// A code of digits around one « e » (« 345678e9 ») is a number to a spreadsheet, which
-    /// writes it back as « 3,45678E+14 »: printed, it would open nothing. The file is refused.
+    /// writes it back as « 3,45678E+14 »: printed, it would open nothing. The file is refused,
+    /// without repeating the number.
     @Test func aCodeASpreadsheetTurnedIntoANumberRefusesTheFile() throws {
         let reader = try ENTExportReader(
             data: Data("Type;Nom;Prénom;Login;Code d'activation\r\nÉlève;Roux;Léa;lea.roux;aeew6dac\r\nÉlève;Roux;Léo;leo.roux;3,45678E+14\r\n".utf8),
             fileName: "x.csv")
-        let error = try #require(throws: ImportError.self) { try readAll(reader, school: "E") }
-        #expect(error.line == 3)
-        #expect(error.userMessage.hasPrefix("x.csv, ligne 3, colonne 5 : « 3,45678E+14 » ; attendu : un code d’activation tel que l’ENT l’écrit"))
+        #expect(throws: ImportError.codeMadeANumber(file: "x.csv", line: 3, column: 5)) { try readAll(reader, school: "E") }
+        // The number is most of the code (« 345678e9 »): the message does not repeat it.
+        let message = ImportError.codeMadeANumber(file: "x.csv", line: 3, column: 5).userMessage
+        #expect(message.hasPrefix("x.csv, ligne 3, colonne 5 : un tableur a lu ce code d’activation comme un nombre"))
+        #expect(!message.contains("45678"))
         for number in ["3,45678E+14", "3.45678E+14", "1E+15", "34567E-05"] { #expect(ENTExportReader.isSpreadsheetNumber(number), "\(number)") }
         // The ENT's own codes, even of digits and an « e », are codes.
         for code in ["aeew6dac", "345678e9", "34567893", "e+345678", "3,4,5E+1", "3E+", "x3E+14"] {
