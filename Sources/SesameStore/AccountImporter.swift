@@ -28,6 +28,9 @@ struct AccountImporter {
     /// What the file has no column for: kept as stored.
     private let absentDetails: Set<ExportDetail>
     private var schoolsBefore: Set<Int64> = []
+    /// Accounts whose stored last login this file does not know: it was exported before the
+    /// export already imported (`OlderExport`).
+    private var olderThanStored = OlderExport()
     /// An export lists a school's accounts together: the last school looked up, and its
     /// classes, answer nearly every row without hashing its name.
     private var lastSchool: (name: String, id: Int64)?
@@ -147,6 +150,9 @@ struct AccountImporter {
 
     mutating func finish() throws {
         try flushAccounts()
+        if let example = olderThanStored.example {
+            throw StoreError.olderExport(file: input.fileName, accounts: olderThanStored.count, example: example.login, lastLogin: example.lastLogin)
+        }
         try flushClasses()
         settleLoadedSchool()
         summary.accounts = seen.count
@@ -238,6 +244,7 @@ struct AccountImporter {
             return
         }
         seen[old.id] = record.line
+        if !absentDetails.contains(.lastLogin) { olderThanStored.compare(row.lastLogin, stored: old.row.lastLogin, login: record.printedLogin) }
         try count(row, id: old.id, in: schoolID, hasCollectedEmail: old.hasCollectedEmail)
         keepStoredSpellings(of: &row, from: old.row, line: record.line)
         let changed = row.changes(from: old.row)

@@ -1,3 +1,4 @@
+import Foundation
 import SesameCore
 
 /// What the store refuses, with a French message naming what to fix.
@@ -5,6 +6,8 @@ public enum StoreError: UserFacingError, Equatable {
     case cannotOpen(path: String, reason: String)
     /// A store a newer Sésame has migrated: this one does not know its schema.
     case newerStore(path: String)
+    /// An export older than the one already imported (`OlderExport`).
+    case olderExport(file: String, accounts: Int, example: String, lastLogin: Date)
     case unknownSchool(String, known: [String])
     case ambiguousSchool(String, matches: [String])
     case schoolRequired(known: [String])
@@ -18,6 +21,10 @@ public enum StoreError: UserFacingError, Equatable {
             "impossible d’ouvrir la base \(path) : \(reason)"
         case let .newerStore(path):
             "la base \(path) a été écrite par une version plus récente de Sésame : mettez Sésame à jour pour l’ouvrir (rien n’y a été changé)"
+        case let .olderExport(file, accounts, example, lastLogin):
+            "\(file) est plus ancien que l’export déjà importé : \(French.plural(accounts, "compte s’est connecté", "comptes se sont connectés")) depuis qu’il a été fait "
+                + "(\(example) le \(SchoolCalendar.frenchDate(lastLogin)) à \(SchoolCalendar.time(lastLogin)), ce que le fichier ignore) ; l’importer ramènerait les codes de comptes déjà activés. "
+                + "Importez l’export le plus récent, ou exportez à nouveau depuis l’ENT (rien n’a été changé)"
         case let .unknownSchool(name, known):
             known.isEmpty
                 ? "aucun établissement « \(name) » : la base est vide, importez d’abord un export de l’ENT (sesame import)"

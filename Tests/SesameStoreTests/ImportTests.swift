@@ -147,6 +147,40 @@ import Testing
         #expect(try fixture.store.accounts(matching: filter).first?.classes == ["CM2"])
     }
 
+    /// The export before last, picked from a Downloads folder by mistake, would bring back the
+    /// codes of the accounts activated since: refused, the store untouched. A class-level
+    /// export, without last logins, is not judged.
+    @Test func anExportOlderThanTheOneImportedIsRefusedAndChangesNothing() throws {
+        let fixture = try StoreFixture()
+        let later = school.later(activated: 0.3, newCodes: 0)
+        try fixture.importFiles(export: later.exportFile(), name: "octobre.csv")
+        let before = try fixture.dump(excluding: [])
+        let loggedInSince = Set(later.exportOrder).count { later.people[$0].lastLogin != school.people[$0].lastLogin }
+        #expect(loggedInSince > 20)
+        let error = try #require(throws: StoreError.self) { try fixture.importFiles(export: school.exportFile(), name: "septembre.csv") }
+        #expect(error.userMessage.hasPrefix("septembre.csv est plus ancien que l’export déjà importé : \(loggedInSince) comptes se sont connectés depuis"))
+        #expect(error.userMessage.contains("rien n’a été changé"))
+        #expect(try fixture.dump(excluding: []) == before)
+        var oneClass = school
+        oneClass.exportOrder = school.exportOrder.filter { school.people[$0].classes == ["CP A"] && school.people[$0].profile == .student }
+        #expect(try fixture.importFiles(export: oneClass.exportFile(format: .classLevel), name: "cp-a.csv", school: school.name).accounts > 0)
+    }
+
+    /// Minutes against seconds, or the hour that repeats when the clocks go back, are no sign
+    /// of an older file; a login the file does not have at all is.
+    @Test func anOlderExportIsToldByLoginsHoursLaterOnly() {
+        var older = OlderExport()
+        let stored = 1_790_000_000.0
+        older.compare(stored - 59, stored: stored, login: "secondes")
+        older.compare(stored - 3600, stored: stored, login: "heure-repetee")
+        older.compare(nil, stored: nil, login: "jamais")
+        older.compare(stored + 86_400, stored: stored, login: "plus-recent")
+        #expect(older.count == 0 && older.example == nil)
+        older.compare(stored - 3 * 3600, stored: stored, login: "avant")
+        older.compare(nil, stored: stored + 60, login: "inconnu")
+        #expect(older.count == 2 && older.example?.login == "inconnu")
+    }
+
     @Test func anAccountBackInTheExportIsRestored() throws {
         let fixture = try StoreFixture()
         try fixture.importFiles(export: school.exportFile())
