@@ -92,7 +92,7 @@ public struct ImportReport: Sendable {
             line("Plans : \(French.plural(d.closedByActivation, "lettre close", "lettres closes")) (comptes activés depuis)")
         }
         if !d.toRemake.isEmpty {
-            line("Plans : \(French.plural(d.toRemake.count, "lettre déjà remise ou envoyée porte", "lettres déjà remises ou envoyées portent")) un code qui a changé, à refaire (sesame followup) : \(French.shortList(d.toRemake, limit: 10))")
+            line("Plans : \(French.plural(d.toRemake.count, "lettre déjà remise ou envoyée porte", "lettres déjà remises ou envoyées portent")) un code qui a changé, à refaire par la prochaine relance : \(French.shortList(d.toRemake, limit: 10))")
         }
         if d.cancelled > 0 {
             line("Plans : \(French.plural(d.cancelled, "lettre annulée", "lettres annulées")) (comptes disparus de l’export)")

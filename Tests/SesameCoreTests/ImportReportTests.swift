@@ -13,4 +13,15 @@ import Testing
         #expect(lines.contains("  … noms qui ont perdu des lettres : 80 de plus (--format json les donne tous)"))
         #expect(lines.contains { $0.hasPrefix("  eleves.csv:200 : doublon") })
     }
+
+    /// The report is also the web page's before an import is confirmed: what to do is said
+    /// in words, not as a command.
+    @Test func lettersToRemakeAreLeftToTheNextFollowUp() {
+        var summary = ImportSummary()
+        summary.file = "export.csv"
+        summary.deliveries.toRemake = ["lea.martin"]
+        let lines = ImportReport(summary).lines
+        #expect(lines.contains("Plans : 1 lettre déjà remise ou envoyée porte un code qui a changé, à refaire par la prochaine relance : lea.martin"))
+        #expect(!lines.contains { $0.contains("sesame") })
+    }
 }
