@@ -100,9 +100,10 @@ extension Season {
     /// to send. Writes the deliveries' states and events; an outbox run writes only `.eml`
     /// files (0600).
     public func send(_ request: SendRequest, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> SendReport {
+        // No plan yet is said before the settings an email would need.
+        let planID = try request.plan ?? store.latestPlanID(school: request.school)
         let settings = try settings()
         let (composer, sender) = try composer(settings: settings, from: request.from)
-        let planID = try request.plan ?? store.latestPlanID(school: request.school)
         let letters = try store.letterBatches(plan: planID, channels: [.email], school: request.school).flatMap(\.letters)
 
         var report = SendReport(planID: planID)

@@ -149,6 +149,9 @@ import Testing
     @Test func withoutASenderItSaysWhatIsMissing() throws {
         let cli = try CLI()
         #expect(try cli.run("import", try cli.write(school.exportFile(), to: "e.csv"), "--addresses", try cli.write(school.addressFile(), to: "a.csv")).status == 0)
+        // Before any plan, that comes first.
+        let early = try cli.run("send")
+        #expect(early.status == 1 && early.stderr.contains("aucun plan") && !early.stderr.contains("--from"))
         #expect(try cli.run("plan", "--strategy", "courriel").status == 0)
         let result = try cli.run("send", "--smtp", "smtp://127.0.0.1:9")
         #expect(result.status == 1)
