@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 import SesameCore
 import SesameSeason
 import SesameStore
@@ -58,13 +59,21 @@ public struct WebServer: Sendable {
         return router
     }
 
-    /// Serves until the process ends. `host`: 127.0.0.1 unless told otherwise.
-    public func run(host: String, port: Int) async throws {
+    /// Serves until the process ends. `host`: 127.0.0.1 unless told otherwise. `listening`
+    /// is called once the address is bound: until then, nothing is listening to announce.
+    public func run(host: String, port: Int, listening: @escaping @Sendable () -> Void = {}) async throws {
         var logger = Logger(label: "sesame")
         logger.logLevel = .notice
         let app = Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Sésame"), logger: logger)
-        try await app.runService()
+            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Sésame"),
+            onServerRunning: { _ in listening() }, logger: logger)
+        do {
+            try await app.runService()
+        } catch let error as IOError {
+            throw WebServerError.cannotListen(address: "\(host):\(port)", reason: .init(errno: error.errnoCode))
+        } catch is SocketAddressError.UnknownHost {
+            throw WebServerError.cannotListen(address: "\(host):\(port)", reason: .unknownHost)
+        }
     }
 }
 

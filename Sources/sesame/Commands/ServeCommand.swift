@@ -44,8 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
                 season: season, pagesFolder: folder, trustProxy: trustProxy,
                 smtpPassword: ProcessInfo.processInfo.environment["SESAME_SMTP_PASSWORD"])
             let (host, port) = Self.split(listen)!
-            Console.note("Sésame écoute sur http://\(host):\(port)/ (Ctrl-C pour arrêter)")
-            try await server.run(host: host, port: port)
+            try await server.run(host: host, port: port) {
+                Console.note("Sésame écoute sur http://\(host):\(port)/ (Ctrl-C pour arrêter)")
+            }
         } catch let error as UserFacingError {
             Console.error(error.userMessage)
             throw ExitCode.failure
