@@ -22,7 +22,7 @@ public enum SettingsFile {
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-            throw YAMLFileError.unreadable(file: url.path, line: 1, column: 1, problem: "\(error)")
+            throw YAMLFileError(error, file: url.path)
         }
         var settings = Settings()
         guard let top = root?.mapping else { return settings }

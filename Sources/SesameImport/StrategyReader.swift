@@ -64,7 +64,7 @@ public enum StrategyReader {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw syntaxError(error, file: file)
+            throw YAMLFileError(error, file: file)
         }
         let reader = Reader(file: file)
         guard let root, let top = root.mapping else {
@@ -91,18 +91,6 @@ public enum StrategyReader {
         }
         guard !rules.isEmpty else { throw reader.invalid(root, "« profiles » manque ou est vide") }
         return Strategy(name: name, title: title, rules: rules)
-    }
-
-    private static func syntaxError(_ error: YamlError, file: String) -> YAMLFileError {
-        switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return .unreadable(file: file, line: mark.line, column: mark.column, problem: problem)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let mark = context.mark
-            return .invalid(file: file, line: mark.line, column: mark.column, message: "clé en double : \(duplicates.joined(separator: ", "))")
-        default:
-            return .unreadable(file: file, line: 1, column: 1, problem: "\(error)")
-        }
     }
 
     private struct Reader {

@@ -112,12 +112,28 @@ private func channels(_ strategy: Strategy, _ profile: Profile) -> [Channel] {
         }
     }
 
-    @Test func brokenYAMLIsReportedWithItsLine() {
-        #expect(throws: YAMLFileError.self) { try StrategyReader.read("profiles:\n  parent: [office\n", file: "f.yaml", name: "f") }
-        do {
-            _ = try StrategyReader.read("profiles:\n  parent:\n    - office\n   - email\n", file: "f.yaml", name: "f")
-        } catch let error as YAMLFileError {
-            #expect(error.userMessage.contains("f.yaml, ligne 4"))
-        } catch { Issue.record("\(error)") }
+    /// A file edited by hand: libyaml's words for the usual slips come out in French.
+    @Test(arguments: [
+        ("profiles:\n  parent: [office\n", "ligne 3", "« , » ou « ] » manquant"),
+        ("profiles:\n  parent:\n    - office\n   - email\n", "ligne 4", "une clé était attendue"),
+        ("title: Relance : bureau\nprofiles:\n  parent:\n    - office\n", "ligne 1", "« : » inattendu ici"),
+        ("profiles:\n\tparent:\n    - office\n", "ligne 2", "caractère inattendu (une tabulation ?"),
+    ])
+    func brokenYAMLIsReportedWithItsLineInFrench(text: String, line: String, french: String) throws {
+        let error = try #require(throws: YAMLFileError.self) { try StrategyReader.read(text, file: "f.yaml", name: "f") }
+        #expect(error.userMessage.hasPrefix("f.yaml, \(line), colonne "), "\(error.userMessage)")
+        #expect(error.userMessage.contains("YAML illisible : \(french)"), "\(error.userMessage)")
+    }
+}
+
+@Suite struct SettingsFileTests {
+    /// The settings are edited by hand too: a slip is placed where it is, as in a strategy.
+    @Test func brokenSettingsAreReportedWithTheirLineInFrench() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-\(UUID().uuidString).reglages.yaml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data("ent:\n  name: e-primO\n  url: https://www.e-primo.fr: accueil\n".utf8).write(to: url)
+        let error = try #require(throws: YAMLFileError.self) { try SettingsFile.read(url) }
+        #expect(error.userMessage.hasPrefix("\(url.path), ligne 3, colonne "), "\(error.userMessage)")
+        #expect(error.userMessage.contains("YAML illisible : « : » inattendu ici"), "\(error.userMessage)")
     }
 }
