@@ -28,6 +28,8 @@ import Testing
             #expect(text.contains("UTILISATION : sesame") && text.contains("Afficher cette aide."))
         }
         #expect(try cli.run("--help").stdout.contains("SOUS-COMMANDES :\n") && cli.run("accounts", "--help").stdout.contains("(valeurs : table, csv,"))
+        // French puts a space before a semicolon, also where a line is wrapped after one.
+        #expect(try cli.run("accounts", "--help").stdout.range(of: #"[^ ];\n"#, options: .regularExpression) == nil)
     }
 
     @Test func meetingsAreReadAsPeopleTypeThem() throws {

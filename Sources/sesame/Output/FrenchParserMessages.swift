@@ -6,7 +6,9 @@ import Foundation
 /// of swift-argument-parser's error and help generators; any other text passes unchanged.
 enum FrenchParserMessages {
     static func translate(_ message: String) -> String {
-        message.components(separatedBy: "\n").map { words.reduce(line($0)) { $0.replacingOccurrences(of: $1.0, with: $1.1) } }
+        // "…, any;" wrapped before "default: any)": French puts a space before the semicolon.
+        let unwrapped = message.replacingOccurrences(of: #";(\n +default:)"#, with: " ;$1", options: .regularExpression)
+        return unwrapped.components(separatedBy: "\n").map { words.reduce(line($0)) { $0.replacingOccurrences(of: $1.0, with: $1.1) } }
             .joined(separator: "\n")
     }
 
