@@ -334,6 +334,12 @@ import Testing
             #expect(refused == .badRequest && message.contains("contient des comptes d’autres écoles"))
             let (bad, unreadable) = try await Self.upload(client, director, csrf: csrf, ["export": ("notes.csv", Data("a;b\n1;2\n".utf8))])
             #expect(bad == .badRequest && unreadable.contains("notes.csv"))
+            // The export saved by a spreadsheet in its own format, or the one before the one confirmed.
+            let (workbook, workbookMessage) = try await Self.upload(client, director, csrf: csrf, ["export": ("export.xlsx", Data([0x50, 0x4B, 0x03, 0x04]) + newer.data)])
+            #expect(workbook == .badRequest && workbookMessage.contains("export.xlsx est un classeur de tableur"))
+            let (older, olderMessage) = try await Self.upload(client, director, csrf: csrf, ["export": ("septembre.csv", try f.schools[0].exportFile(encoding: .utf8))])
+            #expect(older == .badRequest && olderMessage.contains("septembre.csv est plus ancien que l’export déjà importé"))
+            #expect(try f.season.select(activated).accounts.count == after)
             #expect(try FileManager.default.contentsOfDirectory(atPath: f.season.store.path + ".imports").isEmpty)
 
             // Without the token, or from a teacher: refused.
