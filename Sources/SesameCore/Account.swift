@@ -162,6 +162,15 @@ public struct PostalAddress: Sendable, Hashable, Codable {
     }
 }
 
+extension PostalAddress {
+    /// A French postcode a spreadsheet read as a number: « 01000 » came back « 1000 ». French
+    /// postcodes have five digits, so four digits lost their leading zero; nil for any other.
+    public static func frenchPostcodeMissingItsZero(_ postcode: String) -> String? {
+        guard postcode.utf8.count == 4, postcode.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return "0" + postcode
+    }
+}
+
 /// The little of an account that decides which channels can reach it: enough to follow up a
 /// million deliveries without reading whole accounts.
 public struct AccountFacts: Sendable, Hashable {

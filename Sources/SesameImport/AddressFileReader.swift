@@ -76,7 +76,9 @@ public struct AddressFileReader: Sendable {
         let parts = [AddressColumn.street, .postcode, .city].map { columns.value($0, in: f) }
         var address: PostalAddress?
         if let street = parts[0], let postcode = parts[1], let city = parts[2] {
-            address = PostalAddress(street: street, postcode: postcode, city: city)
+            let code = CellProblems.postcode(
+                postcode, file: fileName, line: row.line, column: columns.number(.postcode), label: columns.describe(.postcode), problems: &problems)
+            address = PostalAddress(street: street, postcode: code, city: city)
             if let damaged = CellProblems.damagedAddress(
                 [(street, columns.number(.street), columns.describe(.street)), (city, columns.number(.city), columns.describe(.city))],
                 file: fileName, line: row.line, encoding: file.encoding) {

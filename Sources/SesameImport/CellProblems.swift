@@ -53,6 +53,16 @@ enum CellProblems {
                 + "l’adresse est enregistrée telle quelle et serait imprimée ainsi sur une enveloppe : corrigez-la dans le fichier, enregistré en UTF-8, puis importez-le à nouveau.")
     }
 
+    /// A French postcode read back with its zero ("1000" for "01000"), or the postcode as it is.
+    /// The zero is put back and said: a family abroad (Brussels is 1000) is the director's to mend.
+    static func postcode(_ raw: String, file: String, line: Int, column: Int, label: String, problems: inout [ImportProblem]) -> String {
+        guard let mended = PostalAddress.frenchPostcodeMissingItsZero(raw) else { return raw }
+        problems.append(ImportProblem(
+            kind: .damagedAddress, file: file, line: line, column: column,
+            message: "\(label) : « \(raw) » a perdu son zéro (un tableur l’a lu comme un nombre) : lu « \(mended) » ; si l’adresse est à l’étranger, corrigez le fichier"))
+        return mended
+    }
+
     private static func lostLetters(_ value: String) -> Int {
         value.unicodeScalars.count { $0 == "?" || $0 == "\u{FFFD}" }
     }

@@ -112,7 +112,9 @@ struct ResponsablesExtraction {
         let parts = [ResponsableColumn.street, .postcode, .city].map { columns.value($0, in: f) }
         if let street = parts[0], let postcode = parts[1], let city = parts[2] {
             let country = columns.value(.country, in: f).flatMap { NameKey.loose($0) == "france" ? nil : $0 }
-            address = PostalAddress(street: street, postcode: postcode, city: country.map { "\(city), \($0.uppercased())" } ?? city)
+            let code = country != nil ? postcode : CellProblems.postcode(
+                postcode, file: fileName, line: row.line, column: columns.number(.postcode), label: columns.describe(.postcode), problems: &problems)
+            address = PostalAddress(street: street, postcode: code, city: country.map { "\(city), \($0.uppercased())" } ?? city)
             if let damaged = CellProblems.damagedAddress(
                 [(street, columns.number(.street), columns.describe(.street)), (city, columns.number(.city), columns.describe(.city))],
                 file: fileName, line: row.line, encoding: encoding) {

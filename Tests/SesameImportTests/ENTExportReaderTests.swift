@@ -311,6 +311,26 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
         #expect(problems.map(\.line) == [2, 3])
     }
 
+    /// A spreadsheet reads « 01000 » as the number 1000: the zero is put back, and said. An
+    /// address ONDE places abroad keeps its code (Brussels is 1000).
+    @Test func aPostcodeThatLostItsZeroGetsItBackUnlessAbroad() throws {
+        let simple = "Nom responsable;Prénom responsable;Adresse;Code postal;Commune;Nom élève;Prénom élève;Classe\n"
+            + "Roux;Anne;1 rue A;1000;Bourg-en-Bresse;Roux;Léa;CP\nMartin;Paul;2 rue B;44000;Nantes;Martin;Léo;CP\n"
+        let (records, problems) = try AddressFileReader(data: Data(simple.utf8), fileName: "a.csv").readAll()
+        #expect(records.map { $0.address?.postcode } == ["01000", "44000"])
+        #expect(problems.map(\.kind) == [.damagedAddress] && problems.map(\.line) == [2] && problems.map(\.column) == [4])
+        #expect(try #require(problems.first).message == "colonne 4 « Code postal » : « 1000 » a perdu son zéro (un tableur l’a lu comme un nombre) : lu « 01000 » ; si l’adresse est à l’étranger, corrigez le fichier")
+
+        let header = "Civilité Responsable;Nom usage responsable;Nom responsable;Prénom responsable;Adresse responsable;CP responsable;Commune responsable;Pays;Courriel;Téléphone domicile;Téléphone travail;Téléphone portable;Nom d'usage enfant;Nom de famille enfant;Prénom enfant;Classes enfants;"
+        let onde = [header, "MME;ROUX;ROUX;Anne;1 rue A;1000;BOURG-EN-BRESSE;FRANCE;;;;;ROUX;ROUX;Léa;CP;",
+                    "M.;PEETERS;PEETERS;Jan;3 rue Neuve;1000;BRUXELLES;BELGIQUE;;;;;PEETERS;PEETERS;Lotte;CP;"].joined(separator: "\r\n") + "\r\n"
+        let (ondeRecords, ondeProblems) = try AddressFileReader(data: Data(onde.utf8), fileName: "r.csv").readAll()
+        #expect(ondeRecords.map { $0.address?.postcode } == ["01000", "1000"])
+        #expect(ondeRecords[1].address?.city == "BRUXELLES, BELGIQUE")
+        #expect(ondeProblems.map(\.line) == [2] && ondeProblems.map(\.column) == [6])
+        #expect(PostalAddress.frenchPostcodeMissingItsZero("2A004") == nil && PostalAddress.frenchPostcodeMissingItsZero("44000") == nil)
+    }
+
     @Test func aFileWithOnlyCollectedContactsIsAccepted() throws {
         let text = "Nom responsable;Prénom responsable;Nom élève;Prénom élève;Courriel\nRoux;Anne;Roux;Léa;anne@free.fr\n"
         let reader = try AddressFileReader(data: Data(text.utf8), fileName: "a.csv")
