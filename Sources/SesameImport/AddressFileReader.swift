@@ -73,20 +73,8 @@ public struct AddressFileReader: Sendable {
         problems += CellProblems.damagedNames(
             names.map { (columns.value($0, in: f)!, columns.number($0)) }, file: fileName, line: row.line,
             label: { columns.describe(names[$0]) }, source: .onde(file.encoding))
-        let parts = [AddressColumn.street, .postcode, .city].map { columns.value($0, in: f) }
-        var address: PostalAddress?
-        if let street = parts[0], let postcode = parts[1], let city = parts[2] {
-            let code = CellProblems.postcode(
-                postcode, file: fileName, line: row.line, column: columns.number(.postcode), label: columns.describe(.postcode), problems: &problems)
-            address = PostalAddress(street: street, postcode: code, city: city)
-            if let damaged = CellProblems.damagedAddress(
-                [(street, columns.number(.street), columns.describe(.street)), (city, columns.number(.city), columns.describe(.city))],
-                file: fileName, line: row.line, encoding: file.encoding) {
-                problems.append(damaged)
-            }
-        } else if parts.contains(where: { $0 != nil }) {
-            problem(.missingValue, "adresse incomplète (adresse, code postal et commune sont attendus) ; adresse ignorée")
-        }
+        let address = CellProblems.address(
+            .street, .postcode, .city, abroad: nil, in: f, columns: columns, file: fileName, line: row.line, encoding: file.encoding, problems: &problems)
         let email = CellProblems.email(
             columns.value(.email, in: f), file: fileName, line: row.line, column: columns.number(.email),
             label: columns.describe(.email), problems: &problems)

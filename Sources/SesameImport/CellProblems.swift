@@ -39,28 +39,42 @@ enum CellProblems {
         }
     }
 
-    /// A street or town that lost letters ("place de l?Église"): it is kept, and would be
-    /// printed so on an envelope, so the director is told where to mend it.
-    static func damagedAddress(_ cells: [(value: String?, column: Int, label: String)], file: String, line: Int, encoding: TextEncoding) -> ImportProblem? {
-        guard let cell = cells.first(where: { $0.value.map(NameKey.isDamaged) == true }), let value = cell.value else { return nil }
-        let lost = lostLetters(value)
-        let why = encoding == .isoLatin1
-            ? "ONDE écrit ses extractions en ISO-8859-1, qui n’a pas \(lost > 1 ? "ces lettres" : "cette lettre")"
-            : "le fichier a été enregistré par un tableur dans un encodage qui n’avait pas \(lost > 1 ? "ces lettres" : "cette lettre")"
-        return ImportProblem(
-            kind: .damagedAddress, file: file, line: line, column: cell.column,
-            message: "\(cell.label) : « \(value) » a perdu \(lost > 1 ? "des lettres" : "une lettre") (« ? ») : \(why) ; "
-                + "l’adresse est enregistrée telle quelle et serait imprimée ainsi sur une enveloppe : corrigez-la dans le fichier, enregistré en UTF-8, puis importez-le à nouveau.")
-    }
-
-    /// A French postcode read back with its zero ("1000" for "01000"), or the postcode as it is.
-    /// The zero is put back and said: a family abroad (Brussels is 1000) is the director's to mend.
-    static func postcode(_ raw: String, file: String, line: Int, column: Int, label: String, problems: inout [ImportProblem]) -> String {
-        guard let mended = PostalAddress.frenchPostcodeMissingItsZero(raw) else { return raw }
-        problems.append(ImportProblem(
-            kind: .damagedAddress, file: file, line: line, column: column,
-            message: "\(label) : « \(raw) » a perdu son zéro (un tableur l’a lu comme un nombre) : lu « \(mended) » ; si l’adresse est à l’étranger, corrigez le fichier"))
-        return mended
+    /// A row's postal address, from its street, postcode and town cells, or nil (said, when
+    /// only some are given). `abroad`: the country ONDE gives for a family outside France,
+    /// added to the town. A French postcode a spreadsheet read as a number ("1000" for
+    /// "01000") gets its zero back, and it is said: a family abroad (Brussels is 1000) is the
+    /// director's to mend. A street or town that lost letters ("place de l?Église") is kept,
+    /// and would be printed so on an envelope: it is said, where to mend it.
+    static func address<Column: KnownColumn>(
+        _ street: Column, _ postcode: Column, _ city: Column, abroad: String?, in f: [String], columns: HeaderMap<Column>,
+        file: String, line: Int, encoding: TextEncoding, problems: inout [ImportProblem]
+    ) -> PostalAddress? {
+        let parts = [street, postcode, city].map { columns.value($0, in: f) }
+        guard let streetText = parts[0], var code = parts[1], let town = parts[2] else {
+            if parts.contains(where: { $0 != nil }) {
+                problems.append(ImportProblem(
+                    kind: .missingValue, file: file, line: line,
+                    message: "adresse incomplète (adresse, code postal et commune sont attendus) ; adresse ignorée"))
+            }
+            return nil
+        }
+        if abroad == nil, let mended = PostalAddress.frenchPostcodeMissingItsZero(code) {
+            problems.append(ImportProblem(
+                kind: .damagedAddress, file: file, line: line, column: columns.number(postcode),
+                message: "\(columns.describe(postcode)) : « \(code) » a perdu son zéro (un tableur l’a lu comme un nombre) : lu « \(mended) » ; si l’adresse est à l’étranger, corrigez le fichier"))
+            code = mended
+        }
+        if let (column, value) = [(street, streetText), (city, town)].first(where: { NameKey.isDamaged($0.1) }) {
+            let lost = lostLetters(value)
+            let why = encoding == .isoLatin1
+                ? "ONDE écrit ses extractions en ISO-8859-1, qui n’a pas \(lost > 1 ? "ces lettres" : "cette lettre")"
+                : "le fichier a été enregistré par un tableur dans un encodage qui n’avait pas \(lost > 1 ? "ces lettres" : "cette lettre")"
+            problems.append(ImportProblem(
+                kind: .damagedAddress, file: file, line: line, column: columns.number(column),
+                message: "\(columns.describe(column)) : « \(value) » a perdu \(lost > 1 ? "des lettres" : "une lettre") (« ? ») : \(why) ; "
+                    + "l’adresse est enregistrée telle quelle et serait imprimée ainsi sur une enveloppe : corrigez-la dans le fichier, enregistré en UTF-8, puis importez-le à nouveau."))
+        }
+        return PostalAddress(street: streetText, postcode: code, city: abroad.map { "\(town), \($0.uppercased())" } ?? town)
     }
 
     private static func lostLetters(_ value: String) -> Int {

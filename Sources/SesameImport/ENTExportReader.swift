@@ -133,15 +133,9 @@ extension ENTExportReader {
     /// codes are eight letters and digits, and one like "345678e9" reads as a number to it.
     /// Printed, such a code would open nothing; no code the ENT makes has a sign.
     static func isSpreadsheetNumber(_ code: String) -> Bool {
-        // Most cells are real codes: they have no sign, and cost no array.
-        guard code.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }) else { return false }
-        let bytes = Array(code.utf8)
-        guard let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }), e > 0, e + 2 < bytes.count,
-              bytes[e + 1] == UInt8(ascii: "+") || bytes[e + 1] == UInt8(ascii: "-")
-        else { return false }
-        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-        let mantissa = bytes[..<e].split(maxSplits: 1, omittingEmptySubsequences: false) { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
-        return mantissa.allSatisfy { !$0.isEmpty && $0.allSatisfy(isDigit) } && bytes[(e + 2)...].allSatisfy(isDigit)
+        // Most cells are real codes: they have no sign, and are not matched against a pattern.
+        code.utf8.contains { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
+            && code.range(of: #"^[0-9]+([.,][0-9]+)?[eE][+-][0-9]+$"#, options: .regularExpression) != nil
     }
 
     /// What the store needs to import this file.

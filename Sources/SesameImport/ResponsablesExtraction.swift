@@ -66,7 +66,7 @@ struct ResponsablesExtraction {
     func record(_ row: CSVRecord, problems: inout [ImportProblem]) throws(ImportError) -> AddressRecord? {
         var f = row.fields
         // Trailing empty groups may be left out, and a trailing ";" added.
-        while f.count > width, TextNormalization.trimmed(f[f.count - 1]).isEmpty { f.removeLast() }
+        while f.count > width, DelimitedFile.isBlank(f[f.count - 1]) { f.removeLast() }
         guard f.count <= width, f.count >= width - (groups.count - 1) * ResponsableChildColumn.allCases.count else {
             throw .fieldCount(file: fileName, line: row.line, expected: width, found: row.fields.count)
         }
@@ -108,21 +108,9 @@ struct ResponsablesExtraction {
         problems += CellProblems.damagedNames(
             nameFields.map { (TextNormalization.trimmed(f[$0]), $0 + 1) }, file: fileName, line: row.line,
             label: { "colonne \(nameFields[$0] + 1) « \(header[nameFields[$0]]) »" }, source: .onde(encoding))
-        var address: PostalAddress?
-        let parts = [ResponsableColumn.street, .postcode, .city].map { columns.value($0, in: f) }
-        if let street = parts[0], let postcode = parts[1], let city = parts[2] {
-            let country = columns.value(.country, in: f).flatMap { NameKey.loose($0) == "france" ? nil : $0 }
-            let code = country != nil ? postcode : CellProblems.postcode(
-                postcode, file: fileName, line: row.line, column: columns.number(.postcode), label: columns.describe(.postcode), problems: &problems)
-            address = PostalAddress(street: street, postcode: code, city: country.map { "\(city), \($0.uppercased())" } ?? city)
-            if let damaged = CellProblems.damagedAddress(
-                [(street, columns.number(.street), columns.describe(.street)), (city, columns.number(.city), columns.describe(.city))],
-                file: fileName, line: row.line, encoding: encoding) {
-                problems.append(damaged)
-            }
-        } else if parts.contains(where: { $0 != nil }) {
-            problem(.missingValue, "adresse incomplète (adresse, code postal et commune sont attendus) ; adresse ignorée")
-        }
+        let abroad = columns.value(.country, in: f).flatMap { NameKey.loose($0) == "france" ? nil : $0 }
+        let address = CellProblems.address(
+            .street, .postcode, .city, abroad: abroad, in: f, columns: columns, file: fileName, line: row.line, encoding: encoding, problems: &problems)
         let email = CellProblems.email(
             columns.value(.email, in: f), file: fileName, line: row.line, column: columns.number(.email),
             label: columns.describe(.email), problems: &problems)
