@@ -33,7 +33,7 @@ extension WebServerError.Reason {
         case .notThisComputer: "cette adresse n’est pas celle de cet ordinateur ; --listen 127.0.0.1:8080 pour cet ordinateur seulement"
         case .privilegedPort: "les ports en dessous de 1024 sont réservés à l’administrateur ; prenez-en un au-dessus, 8080 par exemple"
         case .unknownHost: "ce nom d’hôte est inconnu ; donnez une adresse IP, 127.0.0.1 pour cet ordinateur seulement"
-        case .other(let errno): String(cString: strerror(errno))
+        case .other(let errno): "le système a refusé (erreur n° \(errno))"
         }
     }
 }
