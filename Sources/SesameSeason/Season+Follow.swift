@@ -6,9 +6,13 @@ import SesameStore
 /// Where the distribution stands, and what is known of one person: the reading use cases.
 extension Season {
     /// The accounts a filter selects (the seed's steps 1 and 2), sorted; with the note to show
-    /// when the filter is on creation dates the ENT did not export. Reads only.
+    /// when the filter is on creation dates the ENT did not export. Reads only; throws
+    /// `SeasonError.nothingImported` when the store holds no account yet.
     public func select(_ filter: AccountFilter, sortedBy keys: [AccountSortKey] = []) throws -> (accounts: [Account], creationDateStandIn: CreationDateStandIn?) {
-        (try store.accounts(matching: filter, sortedBy: keys), try creationDateStandIn(for: filter))
+        let accounts = try store.accounts(matching: filter, sortedBy: keys)
+        // No account at all is not an empty selection: nothing was imported yet.
+        if accounts.isEmpty, try store.schools().isEmpty { throw SeasonError.nothingImported }
+        return (accounts, try creationDateStandIn(for: filter))
     }
 
     /// A school's classes in school order (PS before CP before CM2), as its accounts name them. Reads only.

@@ -15,13 +15,15 @@ public final class Store: Sendable {
     /// import of an académie writes for about a minute) before it gives up, in French.
     public static let busyWait: TimeInterval = 300
 
-    /// Opens (or creates) the store at `path`. `waiting` is called once, the first time this
-    /// store has to wait for another process writing to it, so that the user knows why
-    /// nothing happens.
-    public init(path: String, waiting: @escaping @Sendable () -> Void = {}) throws {
+    /// Opens the store at `path`, creating it unless `creating` is false (then a missing file
+    /// is `StoreError.noStore`, and nothing is written). `waiting` is called once, the first
+    /// time this store has to wait for another process writing to it, so that the user knows
+    /// why nothing happens.
+    public init(path: String, creating: Bool = true, waiting: @escaping @Sendable () -> Void = {}) throws {
         self.path = path
         let manager = FileManager.default
         if !manager.fileExists(atPath: path) {
+            guard creating else { throw StoreError.noStore(path: path) }
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty, !manager.fileExists(atPath: directory) {
                 throw StoreError.cannotOpen(path: path, reason: "le dossier \(directory) n’existe pas")

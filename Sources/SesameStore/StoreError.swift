@@ -4,6 +4,9 @@ import SesameCore
 /// What the store refuses, with a French message naming what to fix.
 public enum StoreError: UserFacingError, Equatable {
     case cannotOpen(path: String, reason: String)
+    /// No store at this path, for a command that only works on one already there: a
+    /// mistyped `--db`, or a command run from another folder, must not start an empty store.
+    case noStore(path: String)
     /// A store a newer Sésame has migrated: this one does not know its schema.
     case newerStore(path: String)
     /// An export older than the one already imported (`OlderExport`).
@@ -19,6 +22,9 @@ public enum StoreError: UserFacingError, Equatable {
         switch self {
         case let .cannotOpen(path, reason):
             "impossible d’ouvrir la base \(path) : \(reason)"
+        case let .noStore(path):
+            "aucune base Sésame n’existe à \(path) : importez d’abord l’export de l’ENT (sesame import export-comptes.csv), "
+                + "ou indiquez la base avec --db (ou $SESAME_DB) ; rien n’a été créé"
         case let .newerStore(path):
             "la base \(path) a été écrite par une version plus récente de Sésame : mettez Sésame à jour pour l’ouvrir (rien n’y a été changé)"
         case let .olderExport(file, accounts, example, lastLogin):

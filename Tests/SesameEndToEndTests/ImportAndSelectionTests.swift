@@ -107,8 +107,29 @@ import Testing
         #expect(try cli.run("import", export).status == 0)
         #expect(FileManager.default.fileExists(atPath: cli.path("autre.db")))
         #expect(!FileManager.default.fileExists(atPath: cli.path("sesame.db")))
-        let explicit = try cli.run("accounts", "--db", cli.path("vide.db"), "--format", "json")
-        #expect((explicit.json as? [Any])?.isEmpty == true)
+        #expect(try cli.run("accounts", "--format", "json").status == 0)
+    }
+
+    /// A mistyped `--db`, or a command run from another folder, is told so, and leaves no
+    /// empty store behind for the next command to answer from.
+    @Test func aCommandOnAStoreThatIsNotThereCreatesNone() throws {
+        let cli = try CLI()
+        let typo = cli.path("sesmae.db")
+        for command in [["accounts"], ["status"], ["plan"], ["plans"], ["followup"], ["print"], ["send"], ["record", "received", "--account", "x"], ["history", "x"], ["purge"]] {
+            let result = try cli.run(command + ["--db", typo])
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stderr.contains("erreur : aucune base Sésame n’existe à \(typo) : importez d’abord l’export de l’ENT"), "\(command): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: typo), "\(command)")
+        }
+        // The commands that start a season make the store.
+        let set = try cli.run("init", "--db", typo, "--ent-name", "e-primO")
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(FileManager.default.fileExists(atPath: typo))
+        // A store with no account yet: the listing says to import, as `plan` does.
+        let empty = try cli.run("accounts", "--db", typo)
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("la base ne contient encore aucun compte : importez d’abord"))
+        #expect(empty.stdout.isEmpty)
     }
 }
 

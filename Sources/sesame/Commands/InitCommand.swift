@@ -85,7 +85,7 @@ struct InitCommand: SesameCommand {
         (change.smtpURL, change.starttls, change.smtpUser, change.passwordFile) = (smtp, starttls ? true : nil, smtpUser, passwordFile)
         (change.school, change.director, change.city, change.address) = (school, director, city, address)
         (change.directorTitle, change.phone, change.email) = (directorTitle, phone, email)
-        let result = try store.season().configure(change)
+        let result = try store.season(creating: true).configure(change)
         print("Réglages écrits dans \(result.file.path)")
         if let schools = result.schoolRequired {
             // The rest was written: only what is per school waits for its school.

@@ -38,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let season = try store.season(templates: templatesFolder)
+            let season = try store.season(templates: templatesFolder, creating: true)
             guard let folder = season.templatesFolder?.appendingPathComponent("web") else { throw SeasonError.noTemplates }
             let server = try await WebServer(
                 season: season, pagesFolder: folder, trustProxy: trustProxy,

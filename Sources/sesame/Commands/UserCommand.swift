@@ -53,7 +53,7 @@ struct UserAddCommand: SesameCommand {
     var newSchool = false
 
     func execute() throws {
-        let enrolment = try store.season().enrolPerson(name: name, role: role, school: school, classes: classes, newSchool: newSchool)
+        let enrolment = try store.season(creating: true).enrolPerson(name: name, role: role, school: school, classes: classes, newSchool: newSchool)
         let p = enrolment.person
         print("\(p.name) inscrit(e) : identifiant \(p.username), \(p.role.frenchName)\(p.school.map { ", \($0)" } ?? "")\(p.classes.isEmpty ? "" : ", " + p.classes.joined(separator: ", "))")
         print("Lien d’inscription, à transmettre à la personne seule (valable jusqu’au \(SchoolCalendar.frenchDate(enrolment.expiresAt)), une fois) :")
