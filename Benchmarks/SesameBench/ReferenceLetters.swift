@@ -1,28 +1,34 @@
 import Foundation
 import SesameCore
+import SesameDocuments
 import SesameStore
 
 /// The same letters as Sésame's, for the references Sésame is measured against: one HTML
 /// document for wkhtmltopdf, and the fields as TSV for the ReportLab script
 /// (`Benchmarks/reportlab_letters.py`). Header, date, recipient, object, text, the framed
 /// login and code with the QR code (one ready-made image, the same for every letter), the
-/// steps and the footer; one A4 page each.
+/// steps and the footer; one A4 page each. Each school's letters come after its pickup
+/// sheet, as Sésame prints them: the same rows (`SignOffSheet`), so that the references
+/// print every page Sésame does.
 enum ReferenceLetters {
-    /// Writes `lettres.html`, `lettres.tsv` and `qr.png` into `folder`; returns the letters.
-    @discardableResult
-    static func write(db: String, into folder: URL) throws -> Int {
+    /// Writes `lettres.html`, `lettres.tsv` and `qr.png` into `folder`; returns the letters
+    /// and the batches (each with a sheet of at least one page).
+    static func write(db: String, into folder: URL) throws -> (letters: Int, batches: Int) {
         let store = try Store(path: db)
         let batches = try store.letterBatches(plan: 1, channels: [.office])
         try qrImage(to: folder.appendingPathComponent("qr.png"))
         var tsv = ""
-        for letter in batches.flatMap(\.letters) {
-            let a = letter.account
-            tsv += [a.school, a.displayName, a.profile.frenchName, a.login, letter.kind == .activation ? a.activationCode ?? "" : ""]
-                .joined(separator: "\t") + "\n"
+        for batch in batches {
+            let sheet = SignOffSheet(channel: batch.channel, letters: batch.letters).rows
+            for (letter, row) in zip(batch.letters, sheet) {
+                let a = letter.account
+                tsv += [a.school, a.displayName, a.profile.frenchName, a.login, letter.kind == .activation ? a.activationCode ?? "" : "", row[0], row[1]]
+                    .joined(separator: "\t") + "\n"
+            }
         }
         try tsv.write(to: folder.appendingPathComponent("lettres.tsv"), atomically: true, encoding: .utf8)
         try html(batches).write(to: folder.appendingPathComponent("lettres.html"), atomically: true, encoding: .utf8)
-        return batches.reduce(0) { $0 + $1.letters.count }
+        return (batches.reduce(0) { $0 + $1.letters.count }, batches.count)
     }
 
     private static func html(_ batches: [LetterBatch]) -> String {
@@ -36,10 +42,34 @@ enum ReferenceLetters {
             table.codes { width: 100%; background: #f2f2f2; border: 1px solid #4d4d4d; margin: 6mm 0; }
             table.codes td.v { font-family: "DejaVu Sans Mono"; font-size: 16pt; font-weight: bold; }
             .foot { font-size: 10pt; margin-top: 7mm; }
+            .sheet { padding: 15mm 15mm 18mm 15mm; page-break-after: always; font-size: 9pt; }
+            table.sheet { border-collapse: collapse; width: 180mm; }
+            table.sheet th { background: #e6e6e6; font-size: 8.5pt; }
+            table.sheet td, table.sheet th { border: 0.6pt solid #595959; height: 9mm; padding: 1.5mm; text-align: left; }
             </style></head><body>
 
             """
-        for letter in batches.flatMap(\.letters) {
+        for batch in batches {
+            html += """
+                <div class="sheet"><b style="font-size: 13pt">Retrait des identifiants au bureau du directeur</b><br>
+                <span style="color: #404040">\(batch.school) — 25 novembre 2026</span><br>
+                <i>Vérifiez une pièce d’identité avant de remettre une lettre ; la personne signe et date.</i>
+                <table class="sheet"><thead><tr><th>N°</th><th>Nom</th><th>Profil, enfants</th><th>Date</th><th>Pièce d’identité vérifiée</th><th>Signature</th></tr></thead>
+
+                """
+            for (index, row) in SignOffSheet(channel: batch.channel, letters: batch.letters).rows.enumerated() {
+                html += "<tr><td>\(index + 1)</td>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+            }
+            html += "</table></div>\n"
+            html += letters(batch)
+        }
+        html += "</body></html>\n"
+        return html
+    }
+
+    private static func letters(_ batch: LetterBatch) -> String {
+        var html = ""
+        for letter in batch.letters {
             let a = letter.account
             let code = letter.kind == .activation ? "<tr><td>Code d’activation</td><td class=\"v\">\(a.activationCode ?? "")</td></tr>" : ""
             html += """
@@ -58,7 +88,6 @@ enum ReferenceLetters {
 
                 """
         }
-        html += "</body></html>\n"
         return html
     }
 

@@ -142,10 +142,16 @@ struct Packet {
     }
 }
 
-/// The rows of a packet's sheet, one per letter, in the letters' order.
-struct SignOffSheet {
+/// The rows of a packet's sheet, one per letter, in the letters' order. Public for the
+/// benchmark's references, which print the same sheets.
+public struct SignOffSheet {
     let channel: Channel
     let letters: [Letter]
+
+    public init(channel: Channel, letters: [Letter]) {
+        self.channel = channel
+        self.letters = letters
+    }
 
     /// Column widths after the row number, as fractions, matching `paquet.mustache`'s columns.
     var widths: [Double] {
@@ -158,7 +164,7 @@ struct SignOffSheet {
         }
     }
 
-    var rows: [[String]] {
+    public var rows: [[String]] {
         letters.map { letter in
             let a = letter.account
             switch channel {
