@@ -108,7 +108,7 @@ public struct IllegalTransition: UserFacingError, Equatable {
     public var userMessage: String {
         let letter = channel.map { "une lettre « \(from.frenchName) » (\($0.frenchName))" } ?? "une lettre « \(from.frenchName) »"
         let hint = from == .planned && [.handedOver, .absent, .returned, .lost, .refused].contains(to)
-            ? " ; elle n’a pas encore été imprimée (sesame print)" : ""
+            ? " ; elle n’a pas encore été imprimée : imprimez d’abord son paquet" : ""
         return "\(login) : \(letter) ne peut pas passer à « \(to.frenchName) »\(hint)"
     }
 }

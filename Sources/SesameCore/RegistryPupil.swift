@@ -106,7 +106,7 @@ public struct PupilReconciliation: Sendable {
         for (i, student) in students.enumerated() where claims[i] == nil {
             problems.append(ImportProblem(
                 kind: .pupilNotInRegistry, file: file, line: nil,
-                message: "élève « \(student.displayName) » (\(student.login), \(student.classes.joined(separator: ", "))) a un compte dans l’ENT mais n’est plus dans ONDE ; a-t-il quitté l’école ?"))
+                message: "élève « \(student.displayName) » (\(student.login), \(student.classes.joined(separator: ", "))) a un compte dans l’ENT mais n’est plus dans ONDE ; départ de l’école à vérifier"))
         }
         return PupilReconciliation(matches: matches, problems: problems)
     }
