@@ -87,7 +87,7 @@ public struct PrintJob: Sendable {
             let relative = f.url.path.replacingOccurrences(of: options.folder.path + "/", with: "")
             return [
                 "nom": relative, "lien": relative, "canal": f.channel.frenchName, "ecole": f.school, "classe": f.className ?? "",
-                "destinataires": f.recipients.joined(separator: ", "), "lettres": f.letters, "pages": f.pages,
+                "destinataires": f.handedTo, "lettres": f.letters, "pages": f.pages,
             ]
         }
         let html = templates.renderWhole("index.html.mustache", [

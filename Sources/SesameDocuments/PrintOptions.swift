@@ -43,6 +43,9 @@ public struct PrintedFile: Sendable, Hashable {
     public var recipients: [String]
     public var letters: Int
     public var pages: Int
+    /// Who the packet is for, as the listings say it: its class's teachers, else the
+    /// direction (the office, the post, the emails, a class whose teacher is not known).
+    public var handedTo: String { recipients.isEmpty ? "la direction" : recipients.joined(separator: ", ") }
     /// Its letters as they left, with the codes they carry.
     public var issued: [IssuedLetter]
     public var deliveryIDs: [Int64] { issued.map(\.deliveryID) }

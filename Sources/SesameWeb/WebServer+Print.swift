@@ -85,7 +85,7 @@ extension WebServer {
                 [
                     "nom": file.className.map { "\(file.channel.frenchName) — \($0)" } ?? file.channel.frenchName,
                     "lien": "/impression/\(job.id)/\(file.url.lastPathComponent)", "lettres": "\(file.letters)", "pages": "\(file.pages)",
-                    "pour": file.recipients.joined(separator: ", "),
+                    "pour": file.handedTo,
                     "feuille": file.signOff.map { "/impression/\(job.id)/\($0.lastPathComponent)" } ?? "",
                 ]
             }

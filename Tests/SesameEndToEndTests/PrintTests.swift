@@ -55,6 +55,10 @@ import Testing
         }
         let index = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
         for pdf in pdfs { #expect(index.contains(pdf.lastPathComponent)) }
+        // The office's packet is the direction's: the listing and the index say so.
+        let officeRow = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("bureau-du-directeur.pdf ") })
+        #expect(officeRow.hasSuffix("  la direction"))
+        #expect(index.contains("<td>la direction</td>"))
         let csvs = try files(folder, "csv")
         #expect(csvs.count == pdfs.count)
         let csv = try Data(contentsOf: csvs[0])

@@ -69,7 +69,7 @@ struct PrintCommand: SesameCommand {
         progress.finish()
         var table = TextTable(headers: ["Fichier", "Lettres", "Pages", "Pour"])
         for file in result.files {
-            table.add([file.url.path.replacingOccurrences(of: result.folder.path + "/", with: ""), "\(file.letters)", "\(file.pages)", file.recipients.joined(separator: ", ")])
+            table.add([file.url.path.replacingOccurrences(of: result.folder.path + "/", with: ""), "\(file.letters)", "\(file.pages)", file.handedTo])
         }
         var output = Console.Output()
         table.render(into: &output)
