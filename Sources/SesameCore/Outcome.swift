@@ -39,7 +39,10 @@ public enum Outcome: String, Sendable, Hashable, CaseIterable {
     }
 
     private static let aliases: [String: Outcome] = [
-        "remis": .received, "remise": .received, "recu": .received, "x": .received, "✓": .received, "✔": .received,
+        // What a teacher types for a tick: « O » for oui, « OK », the square-root sign (Alt+251
+        // on a French keyboard), a ticked box.
+        "remis": .received, "remise": .received, "recu": .received, "x": .received, "o": .received, "ok": .received,
+        "✓": .received, "✔": .received, "√": .received, "☑": .received,
         "abs": .absent, "absente": .absent, "retourne": .returned, "retournee": .returned, "perdue": .lost, "refuse": .refused,
         "refusee": .refused, "rejete": .bounced, "rejetee": .bounced,
     ]

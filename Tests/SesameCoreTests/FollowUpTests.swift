@@ -123,13 +123,16 @@ private func action(_ d: TrackedDelivery) -> FollowUpAction {
 
 @Suite struct OutcomeAndStatusTests {
     @Test(arguments: [("received", Outcome.received), ("oui", .received), ("Reçu", .received), ("ABSENT", .absent), ("retour", .returned),
-                      ("perdue", .lost), ("refus", .refused), ("x", .received)])
+                      ("perdue", .lost), ("refus", .refused), ("x", .received), ("O", .received), ("Ok ", .received), ("√", .received),
+                      ("☑", .received)])
     func sheetWordsAndVerbsAreUnderstood(word: String, outcome: Outcome) {
         #expect(Outcome(word: word) == outcome)
     }
 
     @Test func unknownWordsAreNot() {
         #expect(Outcome(word: "peut-être") == nil)
+        // « non » says neither absent nor lost: the director is asked which.
+        #expect(Outcome(word: "non") == nil)
         #expect(Outcome(word: "") == nil)
     }
 
@@ -141,7 +144,8 @@ private func action(_ d: TrackedDelivery) -> FollowUpAction {
         #expect(!DeliveryState.bounced.canMove(to: .handedOver, on: .email))
         #expect(!DeliveryState.planned.canMove(to: .handedOver, on: .office))
         let message = IllegalTransition(login: "lea", from: .planned, to: .handedOver, channel: .office).userMessage
-        #expect(message.contains("bureau du directeur") && message.contains("sesame print"))
+        // Said on the web pages as in the terminal: what to do, not a command.
+        #expect(message.contains("bureau du directeur") && message.hasSuffix("elle n’a pas encore été imprimée : imprimez d’abord son paquet"))
     }
 
     @Test func stagesCountEachAccountWhereItStands() {

@@ -294,12 +294,6 @@ private extension PlanDraft {
         #expect(IllegalTransition(login: "lea", from: from, to: to).userMessage.contains("ne peut pas passer"))
     }
 
-    /// Said on the web pages as in the terminal: the hint names what to do, not a command.
-    @Test func aLetterNotPrintedYetIsSaidSo() {
-        let message = IllegalTransition(login: "lea", from: .planned, to: .handedOver, channel: .meeting).userMessage
-        #expect(message == "lea : une lettre « prévue » (réunion de rentrée) ne peut pas passer à « remise » ; elle n’a pas encore été imprimée : imprimez d’abord son paquet")
-    }
-
     @Test func missesAreWhatTheFollowUpEscalates() {
         #expect(DeliveryState.allCases.filter(\.isMiss) == [.absent, .returned, .bounced, .lost, .refused])
     }

@@ -102,7 +102,7 @@ import Testing
         #expect(try cli.run("plan").status == 0)
         let pupil = try #require(school.people(.student).first { $0.activationCode != nil })
         let unprinted = try cli.run("record", "received", "--account", pupil.printedLogin)
-        #expect(unprinted.status == 1 && unprinted.stderr.contains("sesame print"))
+        #expect(unprinted.status == 1 && unprinted.stderr.contains("imprimez d’abord son paquet"))
         #expect(try cli.run("record", "received").status != 0)
         #expect(try cli.run("record", "peut-être", "--account", pupil.printedLogin).stderr.contains("peut-être"))
         let bad = try cli.write(Data("Identifiant;Remis\r\n\(pupil.printedLogin);bof\r\n".utf8), to: "feuille.csv")
