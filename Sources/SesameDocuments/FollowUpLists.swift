@@ -33,11 +33,7 @@ public struct FollowUpLists: Sendable {
         guard !open.isEmpty else { return [] }
         let school = settings.school(named: name) ?? Settings.School(name: name)
         let target = severalSchools ? folder.appendingPathComponent(FileName.slug(name), isDirectory: true) : folder
-        do {
-            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        } catch {
-            throw DocumentError.cannotWrite(path: target.path, reason: "impossible de créer le dossier")
-        }
+        try DocumentError.writing { try Folder.create(target) }
         var files: [URL] = []
         let keys = Dictionary(open.map { ($0.delivery.deliveryID, $0.nameSortKey) }, uniquingKeysWith: { a, _ in a })
         var classes: [String: [FollowUpItem]] = [:]

@@ -35,11 +35,10 @@ public struct PrintJob: Sendable {
     /// Prints batches whose letters are read as each file is drawn: memory holds the letters
     /// of the files being drawn, not the plan's.
     public func run(_ pending: [PendingBatch], progress: @Sendable (PrintProgress) -> Void = { _ in }) throws -> [PrintedFile] {
-        try FileManager.default.createDirectory(at: options.folder, withIntermediateDirectories: true)
+        try DocumentError.writing { try Folder.create(options.folder) }
         let names = FileNames.assign(pending.map(\.batch), severalSchools: Set(pending.map(\.batch.school)).count > 1)
         for name in names where name.contains("/") {
-            let folder = options.folder.appendingPathComponent(name).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try DocumentError.writing { try Folder.create(options.folder.appendingPathComponent(name).deletingLastPathComponent()) }
         }
         let results = Results(count: pending.count, totalLetters: pending.reduce(0) { $0 + $1.count })
         let start = Date()
@@ -71,7 +70,7 @@ public struct PrintJob: Sendable {
     /// Re-prints letters (a lost one…) into one file of their own, `<name>_reimpression.pdf`,
     /// without cover, sheet or index: the packets already printed stay as they are.
     public func reprint(_ batches: [LetterBatch], name: String) throws -> [PrintedFile] {
-        try FileManager.default.createDirectory(at: options.folder, withIntermediateDirectories: true)
+        try DocumentError.writing { try Folder.create(options.folder) }
         let url = options.folder.appendingPathComponent("\(FileName.slug(name))_reimpression.pdf")
         var all = batches[0]
         all.letters = batches.flatMap(\.letters)

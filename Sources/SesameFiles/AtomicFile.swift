@@ -11,6 +11,12 @@ public struct FileWriteFailure: UserFacingError, Equatable {
         reason = Self.reason(errorNumber)
     }
 
+    /// A folder that could not be made.
+    public init(folder: String, errorNumber: Int32) {
+        path = folder
+        reason = "impossible de créer le dossier (\(Self.reason(errorNumber)))"
+    }
+
     public var userMessage: String { "impossible d’écrire \(path) : \(reason) (aucun fichier incomplet n’a été laissé)" }
 
     /// The causes a director can act on, in their words; the system's text for the others.
@@ -22,6 +28,7 @@ public struct FileWriteFailure: UserFacingError, Equatable {
         case EACCES, EPERM: "écriture refusée dans ce dossier ; choisissez-en un autre ou vérifiez ses droits"
         case EROFS: "le disque est en lecture seule"
         case ENOENT: "le dossier n’existe pas"
+        case ENOTDIR, EEXIST: "le chemin passe par un fichier qui n’est pas un dossier"
         case EIO: "erreur d’entrée-sortie du disque"
         default: String(cString: strerror(number))
         }

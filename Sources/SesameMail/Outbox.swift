@@ -8,9 +8,9 @@ public enum Outbox {
     /// Writes each message that can be written; the others are told by reason.
     public static func write(_ mails: [OutgoingMail], to folder: URL) throws -> (files: [URL], unwritable: [String]) {
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Folder.create(folder)
         } catch {
-            throw MailError.cannotWrite(path: folder.path, reason: "impossible de créer le dossier")
+            throw MailError.cannotWrite(path: folder.path, reason: error.reason)
         }
         var files: [URL] = [], unwritable: [String] = []
         for mail in mails {

@@ -1,6 +1,7 @@
 import Foundation
 import SesameCore
 import SesameDocuments
+import SesameFiles
 import SesameStore
 
 /// Where the distribution stands, and what is known of one person: the reading use cases.
@@ -48,7 +49,7 @@ extension Season {
     /// The status chart as SVG text, to show inside a page. Writes nothing that stays.
     public func chartSVG(_ report: StatusReport, plan: Int64, on date: Date = Date()) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-graphique-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try Folder.create(folder, permissions: 0o700)
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("bilan.svg")
         try writeChart(report, plan: plan, to: url, on: date)

@@ -1,6 +1,7 @@
 import Foundation
 import SesameCore
 import SesameDocuments
+import SesameFiles
 import SesameStore
 
 extension Season {
@@ -44,7 +45,7 @@ extension Season {
     public func downloadPacket(_ id: Int64, by person: WebPerson, now: Date = Date()) throws -> (name: String, data: Data) {
         guard let found = try store.packet(id), person.mayOversee(school: found.summary.school) else { throw SeasonError.forbidden }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-telechargement-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try Folder.create(folder, permissions: 0o700)
         defer { try? FileManager.default.removeItem(at: folder) }
         let batches = try store.letterBatches(plan: found.summary.plan, channels: [found.summary.channel]).filter { $0.batchID == id }
         let options = PrintOptions(

@@ -27,12 +27,12 @@ actor ImportStaging {
         for old in staged.values where now.timeIntervalSince(old.at) > 3600 { discard(old.token) }
         let token = Season.secret()
         let folder = root.appendingPathComponent(token, isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try Folder.create(folder, permissions: 0o700)
         func keep(_ role: String) throws -> URL? {
             guard let upload = uploads[role] else { return nil }
             // Each role in its own folder: two files of the same name stay apart.
             let place = folder.appendingPathComponent(role, isDirectory: true)
-            try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try Folder.create(place, permissions: 0o700)
             let url = place.appendingPathComponent(upload.fileName)
             try AtomicFile.write(upload.data, to: url)
             return url

@@ -1,5 +1,6 @@
 import Foundation
 import SesameCore
+import SesameFiles
 import SesameSeason
 
 /// The long work a page starts (printing a school's packets, sending its emails): run in the
@@ -66,7 +67,7 @@ actor WebJobs {
         }
         let id = Season.secret()
         let folder = root.appendingPathComponent(id, isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try Folder.create(folder, permissions: 0o700)
         let job = Job(id: id, kind: kind, school: school, startedBy: person, startedAt: Date(), folder: folder)
         jobs[id] = job
         Task.detached {

@@ -13,7 +13,7 @@ extension WebServer {
             _ = try Self.directorsSchool(person)
             guard let upload = context.uploads["feuille"] else { throw WebInputError.missingField("Feuille d’émargement") }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-feuille-\(Season.secret())", isDirectory: true)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try Folder.create(folder, permissions: 0o700)
             defer { try? FileManager.default.removeItem(at: folder) }
             let url = folder.appendingPathComponent(upload.fileName)
             try AtomicFile.write(upload.data, to: url)

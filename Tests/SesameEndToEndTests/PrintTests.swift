@@ -111,6 +111,21 @@ import Testing
         #expect(try cli.run("print", "--account", "personne.inconnue").stderr.contains("aucune lettre papier en cours pour personne.inconnue"))
     }
 
+    /// A folder that cannot be made (a file in the way, a read-only stick) is said in French,
+    /// and no letter becomes issued.
+    @Test func aFolderThatCannotBeMadeIsSaidAndNothingIsIssued() throws {
+        let cli = try planned()
+        let file = try cli.write(Data("x".utf8), to: "paquets")
+        for arguments in [["print", "--out", file + "/rentree"], ["print", "--zip", "--out", file + "/rentree"], ["followup", "--dry-run", "--out", file + "/listes"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr == "erreur : impossible d’écrire \(arguments[arguments.count - 1]) : impossible de créer le dossier (le chemin passe par un fichier qui n’est pas un dossier) (aucun fichier incomplet n’a été laissé)\n", "\(arguments)")
+        }
+        let plan = try #require(try cli.run("plan", "show", "--format", "json").json as? [String: Any])
+        let deliveries = (plan["batches"] as! [[String: Any]]).flatMap { $0["deliveries"] as! [[String: Any]] }
+        #expect(!deliveries.isEmpty && deliveries.allSatisfy { $0["state"] as? String == "planned" })
+    }
+
     @Test func layoutsAndSortAreHonoured() throws {
         let cli = try planned(["--profile", "student", "--class", "CE1"])
         #expect(try cli.run("print", "--out", "a5", "--layout", "2").status == 0)

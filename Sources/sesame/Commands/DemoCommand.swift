@@ -23,7 +23,7 @@ struct DemoCommand: SesameCommand {
 
     func execute() throws {
         let folder = URL(fileURLWithPath: out, isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Folder.create(folder)
         for previous in ["paquets", "retours", "relance-1", "relance-2", "courriels"] {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(previous))
         }
@@ -102,7 +102,7 @@ struct DemoCommand: SesameCommand {
     }
 
     private static func fillSheets(in packets: URL, into folder: URL) throws -> [URL] {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Folder.create(folder)
         let sheets = try FileManager.default.contentsOfDirectory(at: packets, includingPropertiesForKeys: nil)
             .filter { $0.lastPathComponent.hasSuffix(".emargement.csv") && !$0.lastPathComponent.hasPrefix("bureau") }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
