@@ -36,6 +36,9 @@ extension Season {
     /// `schoolForExportWithout`: `files.school` is the export's only when the file does not
     /// name each account's (else it is refused), and always the pupils extraction's.
     private func importFiles(_ files: ImportFiles, dryRun: Bool, schoolForExportWithout: Bool, now: Date) throws -> ImportSummary {
+        // The families' and pupils' files are matched to the export's accounts: alone on an
+        // empty store they would match nothing.
+        if files.export == nil, try store.schools().isEmpty { throw SeasonError.nothingImported }
         let export = try files.export.map { try readExport($0, school: files.school, onlyIfMissing: schoolForExportWithout) }
         let addresses = try files.addresses.map { url in
             let data = try FileLoading.load(url)

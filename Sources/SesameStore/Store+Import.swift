@@ -5,8 +5,10 @@ import SesameCore
 extension Store {
     /// Imports an export, an address file and ONDE's pupils extraction (any of them) in one
     /// transaction, in that order: if anything fails, the store is left exactly as it was.
-    /// A file imported before (same SHA-256) is not read again. `dryRun`: the report of what
-    /// the import would do, everything rolled back.
+    /// A file imported before (same SHA-256) is not read again, but for a family or pupils
+    /// file imported before the latest export: its rows are matched again, to the accounts
+    /// that export brought. `dryRun`: the report of what the import would do, everything
+    /// rolled back.
     public func importFiles(
         export: ExportInput?, addresses: AddressInput?, pupils: PupilInput? = nil, dryRun: Bool = false, now: Date = Date()
     ) throws -> ImportSummary {
@@ -72,9 +74,15 @@ extension Store {
     /// The problems an import's summary keeps in the store.
     static let problemsKept = 1_000
 
+    /// When the file was imported, if it was and that import still holds: an export's for
+    /// good, a family or pupils file's until the next export (imports are numbered in order).
     static func previousImport(_ db: Database, kind: String, sha256: String) throws -> Date? {
         try Double.fetchOne(
-            db, sql: "SELECT imported_at FROM import WHERE kind = ? AND sha256 = ? ORDER BY id LIMIT 1",
+            db, sql: """
+                SELECT imported_at FROM import WHERE kind = ? AND sha256 = ?
+                    AND (kind = 'accounts' OR id > (SELECT coalesce(max(id), 0) FROM import WHERE kind = 'accounts'))
+                ORDER BY id LIMIT 1
+                """,
             arguments: [kind, sha256]
         ).map(Date.init(timeIntervalSince1970:))
     }

@@ -110,6 +110,30 @@ import Testing
         #expect(try cli.run("accounts", "--format", "json").status == 0)
     }
 
+    /// The families' file given first, before any export: refused, no store made. Imported
+    /// once, it is not read again, until a newer export brings accounts it may match.
+    @Test func aFamilyFileIsMatchedAgainAfterEachNewExport() throws {
+        let cli = try CLI()
+        let addresses = try cli.write(school.addressFile(), to: "CSVExtraction-responsables.csv")
+        let first = try cli.run("import", "--addresses", addresses)
+        #expect(first.status == 1)
+        #expect(first.stderr.contains("importez d’abord l’export de l’ENT"), "\(first.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("sesame.db")))
+        // The same on a store that exists with no account yet (settings written first).
+        #expect(try cli.run("init", "--ent-name", "e-primO").status == 0)
+        let early = try cli.run("import", "--addresses", addresses)
+        #expect(early.status == 1 && early.stderr.contains("la base ne contient encore aucun compte : importez d’abord l’export de l’ENT"), "\(early.stderr)")
+        #expect(try cli.run("import", try cli.write(school.exportFile(), to: "export.csv")).status == 0)
+        let matched = try cli.run("import", "--addresses", addresses, "--format", "json")
+        let found = try #require((matched.json as? [String: Any])?["addresses"] as? [String: Any])
+        #expect((found["matchedParents"] as? Int ?? 0) > 0, "\(found)")
+        #expect(try cli.run("import", "--addresses", addresses).stdout.contains("a déjà été importé"))
+        #expect(try cli.run("import", try cli.write(school.later(activated: 0.3, newCodes: 1).exportFile(), to: "octobre.csv")).status == 0)
+        let again = try cli.run("import", "--addresses", addresses, "--format", "json")
+        let rematched = try #require((again.json as? [String: Any])?["addresses"] as? [String: Any])
+        #expect(rematched["alreadyImportedAt"] == nil && rematched["matchedParents"] as? Int == found["matchedParents"] as? Int, "\(rematched)")
+    }
+
     /// A mistyped `--db`, or a command run from another folder, is told so, and leaves no
     /// empty store behind for the next command to answer from.
     @Test func aCommandOnAStoreThatIsNotThereCreatesNone() throws {

@@ -47,7 +47,8 @@ struct ImportCommand: SesameCommand {
         let files = ImportFiles(
             export: export.map { URL(fileURLWithPath: $0) }, addresses: addresses.map { URL(fileURLWithPath: $0) },
             pupils: pupils.map { URL(fileURLWithPath: $0) }, school: school)
-        let summary = try store.season(creating: true).importFiles(files)
+        // Only an export starts a store: a family file alone has no account to go to.
+        let summary = try store.season(creating: export != nil).importFiles(files)
         switch format {
         case .json: print(try JSONOutput.string(summary))
         case .text: print(ImportReport(summary).text, terminator: "")
