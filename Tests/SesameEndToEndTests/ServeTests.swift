@@ -27,6 +27,30 @@ import Testing
         #expect(!result.stderr.contains("écoute sur http") && !result.stderr.contains("errno"))
     }
 
+    /// The pages open on a login form: with nobody enrolled yet, the terminal says how the
+    /// direction gets in, on the address served; once someone is, it says nothing of it.
+    @Test func theFirstStartSaysHowTheDirectionGetsIn() throws {
+        let cli = try CLI()
+        func served() throws -> String {
+            let (fd, port) = listening()
+            close(fd)
+            let running = try cli.launch("serve", "--listen", "127.0.0.1:\(port)")
+            // Until the server says it listens (or gives up), then it is stopped.
+            for _ in 0..<600 where running.process.isRunning {
+                if (try? String(contentsOf: running.errURL, encoding: .utf8))?.contains("Ctrl-C pour arrêter") == true { break }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            running.process.terminate()
+            return try running.wait().stderr.replacingOccurrences(of: ":\(port)", with: ":PORT")
+        }
+        let first = try served()
+        #expect(first.contains("Sésame écoute sur http://127.0.0.1:PORT/"))
+        #expect(first.contains("Personne n’est encore inscrit : inscrivez la direction avec « sesame user add \"Prénom Nom\" --role director --school \"École\" --url http://127.0.0.1:PORT » et ouvrez le lien qu’elle donne."))
+        #expect(try cli.run("user", "add", "Assistance ENT", "--role", "support").status == 0)
+        let later = try served()
+        #expect(later.contains("Sésame écoute sur") && !later.contains("Personne n’est encore inscrit"))
+    }
+
     @Test func anAddressOfAnotherComputerIsSaidSo() throws {
         // 192.0.2.0/24 is kept for documentation: no computer has it.
         let result = try CLI().run("serve", "--listen", "192.0.2.1:8080")

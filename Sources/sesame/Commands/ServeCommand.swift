@@ -44,8 +44,15 @@ struct ServeCommand: AsyncParsableCommand {
                 season: season, pagesFolder: folder, trustProxy: trustProxy,
                 smtpPassword: ProcessInfo.processInfo.environment["SESAME_SMTP_PASSWORD"])
             let (host, port) = Self.split(listen)!
+            let nobody = try season.people().isEmpty
             try await server.run(host: host, port: port) {
                 Console.note("Sésame écoute sur http://\(host):\(port)/ (Ctrl-C pour arrêter)")
+                // The pages open on a login form: say how the first person gets in.
+                if nobody {
+                    Console.note(
+                        "Personne n’est encore inscrit : inscrivez la direction avec « sesame user add \"Prénom Nom\" --role director "
+                            + "--school \"École\" --url http://\(host):\(port) » et ouvrez le lien qu’elle donne.")
+                }
             }
         } catch let error as UserFacingError {
             Console.error(error.userMessage)
