@@ -43,6 +43,22 @@ public struct Settings: Sendable, Hashable {
 
         /// The titles a director may sign with.
         public static let directorTitles = ["directrice", "directeur"]
+
+        /// A number as a school writes it (02 40 12 34 56, +33 2 40 12 34 56, 02.40.12.34.56):
+        /// digits, spaces, dots, dashes, brackets and one + before the digits; from 6 to 15
+        /// digits, for the French schools abroad.
+        public static func isPhoneNumber(_ text: String) -> Bool {
+            let allowed = Set("0123456789 .-()+\u{00A0}\u{202F}")
+            let digits = text.count(where: \.isNumber)
+            let beforePlus = text.firstIndex(of: "+").map { text[..<$0] } ?? ""
+            return text.allSatisfy(allowed.contains) && text.count(where: { $0 == "+" }) <= 1 && !beforePlus.contains(where: \.isNumber)
+                && (6...15).contains(digits)
+        }
+    }
+
+    /// The ENT's address as letters print it and QR codes open it.
+    public static func isWebAddress(_ url: String) -> Bool {
+        url.hasPrefix("https://") || url.hasPrefix("http://")
     }
 
     public struct Email: Sendable, Hashable {
@@ -71,7 +87,7 @@ public struct Settings: Sendable, Hashable {
     public func missingForPrinting(schools names: [String]) -> [String] {
         var missing: [String] = []
         if ent.name?.isEmpty ?? true { missing.append("ent.name (nom de l’ENT)") }
-        if let url = ent.url, url.hasPrefix("https://") || url.hasPrefix("http://") {} else { missing.append("ent.url (adresse de l’ENT, https://…)") }
+        if !(ent.url.map(Self.isWebAddress) ?? false) { missing.append("ent.url (adresse de l’ENT, https://…)") }
         for name in names {
             let school = school(named: name)
             if school?.city?.isEmpty ?? true { missing.append("city (ville) de « \(name) »") }

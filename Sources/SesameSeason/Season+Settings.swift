@@ -26,6 +26,52 @@ public struct SettingsChange: Sendable {
     public init() {}
 
     var changesSchool: Bool { [director, directorTitle, city, address, phone, email].contains { $0 != nil } }
+
+    /// The settings whose values have a form, as the Réglages page names them, and what each expects.
+    enum Checked {
+        case entURL, sender, server, directorTitle, phone, email
+
+        var name: String {
+            switch self {
+            case .entURL: "adresse de l’ENT"
+            case .sender: "expéditeur des courriels"
+            case .server: "serveur d’envoi des courriels"
+            case .directorTitle: "signature des lettres"
+            case .phone: "téléphone de l’école"
+            case .email: "courriel de l’école"
+            }
+        }
+
+        var expected: String {
+            switch self {
+            case .entURL: "une adresse commençant par https:// est attendue"
+            case .sender, .email: "une adresse électronique est attendue (nom@domaine.fr)"
+            case .server: "smtp://hôte:port ou smtps://hôte:port est attendu"
+            case .directorTitle: "directrice ou directeur est attendu"
+            case .phone: "un numéro de téléphone est attendu (02 40 12 34 56)"
+            }
+        }
+
+        func accepts(_ value: String) -> Bool {
+            switch self {
+            case .entURL: Settings.isWebAddress(value)
+            case .sender, .email: EmailAddress(value) != nil
+            case .server: Settings.Email.isServerURL(value)
+            case .directorTitle: Settings.School.directorTitles.contains(value)
+            case .phone: Settings.School.isPhoneNumber(value)
+            }
+        }
+    }
+
+    static func invalid(_ setting: Checked, _ value: String) -> SeasonError {
+        .invalidSetting(name: setting.name, value: value, expected: setting.expected)
+    }
+
+    /// Throws for the first value given that cannot be its setting; an empty one clears it.
+    func check() throws {
+        let given: [(Checked, String?)] = [(.entURL, entURL), (.sender, from), (.server, smtpURL), (.directorTitle, directorTitle), (.phone, phone), (.email, email)]
+        for case let (setting, value?) in given where !value.isEmpty && !setting.accepts(value) { throw Self.invalid(setting, value) }
+    }
 }
 
 /// What a change of settings did.
@@ -44,8 +90,10 @@ extension Season {
     /// or the only one. The
     /// schools imported are added to the file. With several schools and none named, the
     /// school's settings are left out and `schoolRequired` lists the schools; the rest is
-    /// written. Throws for an unknown school; writes the settings file (0600).
+    /// written. Throws for an unknown school or a value that cannot be its setting (nothing
+    /// written then); writes the settings file (0600).
     public func configure(_ change: SettingsChange) throws -> SettingsResult {
+        try change.check()
         var settings = try settings()
         for name in try store.schools().map(\.name) where settings.school(named: name) == nil {
             settings.schools.append(Settings.School(name: name))
@@ -88,15 +136,13 @@ extension Season {
     /// (a file in the settings, or `environmentPassword` given to the server): pointing the
     /// server elsewhere would hand that password to another server. A password file is never
     /// a page's to name. Throws `forbidden` for anyone but a director, or for a change they
-    /// may not make; an invalid sender or server address.
+    /// may not make; and what `configure(_:)` throws.
     public func configure(_ change: SettingsChange, by person: WebPerson, environmentPassword: Bool = false) throws -> SettingsResult {
         guard let school = person.directedSchool, change.passwordFile == nil else { throw SeasonError.forbidden }
         let shared = [change.entName, change.entURL, change.from, change.fromName].contains { $0 != nil }
         let server = change.smtpURL != nil || change.smtpUser != nil || change.starttls != nil
         guard try !shared || mayChangeSharedSettings(person),
               try !server || mayChangeServer(person, environmentPassword: environmentPassword) else { throw SeasonError.forbidden }
-        if let from = change.from, EmailAddress(from) == nil { throw SeasonError.invalidSender(from) }
-        if let url = change.smtpURL, !Settings.Email.isServerURL(url) { throw SeasonError.invalidServerURL(url) }
         var change = change
         change.school = school
         return try configure(change)

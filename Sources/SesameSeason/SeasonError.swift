@@ -19,8 +19,8 @@ public enum SeasonError: UserFacingError, Equatable {
     /// Layout 8 for letters a pupil carries: a card cannot hide its code.
     case cardsForCarriedLetters(classes: [String])
     case missingSender
-    case invalidSender(String)
-    case invalidServerURL(String)
+    /// A value that cannot be this setting, named as the Réglages page names it.
+    case invalidSetting(name: String, value: String, expected: String)
     /// An import confirmed after its files were dropped (cancelled, an hour old, the server restarted).
     case importExpired
     /// A file uploaded by a director that names accounts of other schools.
@@ -61,10 +61,8 @@ public enum SeasonError: UserFacingError, Equatable {
             logins.isEmpty
                 ? "le plan \(plan) n’a aucune lettre papier à imprimer (tout part par courriel, ou tout est déjà clos)"
                 : "aucune lettre papier en cours pour \(logins.joined(separator: ", ")) dans le plan \(plan)"
-        case .invalidSender(let text):
-            "--from : « \(text) » n’est pas une adresse électronique valide"
-        case .invalidServerURL(let url):
-            "--smtp : « \(url) » ; smtp://hôte:port ou smtps://hôte:port est attendu"
+        case let .invalidSetting(name, value, expected):
+            "\(name) « \(value) » : \(expected)"
         case let .sheetProblems(file, problems):
             "\(file) : \(problems.count) ligne\(problems.count > 1 ? "s" : "") à corriger, rien n’a été enregistré :\n"
                 + problems.map { "  \($0)" }.joined(separator: "\n")

@@ -143,7 +143,20 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("ent.url") && result.stderr.contains("director"))
         #expect(!FileManager.default.fileExists(atPath: cli.path("p")))
-        #expect(try cli.run("init", "--ent-url", "ftp://x").status != 0)
+        // Values that cannot be their setting: refused, said with the setting's name, nothing written.
+        let settings = cli.path("sesame.reglages.yaml")
+        let before = try? Data(contentsOf: URL(fileURLWithPath: settings))
+        for (arguments, message) in [
+            (["--ent-url", "www.e-primo.fr"], "adresse de l’ENT « www.e-primo.fr » : une adresse commençant par https:// est attendue"),
+            (["--phone", "le matin"], "téléphone de l’école « le matin » : un numéro de téléphone est attendu"),
+            (["--email", "ecole.fr"], "courriel de l’école « ecole.fr » : une adresse électronique est attendue"),
+            (["--city", "Nantes", "--director-title", "Directrice d’école"], "signature des lettres « Directrice d’école » : directrice ou directeur est attendu"),
+        ] {
+            let refused = try cli.run(["init"] + arguments)
+            #expect(refused.status == 1 && refused.stderr.contains("erreur : \(message)"), "\(arguments): \(refused.stderr)")
+        }
+        #expect((try? Data(contentsOf: URL(fileURLWithPath: settings))) == before)
+        #expect(try cli.run("init", "--phone", "+33 2 40 12 34 56").status == 0)
     }
 
     @Test func aBrokenTemplateIsReportedBeforeAnythingIsWritten() throws {

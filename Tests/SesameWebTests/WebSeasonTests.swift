@@ -150,6 +150,13 @@ import Testing
             #expect(try await Self.page(client, "/reglages", teacher).0 == .forbidden)
             #expect(try await Self.post(client, "/reglages", teacher, ["csrf": teacherCSRF, "ville": "Ailleurs"]).0 == .forbidden)
             #expect(try f.season.settings().school(named: f.schools[0].name)?.city == "Rezé")
+            // The same rules as `sesame init`, said with the page's words, and nothing written.
+            let (refused, message) = try await Self.post(client, "/reglages", director, ["csrf": csrf, "ville": "Nantes", "telephone": "voir le secrétariat"])
+            #expect(refused == .badRequest)
+            #expect(message.contains("téléphone de l’école « voir le secrétariat » : un numéro de téléphone est attendu (02 40 12 34 56)"))
+            #expect(!message.contains("--"))
+            let kept = try #require(try f.season.settings().school(named: f.schools[0].name))
+            #expect(kept.city == "Rezé" && kept.phone == "02 40 00 00 00")
         }
     }
 

@@ -61,24 +61,6 @@ struct InitCommand: SesameCommand {
     @Option(name: .customLong("password-file"), help: ArgumentHelp("Fichier qui contient le mot de passe SMTP (le mot de passe n’est jamais écrit dans les réglages).", valueName: "fichier"))
     var passwordFile: String?
 
-    func validate() throws {
-        if let smtp, !Settings.Email.isServerURL(smtp) {
-            throw ValidationError("--smtp : smtp://hôte:port ou smtps://hôte:port est attendu")
-        }
-        if let entURL, !(entURL.hasPrefix("https://") || entURL.hasPrefix("http://")) {
-            throw ValidationError("--ent-url : une adresse https://… est attendue")
-        }
-        if let directorTitle, !Settings.School.directorTitles.contains(directorTitle) {
-            throw ValidationError("--director-title : directrice ou directeur est attendu")
-        }
-        if let email, EmailAddress(email) == nil {
-            throw ValidationError("--email : « \(email) » n’est pas une adresse électronique valide")
-        }
-        if let from, EmailAddress(from) == nil {
-            throw ValidationError("--from : « \(from) » n’est pas une adresse électronique valide")
-        }
-    }
-
     func execute() throws {
         var change = SettingsChange()
         (change.entName, change.entURL, change.from, change.fromName) = (entName, entURL, from, fromName)
