@@ -17,7 +17,10 @@ public enum SchoolCalendar {
 
     /// Parses "2026-11-09T14:12:00.000+01:00", "2026-11-09T14:12:00Z", "2026-11-09 14:12",
     /// "2026-11-09", "09/11/2026", "09/11/2026 14:12", and entcore's "09-11-2026 14:12"
-    /// (the admin console's `dd-MM-yyyy HH:mm`). Returns nil for anything else.
+    /// (the admin console's `dd-MM-yyyy HH:mm`), and a French spreadsheet's two-digit years
+    /// ("09/11/26", LibreOffice's default): every date Sésame reads is of this century. Not
+    /// with dashes: "25-09-26" could as well be a year first.
+    /// Returns nil for anything else.
     public static func parse(_ text: String) -> Date? {
         let s = Array(TextNormalization.trimmed(text).utf8)
         var i = 0
@@ -37,10 +40,10 @@ public enum SchoolCalendar {
             return true
         }
         var parts = DateComponents()
-        if s.count >= 10, s[2] == UInt8(ascii: "/") || s[2] == UInt8(ascii: "-") {
+        if s.count >= 8, s[2] == UInt8(ascii: "/") || s[2] == UInt8(ascii: "-") {
             let separator = s[2]
             guard let d = number(2), expect(separator), let m = number(2), expect(separator),
-                  let y = number(4) else { return nil }
+                  let y = number(4) ?? (separator == UInt8(ascii: "/") ? number(2).map { 2000 + $0 } : nil) else { return nil }
             (parts.year, parts.month, parts.day) = (y, m, d)
         } else {
             guard let y = number(4), expect(UInt8(ascii: "-")), let m = number(2), expect(UInt8(ascii: "-")),

@@ -156,7 +156,13 @@ import Testing
         #expect(SchoolCalendar.parse("15/01/2026 08:30") == utc("2026-01-15T07:30:00Z"))
     }
 
-    @Test(arguments: ["31/02/2026", "2026-13-01", "demain", "2026-09-01T25:00", "1/9/2026", "2026-09-01x"])
+    /// A French spreadsheet's two-digit years (LibreOffice shows « 10/09/22 »): this century.
+    @Test func readsTwoDigitYears() {
+        #expect(SchoolCalendar.parse("10/09/22") == SchoolCalendar.parse("2022-09-10"))
+        #expect(SchoolCalendar.parse("01/09/26 08:05") == utc("2026-09-01T06:05:00Z"))
+    }
+
+    @Test(arguments: ["31/02/2026", "2026-13-01", "demain", "2026-09-01T25:00", "1/9/2026", "2026-09-01x", "10/09/2", "10/09/202", "10.09.22", "31/02/26"])
     func rejectsWhatIsNotADate(text: String) {
         #expect(SchoolCalendar.parse(text) == nil)
     }

@@ -301,6 +301,19 @@ private func export(_ rows: [String]) throws -> ENTExportReader {
         #expect(reader.pupils.allSatisfy { $0.birthDate != nil && !$0.className.isEmpty })
     }
 
+    /// ONDE's extraction saved again by LibreOffice in French: unquoted, Windows-1252, and the
+    /// dates as the cells show them (« 10/09/22 »). The birth dates are the same days.
+    @Test func aPupilsExtractionWithTwoDigitYearsKeepsItsBirthDates() throws {
+        let school = SchoolGenerator().generate()
+        let original = try PupilFileReader(data: school.pupilsExtraction(), fileName: "CSVExtraction-eleves.csv")
+        var text = String(data: school.pupilsExtraction(), encoding: .isoLatin1)!.replacingOccurrences(of: "\"", with: "")
+        text = text.replacing(/(\d{2})(\d{2})-(\d{2})-(\d{2})/) { "\($0.4)/\($0.3)/\($0.2)" }
+        #expect(text.contains("/22;"))
+        let resaved = try PupilFileReader(data: text.data(using: .windowsCP1252)!, fileName: "eleves.csv")
+        #expect(resaved.problems.filter { $0.message.contains("date") }.isEmpty)
+        #expect(resaved.pupils.map(\.birthDate) == original.pupils.map(\.birthDate))
+    }
+
     @Test func incompleteAddressesAndMissingNamesAreReported() throws {
         let text = "Nom responsable;Prénom responsable;Adresse;Code postal;Commune;Nom élève;Prénom élève;Classe\nRoux;Anne;1 rue A;;Nantes;Roux;Léa;CP\nRoux;;1 rue A;44000;Nantes;Roux;Léa;CP\n"
         let reader = try AddressFileReader(data: Data(text.utf8), fileName: "a.csv")
