@@ -85,7 +85,11 @@ extension Season {
         } else {
             pending = try store.pendingBatches(plan: planID, channels: paper, school: request.school)
         }
-        guard !pending.isEmpty else { throw SeasonError.nothingToPrint(plan: planID, logins: request.accounts) }
+        guard !pending.isEmpty else {
+            // A login mistyped is told as such, not as a letter that is not under way.
+            if reprint { try store.checkLogins(request.accounts) }
+            throw SeasonError.nothingToPrint(plan: planID, logins: request.accounts)
+        }
         let outlines = pending.map(\.batch)
         // A card shows its code to whoever carries it: the letters a pupil carries home stay folded.
         let carried = outlines.filter { $0.channel == .viaStudent }

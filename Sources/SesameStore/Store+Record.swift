@@ -120,6 +120,14 @@ extension Store {
         }
     }
 
+    /// Throws `TrackingError.unknownLogin` (or `ambiguousLogin`) for the first login or
+    /// alias that names no account still in the export, or more than one. Reads only.
+    public func checkLogins(_ logins: [String]) throws {
+        try pool.read { db in
+            for login in logins { _ = try Self.accountID(login, line: nil, db: db) }
+        }
+    }
+
     /// The account a login or alias names, among the accounts still in the export.
     static func accountID(_ login: String, line: Int?, db: Database) throws -> Int64 {
         let rows = try Row.fetchAll(db, sql: """

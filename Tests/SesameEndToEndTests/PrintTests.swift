@@ -108,7 +108,10 @@ import Testing
         let pages = Tools.pdfPages(reprint)
         #expect(pages.count == 1)
         #expect(pages[0].contains(pupil.activationCode!))
-        #expect(try cli.run("print", "--account", "personne.inconnue").stderr.contains("aucune lettre papier en cours pour personne.inconnue"))
+        // A login mistyped is said so; an account with no paper letter under way, so.
+        #expect(try cli.run("print", "--account", "personne.inconnue").stderr.contains("aucun compte « personne.inconnue » (identifiant ou alias) dans la base"))
+        let teacher = try #require(school.people(.teacher).first).printedLogin
+        #expect(try cli.run("print", "--account", teacher).stderr.contains("aucune lettre papier en cours pour \(teacher)"))
     }
 
     /// A folder that cannot be made (a file in the way, a read-only stick) is said in French,
