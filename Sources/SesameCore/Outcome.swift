@@ -39,9 +39,9 @@ public enum Outcome: String, Sendable, Hashable, CaseIterable {
     }
 
     private static let aliases: [String: Outcome] = [
-        // What a teacher types for a tick: « O » for oui, « OK », the square-root sign (Alt+251
-        // on a French keyboard), a ticked box.
-        "remis": .received, "remise": .received, "recu": .received, "x": .received, "o": .received, "ok": .received,
+        // What a teacher types for a tick: « O » for oui, « OK », « V » as a tick is written by
+        // hand, the square-root sign (Alt+251 on a French keyboard), a ticked box.
+        "remis": .received, "remise": .received, "recu": .received, "x": .received, "o": .received, "ok": .received, "v": .received,
         "✓": .received, "✔": .received, "√": .received, "☑": .received,
         "abs": .absent, "absente": .absent, "retourne": .returned, "retournee": .returned, "perdue": .lost, "refuse": .refused,
         "refusee": .refused, "rejete": .bounced, "rejetee": .bounced,

@@ -123,7 +123,7 @@ private func action(_ d: TrackedDelivery) -> FollowUpAction {
 
 @Suite struct OutcomeAndStatusTests {
     @Test(arguments: [("received", Outcome.received), ("oui", .received), ("Reçu", .received), ("ABSENT", .absent), ("retour", .returned),
-                      ("perdue", .lost), ("refus", .refused), ("x", .received), ("O", .received), ("Ok ", .received), ("√", .received),
+                      ("perdue", .lost), ("refus", .refused), ("x", .received), ("O", .received), ("Ok ", .received), ("V", .received), ("√", .received),
                       ("☑", .received)])
     func sheetWordsAndVerbsAreUnderstood(word: String, outcome: Outcome) {
         #expect(Outcome(word: word) == outcome)
