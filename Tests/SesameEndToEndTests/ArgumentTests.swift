@@ -32,6 +32,21 @@ import Testing
         #expect(try cli.run("accounts", "--help").stdout.range(of: #"[^ ];\n"#, options: .regularExpression) == nil)
     }
 
+    /// ArgumentParser wraps the help at any space: a guillemet or a colon never starts a
+    /// line, an opening guillemet never ends one, whatever the command.
+    @Test func theHelpNeverStrandsAGuillemetOrAColon() throws {
+        let cli = try CLI()
+        var pages: [String] = []
+        for command in [[], ["import"], ["accounts"], ["plan"], ["print"], ["send"], ["record"], ["record", "outcome"], ["followup"], ["status"], ["serve"], ["user", "add"], ["init"], ["purge"]] {
+            pages.append(try cli.run(command + ["--help"]).stdout)
+        }
+        #expect(pages.joined().contains("« courriel »"))
+        for line in pages.joined(separator: "\n").split(separator: "\n") {
+            let text = line.drop { $0 == " " }
+            #expect(!(text.first.map { "»:;?!".contains($0) } ?? false) && !line.hasSuffix("«") && !line.hasSuffix(" "), "« \(line) »")
+        }
+    }
+
     @Test func meetingsAreReadAsPeopleTypeThem() throws {
         let cli = try CLI()
         let empty = try cli.run("plan", "--meeting", "CM2=16/09/2026 17h30")

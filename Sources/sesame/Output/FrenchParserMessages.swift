@@ -7,7 +7,11 @@ import Foundation
 enum FrenchParserMessages {
     static func translate(_ message: String) -> String {
         // "…, any;" wrapped before "default: any)": French puts a space before the semicolon.
-        let unwrapped = message.replacingOccurrences(of: #";(\n +default:)"#, with: " ;$1", options: .regularExpression)
+        var unwrapped = message.replacingOccurrences(of: #";(\n +default:)"#, with: " ;$1", options: .regularExpression)
+        // ArgumentParser wraps at any space, and French puts spaces inside « » and before : ;
+        // ? !: a line must not start with a closing sign, nor end with an opening guillemet.
+        unwrapped = unwrapped.replacingOccurrences(of: #"\n( +)([»:;?!])( |(?=\n|$))"#, with: " $2\n$1", options: .regularExpression)
+            .replacingOccurrences(of: #" ?«\n( +)"#, with: "\n$1« ", options: .regularExpression)
         return unwrapped.components(separatedBy: "\n").map { words.reduce(line($0)) { $0.replacingOccurrences(of: $1.0, with: $1.1) } }
             .joined(separator: "\n")
     }
