@@ -153,7 +153,7 @@ extension Season {
     private func composer(settings: Settings, from: String?) throws -> (MailComposer, EmailAddress) {
         let mailTemplates = try TemplateSet(folder: try templates(), templates: MailComposer.templates)
         guard let fromText = from ?? settings.email.from else { throw SeasonError.missingSender }
-        guard let sender = EmailAddress(fromText) else { throw SettingsChange.invalid(.sender, fromText) }
+        guard let sender = EmailAddress(fromText) else { throw SettingRule.sender.refusal(fromText) }
         let composer = MailComposer(
             templates: mailTemplates, settings: settings,
             sender: MailAddress(name: settings.email.fromName ?? settings.schools.first?.name, address: sender), date: Date(),
@@ -163,7 +163,7 @@ extension Season {
 
     private func smtpSettings(_ choice: SMTPChoice, settings: Settings) throws -> SMTPSettings {
         guard let url = choice.url ?? settings.email.smtpURL else { throw MailError.missingSetting("--smtp (serveur SMTP)") }
-        guard Settings.Email.isServerURL(url) else { throw SettingsChange.invalid(.server, url) }
+        guard Settings.Email.isServerURL(url) else { throw SettingRule.server.refusal(url) }
         let security: SMTPSettings.Security = choice.tls || url.hasPrefix("smtps://") ? .tls
             : choice.starttls || settings.email.starttls == true ? .starttls : .plain
         var password: String?

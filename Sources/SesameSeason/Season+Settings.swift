@@ -27,51 +27,33 @@ public struct SettingsChange: Sendable {
 
     var changesSchool: Bool { [director, directorTitle, city, address, phone, email].contains { $0 != nil } }
 
-    /// The settings whose values have a form, as the Réglages page names them, and what each expects.
-    enum Checked {
-        case entURL, sender, server, directorTitle, phone, email
-
-        var name: String {
-            switch self {
-            case .entURL: "adresse de l’ENT"
-            case .sender: "expéditeur des courriels"
-            case .server: "serveur d’envoi des courriels"
-            case .directorTitle: "signature des lettres"
-            case .phone: "téléphone de l’école"
-            case .email: "courriel de l’école"
-            }
-        }
-
-        var expected: String {
-            switch self {
-            case .entURL: "une adresse commençant par https:// est attendue"
-            case .sender, .email: "une adresse électronique est attendue (nom@domaine.fr)"
-            case .server: "smtp://hôte:port ou smtps://hôte:port est attendu"
-            case .directorTitle: "directrice ou directeur est attendu"
-            case .phone: "un numéro de téléphone est attendu (02 40 12 34 56)"
-            }
-        }
-
-        func accepts(_ value: String) -> Bool {
-            switch self {
-            case .entURL: Settings.isWebAddress(value)
-            case .sender, .email: EmailAddress(value) != nil
-            case .server: Settings.Email.isServerURL(value)
-            case .directorTitle: Settings.School.directorTitles.contains(value)
-            case .phone: Settings.School.isPhoneNumber(value)
-            }
-        }
-    }
-
-    static func invalid(_ setting: Checked, _ value: String) -> SeasonError {
-        .invalidSetting(name: setting.name, value: value, expected: setting.expected)
-    }
-
     /// Throws for the first value given that cannot be its setting; an empty one clears it.
     func check() throws {
-        let given: [(Checked, String?)] = [(.entURL, entURL), (.sender, from), (.server, smtpURL), (.directorTitle, directorTitle), (.phone, phone), (.email, email)]
-        for case let (setting, value?) in given where !value.isEmpty && !setting.accepts(value) { throw Self.invalid(setting, value) }
+        let given: [(SettingRule, String?)] = [(.entURL, entURL), (.sender, from), (.server, smtpURL), (.directorTitle, directorTitle), (.phone, phone), (.email, email)]
+        for case let (rule, value?) in given where !value.isEmpty && !rule.accepts(value) { throw rule.refusal(value) }
     }
+}
+
+/// A setting whose value has a form: its name as the Réglages page says it, what it expects,
+/// and the rule (`SesameCore`'s) it is held to.
+struct SettingRule: Sendable {
+    let name: String
+    let expected: String
+    let accepts: @Sendable (String) -> Bool
+
+    func refusal(_ value: String) -> SeasonError {
+        .invalidSetting(name: name, value: value, expected: expected)
+    }
+
+    static let entURL = SettingRule(name: "adresse de l’ENT", expected: "une adresse commençant par https:// est attendue", accepts: Settings.isWebAddress)
+    static let sender = SettingRule(name: "expéditeur des courriels", expected: address, accepts: { EmailAddress($0) != nil })
+    static let server = SettingRule(name: "serveur d’envoi des courriels", expected: "smtp://hôte:port ou smtps://hôte:port est attendu", accepts: Settings.Email.isServerURL)
+    static let directorTitle = SettingRule(
+        name: "signature des lettres", expected: "directrice ou directeur est attendu", accepts: { Settings.School.directorTitles.contains($0) })
+    static let phone = SettingRule(name: "téléphone de l’école", expected: "un numéro de téléphone est attendu (02 40 12 34 56)", accepts: Settings.School.isPhoneNumber)
+    static let email = SettingRule(name: "courriel de l’école", expected: address, accepts: { EmailAddress($0) != nil })
+
+    private static let address = "une adresse électronique est attendue (nom@domaine.fr)"
 }
 
 /// What a change of settings did.
