@@ -83,12 +83,21 @@ import Testing
         let listed = try cli.run("accounts", "--db", store, "--format", "csv")
         #expect(listed.status == 1)
         #expect(listed.stderr.contains("la base ne contient encore aucun compte"), "\(listed.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: journal))
+        // Rolled back by the next command. Killed while leaving WAL, before the file's first
+        // page was written (seen once in 25 runs on a loaded machine), the store is still in
+        // WAL, nothing of the journal was applied, and SQLite leaves it.
+        #expect(!FileManager.default.fileExists(atPath: journal) || Self.isInWAL(store))
         // The same file imports whole afterwards (a few of its rows are duplicates, on purpose).
         let imported = try cli.run("import", export.path, "--db", store)
         #expect(imported.status == 0, "\(imported.stderr)")
         let all = try cli.run("accounts", "--db", store, "--format", "csv")
         #expect(all.stdout.split(separator: "\n").count - 1 > accounts * 99 / 100)
+    }
+
+    /// Whether the file's header says WAL (bytes 18 and 19 are 2).
+    private static func isInWAL(_ path: String) -> Bool {
+        guard let header = FileManager.default.contents(atPath: path), header.count >= 20 else { return false }
+        return header[18] == 2 && header[19] == 2
     }
 
     @Test func twoSendsOfOnePlanShareTheWorkAndSendEachMessageOnce() throws {
