@@ -13,12 +13,13 @@ public struct ExportInput {
     /// The details the file has a column for: an account it lists keeps what is stored of
     /// the others (the class-level export gives names, logins and codes, no classes).
     public var details: Set<ExportDetail>
-    /// Streams the file's items to the closure it is given, once.
-    public var read: ((ExportItem) throws -> Void) throws -> Void
+    /// Streams the file's items to the closure it is given, once; each item is handed over,
+    /// so that storing it moves its strings rather than copying them.
+    public var read: ((consuming ExportItem) throws -> Void) throws -> Void
 
     public init(
         fileName: String, sha256: String, encoding: String, isFullExport: Bool, relativeColumns: RelativeColumns,
-        details: Set<ExportDetail> = Set(ExportDetail.allCases), read: @escaping ((ExportItem) throws -> Void) throws -> Void
+        details: Set<ExportDetail> = Set(ExportDetail.allCases), read: @escaping ((consuming ExportItem) throws -> Void) throws -> Void
     ) {
         self.fileName = fileName
         self.sha256 = sha256

@@ -66,4 +66,8 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     }
 
     public static func < (lhs: Profile, rhs: Profile) -> Bool { lhs.rank < rhs.rank }
+
+    /// Hashed by case: an enum with raw values hashes its raw string by default, and profiles
+    /// key dictionaries on the import's hot paths (the summary's counts, a school's people).
+    public func hash(into hasher: inout Hasher) { hasher.combine(rank) }
 }

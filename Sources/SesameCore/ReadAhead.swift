@@ -12,7 +12,7 @@ public enum ReadAhead {
     public static func run<Item: Sendable>(
         chunkSize: Int = 512,
         produce: @escaping @Sendable ((Item) throws -> Void) throws -> Void,
-        emit: (Item) throws -> Void
+        emit: (consuming Item) throws -> Void
     ) throws {
         let channel = Chunks<Item>(capacity: 8)
         let thread = Thread {
@@ -22,11 +22,14 @@ public enum ReadAhead {
                 try produce { item in
                     chunk.append(item)
                     if chunk.count == chunkSize {
-                        try channel.send(chunk.reversed())
-                        chunk.removeAll(keepingCapacity: true)
+                        // Handed over whole: copying its items would count each of their
+                        // strings once more here, and freeing the chunk count them down again.
+                        try channel.send(chunk)
+                        chunk = []
+                        chunk.reserveCapacity(chunkSize)
                     }
                 }
-                try channel.send(chunk.reversed())
+                try channel.send(chunk)
                 channel.finish(nil)
             } catch {
                 channel.finish(error)
@@ -38,6 +41,8 @@ public enum ReadAhead {
             while var chunk = try channel.receive() {
                 // Moved out, last first, rather than copied out and then freed with the chunk:
                 // an export item holds a row's dozen strings, each counted at every copy.
+                // Reversing in place swaps the items without counting them.
+                chunk.reverse()
                 while let item = chunk.popLast() { try emit(item) }
             }
         } catch {
@@ -46,8 +51,7 @@ public enum ReadAhead {
         }
     }
 
-    /// A bounded queue of chunks between the reading thread and the caller, each chunk's
-    /// items last first, so that the caller takes them from its end.
+    /// A bounded queue of chunks between the reading thread and the caller.
     private final class Chunks<Item>: @unchecked Sendable {
         private let condition = NSCondition()
         private var chunks: [[Item]] = []

@@ -38,9 +38,8 @@ public enum TextNormalization {
     }
 
     static func needsNormalization(_ text: String) -> Bool {
-        var text = text
         // Combining marks start at U+0300, whose UTF-8 lead byte is 0xCC.
-        let mayNeed = text.withUTF8 { bytes in
+        let mayNeed = text.withUTF8Bytes { bytes in
             for byte in bytes where byte >= 0xCC { return true }
             return false
         }

@@ -58,8 +58,7 @@ struct HeaderMap<Column: KnownColumn>: Sendable {
         guard let cell else { return [] }
         // Read as the bytes they are: through the generic UTF-8 view, finding the commas of
         // the Enfants, Parents and Classes cells took a sixth of the parsing thread.
-        var bytes = cell
-        return bytes.withUTF8 { utf8 in
+        return cell.withUTF8Bytes { utf8 in
             guard utf8.contains(UInt8(ascii: ",")) else { return [cell] }
             var items: [String] = []
             var keys: [String] = []

@@ -136,15 +136,18 @@ struct AccountImporter {
         summary.sha256 = input.sha256
     }
 
-    mutating func consume(_ item: ExportItem) throws {
-        switch item {
+    mutating func consume(_ item: consuming ExportItem) throws {
+        switch consume item {
         case .problem(let problem):
             summary.problems.append(problem)
         case .record(let record):
-            if record.schools.count > 1, multiSchoolKeys.insert(record.entKey).inserted { multiSchoolOrder.append(record.entKey) }
-            for school in record.schools {
-                try store(record, in: try schoolID(school))
+            let schools = record.schools
+            if schools.count > 1 {
+                if multiSchoolKeys.insert(record.entKey).inserted { multiSchoolOrder.append(record.entKey) }
+                for school in schools.dropLast() { try store(record, in: try schoolID(school)) }
             }
+            // The record's last use: moved into the account waiting to be inserted, not copied.
+            try store(record, in: try schoolID(schools[schools.count - 1]))
         }
     }
 
@@ -176,7 +179,7 @@ struct AccountImporter {
         var row: AccountRow
     }
 
-    private mutating func store(_ record: ExportRecord, in schoolID: Int64) throws {
+    private mutating func store(_ record: consuming ExportRecord, in schoolID: Int64) throws {
         let row = AccountRow(record, classSort: classSort(record.classes))
         let schoolExisted = schoolsBefore.contains(schoolID)
         // A school new in this import has nothing to compare with: insert straight away.
@@ -197,40 +200,44 @@ struct AccountImporter {
     /// A row that conflicts with one already stored is a duplicate of the file.
     private mutating func flushAccounts() throws {
         guard !newAccounts.isEmpty else { return }
-        let batch = newAccounts
-        newAccounts.removeAll(keepingCapacity: true)
-        // By index, not a copy of each account (its row's strings counted again).
-        if batch.count == Self.accountsPerInsert {
-            for i in batch.indices { batch[i].bind(to: &insertMany, importID: importID, now: now) }
-            try insertMany.execute()
-        } else {
-            for i in batch.indices {
-                batch[i].bind(to: &insertOne, importID: importID, now: now)
-                try insertOne.execute()
-            }
-        }
-        // The ids were given here: those missing are of rows that conflicted.
-        var inserted: Set<Int64>?
-        if batch.count != Self.accountsPerInsert || db.changesCount != batch.count {
-            var ids = Set<Int64>()
-            insertedIDs.bind(batch.first!.id)
-            insertedIDs.bind(batch.last!.id)
-            try insertedIDs.forEach { ids.insert($0.int64(0)!) }
-            inserted = ids
-        }
-        for i in batch.indices {
-            let (id, schoolID) = (batch[i].id, batch[i].schoolID)
-            if let inserted, !inserted.contains(id), let stored = try Self.find(&select, schoolID, batch[i].record.entKey) {
-                try update(stored, with: batch[i].record, row: batch[i].row, in: schoolID)
-                continue
-            }
-            seen[id] = batch[i].record.line
-            try count(batch[i].row, id: id, in: schoolID, hasCollectedEmail: false)
-            try addClasses(of: id, batch[i].record.classes, in: schoolID)
-            if schoolsBefore.contains(schoolID) {
-                summary.changes.new.append(batch[i].record.printedLogin)
+        var batch: [NewAccount] = []
+        swap(&batch, &newAccounts)
+        newAccounts.reserveCapacity(Self.accountsPerInsert)
+        // Read in place through the buffer: an array's subscript hands out a copy of each
+        // account, counting its record's and row's two dozen strings up and down again.
+        try batch.withUnsafeBufferPointer { batch in
+            if batch.count == Self.accountsPerInsert {
+                for i in batch.indices { batch[i].bind(to: &insertMany, importID: importID, now: now) }
+                try insertMany.execute()
             } else {
-                keepForSettling(batch[i])
+                for i in batch.indices {
+                    batch[i].bind(to: &insertOne, importID: importID, now: now)
+                    try insertOne.execute()
+                }
+            }
+            // The ids were given here: those missing are of rows that conflicted.
+            var inserted: Set<Int64>?
+            if batch.count != Self.accountsPerInsert || db.changesCount != batch.count {
+                var ids = Set<Int64>()
+                insertedIDs.bind(batch[0].id)
+                insertedIDs.bind(batch[batch.count - 1].id)
+                try insertedIDs.forEach { ids.insert($0.int64(0)!) }
+                inserted = ids
+            }
+            for i in batch.indices {
+                let (id, schoolID) = (batch[i].id, batch[i].schoolID)
+                if let inserted, !inserted.contains(id), let stored = try Self.find(&select, schoolID, batch[i].record.entKey) {
+                    try update(stored, with: batch[i].record, row: batch[i].row, in: schoolID)
+                    continue
+                }
+                seen[id] = batch[i].record.line
+                try count(batch[i].row, id: id, in: schoolID, hasCollectedEmail: false)
+                try addClasses(of: id, batch[i].record.classes, in: schoolID)
+                if schoolsBefore.contains(schoolID) {
+                    summary.changes.new.append(batch[i].record.printedLogin)
+                } else {
+                    keepForSettling(batch[i])
+                }
             }
         }
     }
@@ -428,13 +435,13 @@ struct AccountImporter {
             guard !revisited.contains(account.schoolID) else { return }
             loading = (account.schoolID, [])
         }
-        let (record, row) = (account.record, account.row)
-        guard record.profile == .student || record.profile == .parent else { return }
+        guard account.record.profile == .student || account.record.profile == .parent else { return }
         loading?.people.append(SchoolPeople.Person(
-            id: account.id, entKey: record.entKey, profile: record.profile, firstName: row.firstName, lastName: row.lastName,
-            login: row.alias ?? row.login, classes: row.classes,
-            namedRelatives: record.profile == .parent ? row.childrenNames : row.parentNames,
-            line: record.line))
+            id: account.id, entKey: account.record.entKey, profile: account.record.profile,
+            firstName: account.row.firstName, lastName: account.row.lastName,
+            login: account.row.alias ?? account.row.login, classes: account.row.classes,
+            namedRelatives: account.record.profile == .parent ? account.row.childrenNames : account.row.parentNames,
+            line: account.record.line))
     }
 
     private mutating func settleLoadedSchool() {

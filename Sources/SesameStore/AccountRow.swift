@@ -32,7 +32,7 @@ struct AccountRow: Equatable {
         "parent_names", "ent_email", "phone", "created_at", "last_login",
     ]
 
-    init(_ r: ExportRecord, classSort: String) {
+    init(_ r: borrowing ExportRecord, classSort: String) {
         siecleID = r.siecleID
         profile = r.profile.rawValue
         profileRank = Int64(r.profile.rank)

@@ -37,14 +37,15 @@ struct BulkStatement {
         guard let value else { sqlite3_bind_null(handle, index); return }
         // An empty buffer may have no address, which SQLite would take for NULL.
         guard !value.isEmpty else { sqlite3_bind_text(handle, index, "", 0, sqliteTransient); return }
-        var text = value
-        text.withUTF8 { bytes in
-            if let kept = boundText?.keep(bytes) {
-                sqlite3_bind_text(handle, index, kept, Int32(bytes.count), nil)
-            } else {
-                bytes.withMemoryRebound(to: CChar.self) { chars in
-                    _ = sqlite3_bind_text(handle, index, chars.baseAddress, Int32(chars.count), sqliteTransient)
-                }
+        value.withUTF8Bytes { bind(utf8: $0) }
+    }
+
+    private func bind(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        if let kept = boundText?.keep(bytes) {
+            sqlite3_bind_text(handle, index, kept, Int32(bytes.count), nil)
+        } else {
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                _ = sqlite3_bind_text(handle, index, chars.baseAddress, Int32(chars.count), sqliteTransient)
             }
         }
     }
@@ -125,8 +126,7 @@ struct RowReader {
     func equals(_ column: Int32, _ text: String) -> Bool {
         guard let bytes = sqlite3_column_text(handle, column) else { return false }
         let count = Int(sqlite3_column_bytes(handle, column))
-        var text = text
-        return text.withUTF8 { mine in
+        return text.withUTF8Bytes { mine in
             guard mine.count == count else { return false }
             return count == 0 || memcmp(mine.baseAddress!, bytes, count) == 0
         }

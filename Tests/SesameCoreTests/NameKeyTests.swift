@@ -27,6 +27,18 @@ import Testing
         }
     }
 
+    /// A damaged name is found from its bytes: "?" anywhere, U+FFFD (EF BF BD) and no other
+    /// character whose UTF-8 starts with 0xEF, in short (inline) and long strings alike.
+    @Test func damagedNamesAreFoundByTheirBytes() {
+        for text in ["?", "Nguy?n", "?ayed", "Tr?", "\u{FFFD}", "Nguy\u{FFFD}n", "Jean-Baptiste-Marie de La Trémoïlle\u{FFFD}"] {
+            #expect(NameKey.isDamaged(text), "\(text)")
+        }
+        // U+FB01 (ﬁ) is EF AC 81 and U+FF21 (Ａ) EF BC A1: lead byte 0xEF, not a lost letter.
+        for text in ["", "Nguyễn", "Léa", "\u{FB01}lomène", "\u{FF21}nne", "Jean-Baptiste-Marie de La Trémoïlle\u{FF21}"] {
+            #expect(!NameKey.isDamaged(text), "\(text)")
+        }
+    }
+
     @Test func composedAndDecomposedAccentsCompareEqual() {
         let composed = "Héloïse Lefèvre"
         let decomposed = composed.decomposedStringWithCanonicalMapping
