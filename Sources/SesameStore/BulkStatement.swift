@@ -116,14 +116,28 @@ struct BulkStatement {
 /// The columns of the current row of a `BulkStatement`.
 struct RowReader {
     let handle: OpaquePointer
+    /// Where column 0 is in the row: a query may select another's columns after its own.
+    private var first: Int32 = 0
+
+    init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    /// The same row, read from `column` on: its column 0 is this reader's `column`.
+    func starting(at column: Int32) -> RowReader {
+        var reader = self
+        reader.first += column
+        return reader
+    }
 
     func string(_ column: Int32) -> String? {
-        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        guard let text = sqlite3_column_text(handle, first + column) else { return nil }
         return String(cString: text)
     }
 
     /// Whether a text column holds exactly `text`, compared as bytes, without making a string.
     func equals(_ column: Int32, _ text: String) -> Bool {
+        let column = first + column
         guard let bytes = sqlite3_column_text(handle, column) else { return false }
         let count = Int(sqlite3_column_bytes(handle, column))
         return text.withUTF8Bytes { mine in
@@ -133,15 +147,17 @@ struct RowReader {
     }
 
     func bool(_ column: Int32) -> Bool {
-        sqlite3_column_int64(handle, column) != 0
+        sqlite3_column_int64(handle, first + column) != 0
     }
 
     func int64(_ column: Int32) -> Int64? {
-        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+        let column = first + column
+        return sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
     }
 
     func double(_ column: Int32) -> Double? {
-        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
+        let column = first + column
+        return sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
     }
 }
 

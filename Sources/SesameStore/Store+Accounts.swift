@@ -71,15 +71,17 @@ extension Store {
 
 /// Reads selected accounts, and their children for parents.
 enum AccountReader {
-    private enum Column: Int32, SelectedColumn {
-        case id, entKey, school, profile, lastName, firstName, printedLogin, login, code, classes, entEmail, collectedEmail
+    /// An account's columns, of `account a`, which another query may select after its own
+    /// (`account(_:school:)` reads them from where they start).
+    enum Column: Int32, SelectedColumn {
+        case id, entKey, schoolID, profile, lastName, firstName, printedLogin, login, code, classes, entEmail, collectedEmail
         case street, postcode, city, phone, isLocalAdmin, createdAt, nameSort, distinction, lastLogin
 
         var expression: String {
             switch self {
             case .id: "a.id"
             case .entKey: "a.ent_key"
-            case .school: "s.name"
+            case .schoolID: "a.school_id"
             case .profile: "a.profile"
             case .lastName: "a.last_name"
             case .firstName: "a.first_name"
@@ -124,36 +126,48 @@ enum AccountReader {
     /// its statements are compiled once.
     static func read(_ selection: AccountSelection, ordering: String?, db: Database, cached: Bool = false) throws -> [Account] {
         var accounts: [Account] = []
-        var positions: [Account.ID: Int] = [:]
         var rows = try BulkStatement(db, sql: """
-            SELECT \(Column.selectList)
+            SELECT \(Column.selectList), s.name
             FROM account a JOIN school s ON s.id = a.school_id
             WHERE \(selection.condition)
             \(ordering.map { "ORDER BY " + $0 } ?? "")
             """, arguments: selection.arguments, cached: cached)
         // Schools repeat on every row: one string per school rather than one per row.
+        let schoolColumn = Int32(Column.allCases.count)
         var school = ""
         try rows.forEach { r in
-            let id = r.int64(Column.id)!
-            if !r.equals(Column.school, school) { school = r.string(Column.school)! }
-            // Emails were validated when imported.
-            let email = r.string(Column.entEmail).map { ContactEmail(address: EmailAddress(stored: $0), source: .ent) }
-                ?? r.string(Column.collectedEmail).map { ContactEmail(address: EmailAddress(stored: $0), source: .collected) }
-            positions[id] = accounts.count
-            accounts.append(Account(
-                id: id, entKey: r.string(Column.entKey)!, school: school,
-                profile: try Profile.stored(r.string(Column.profile), column: "account.profile"),
-                lastName: r.string(Column.lastName)!, firstName: r.string(Column.firstName)!, login: r.string(Column.printedLogin)!,
-                originalLogin: r.string(Column.login), activationCode: r.string(Column.code),
-                classes: ListColumn.split(r.string(Column.classes)!), email: email,
-                postalAddress: r.string(Column.street).map {
-                    PostalAddress(street: $0, postcode: r.string(Column.postcode) ?? "", city: r.string(Column.city) ?? "")
-                },
-                phone: r.string(Column.phone), isLocalAdmin: r.bool(Column.isLocalAdmin),
-                createdAt: r.double(Column.createdAt).map(Date.init(timeIntervalSince1970:)), nameSortKey: r.string(Column.nameSort),
-                distinction: r.string(Column.distinction), lastLogin: r.double(Column.lastLogin).map(Date.init(timeIntervalSince1970:))))
+            if !r.equals(schoolColumn, school) { school = r.string(schoolColumn)! }
+            accounts.append(try account(r, school: school))
         }
-        guard accounts.contains(where: { $0.profile == .parent }) else { return accounts }
+        try addChildren(to: &accounts, of: selection, db: db, cached: cached)
+        return accounts
+    }
+
+    /// The account whose columns (`Column`) the row holds, from `r`'s first column on.
+    static func account(_ r: RowReader, school: String) throws -> Account {
+        // Emails were validated when imported.
+        let email = r.string(Column.entEmail).map { ContactEmail(address: EmailAddress(stored: $0), source: .ent) }
+            ?? r.string(Column.collectedEmail).map { ContactEmail(address: EmailAddress(stored: $0), source: .collected) }
+        return Account(
+            id: r.int64(Column.id)!, entKey: r.string(Column.entKey)!, school: school,
+            profile: try Profile.stored(r.string(Column.profile), column: "account.profile"),
+            lastName: r.string(Column.lastName)!, firstName: r.string(Column.firstName)!, login: r.string(Column.printedLogin)!,
+            originalLogin: r.string(Column.login), activationCode: r.string(Column.code),
+            classes: ListColumn.split(r.string(Column.classes)!), email: email,
+            postalAddress: r.string(Column.street).map {
+                PostalAddress(street: $0, postcode: r.string(Column.postcode) ?? "", city: r.string(Column.city) ?? "")
+            },
+            phone: r.string(Column.phone), isLocalAdmin: r.bool(Column.isLocalAdmin),
+            createdAt: r.double(Column.createdAt).map(Date.init(timeIntervalSince1970:)), nameSortKey: r.string(Column.nameSort),
+            distinction: r.string(Column.distinction), lastLogin: r.double(Column.lastLogin).map(Date.init(timeIntervalSince1970:)))
+    }
+
+    /// Gives the parents among `accounts`, all of `selection`, their children (as the store
+    /// links them, in name order).
+    static func addChildren(to accounts: inout [Account], of selection: AccountSelection, db: Database, cached: Bool) throws {
+        guard accounts.contains(where: { $0.profile == .parent }) else { return }
+        var positions: [Account.ID: Int] = [:]
+        for (position, account) in accounts.enumerated() where account.profile == .parent { positions[account.id] = position }
         var children = try BulkStatement(db, sql: """
             SELECT \(ChildColumn.selectList)
             FROM parent_child pc
@@ -171,7 +185,6 @@ enum AccountReader {
         for i in accounts.indices where accounts[i].children.count > 1 {
             accounts[i].children.sort { $0.nameSortKey < $1.nameSortKey }
         }
-        return accounts
     }
 }
 

@@ -126,36 +126,48 @@ private struct FollowUpReader {
         self.strategy = strategy
         self.escalating = escalating
         let schoolID = try request.school.map { try SchoolDirectory.ids(of: [$0], db: db)[0] }
-        letters = try TrackedReader(db, plans: try Store.chain(request.plan, db: db), school: schoolID)
-        // The accounts go through a temporary table: the same SQL for every school, compiled once.
+        letters = try TrackedReader(db, plans: try Store.chain(request.plan, db: db), school: schoolID, withAccounts: escalating)
+        // The parents' children go through a temporary table: the same SQL for every school, compiled once.
         if escalating { try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS escalating (id INTEGER PRIMARY KEY)") }
     }
 
     func read(_ each: (SchoolFollowUp) throws -> Void) throws {
         var rows = letters
-        try rows.read { schoolID, letters in
-            var school = SchoolFollowUp(items: letters.map {
-                FollowUpItem(delivery: $0, action: FollowUp.action(for: $0, steps: strategy.steps(for: $0.facts.profile)))
-            })
-            if escalating { try plan(&school, schoolID: schoolID) }
-            try each(school)
-        }
+        // The accounts to escalate come with their letters, from the same rows: read again
+        // afterwards, by id, they were a quarter of this thread's time.
+        try rows.read(
+            school: { schoolID, letters, accounts in
+                var school = SchoolFollowUp(items: letters.map { FollowUpItem(delivery: $0, action: action(for: $0)) })
+                if escalating { try plan(&school, schoolID: schoolID, accounts: accounts) }
+                try each(school)
+            },
+            withAccountOf: { escalating && FollowUp.resume(for: $0, action(for: $0)) != nil })
     }
 
-    private func plan(_ school: inout SchoolFollowUp, schoolID: Int64) throws {
+    private func action(for letter: TrackedDelivery) -> FollowUpAction {
+        FollowUp.action(for: letter, steps: strategy.steps(for: letter.facts.profile))
+    }
+
+    /// `accounts`: the accounts of the letters to escalate, as they are now.
+    private func plan(_ school: inout SchoolFollowUp, schoolID: Int64, accounts: [Account]) throws {
         var context = PlanningContext()
         for item in school.items {
             if let resume = FollowUp.resume(for: item.delivery, item.action) { context.resume[item.delivery.accountID] = resume }
         }
         guard !context.resume.isEmpty else { return }
-        try db.execute(sql: "DELETE FROM temp.escalating")
-        var insert = try BulkStatement(db, sql: "INSERT INTO temp.escalating (id) VALUES (?)", cached: true)
-        for id in context.resume.keys {
-            insert.bind(id)
-            try insert.execute()
+        // In the order the store gives them by id, as the planner always had them.
+        var accounts = accounts.sorted { $0.id < $1.id }
+        let parents = accounts.filter { $0.profile == .parent }
+        if !parents.isEmpty {
+            try db.execute(sql: "DELETE FROM temp.escalating")
+            var insert = try BulkStatement(db, sql: "INSERT INTO temp.escalating (id) VALUES (?)", cached: true)
+            for parent in parents {
+                insert.bind(parent.id)
+                try insert.execute()
+            }
+            try AccountReader.addChildren(
+                to: &accounts, of: AccountSelection(condition: "a.id IN (SELECT id FROM temp.escalating)", arguments: []), db: db, cached: true)
         }
-        let accounts = try AccountReader.read(
-            AccountSelection(condition: "a.id IN (SELECT id FROM temp.escalating)", arguments: []), ordering: nil, db: db, cached: true)
         context.teachers = try Store.teachers(db, schoolID: schoolID, school: school.items[0].delivery.school)
         let draft = Planner.plan(accounts, strategy: strategy, context: context)
         var planned: [Int64: Channel] = [:]
@@ -242,21 +254,29 @@ private struct TrackedReader {
 
     private var rows: BulkStatement
     private var schools: [Int64: String] = [:]
+    private let withAccounts: Bool
 
-    /// `plans`: in the order they were made; `school`: one school's letters only, nil: every school's.
-    init(_ db: Database, plans: [Int64], school: Int64?) throws {
+    /// `plans`: in the order they were made; `school`: one school's letters only, nil: every
+    /// school's; `withAccounts`: the rows carry their accounts' columns too (`AccountReader`).
+    init(_ db: Database, plans: [Int64], school: Int64?, withAccounts: Bool) throws {
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM school") { schools[row["id"]] = row["name"] }
         let letters = try PlanLetters(plans: plans, school: school, db: db)
+        self.withAccounts = withAccounts
         rows = try BulkStatement(db, sql: """
-            SELECT \(Column.selectList) FROM \(letters.source)
+            SELECT \(Column.selectList)\(withAccounts ? ", " + AccountReader.Column.selectList : "") FROM \(letters.source)
             AND d.is_copy = 0 AND d.state IN \(SQLFragment.openStates)
             ORDER BY \(letters.order)
             """)
     }
 
-    mutating func read(school each: (Int64, [TrackedDelivery]) throws -> Void) throws {
+    /// Hands over each school's letters with the accounts of those `wantsAccount` picks
+    /// (each account once), read from the same rows when the reader was made `withAccounts`.
+    mutating func read(
+        school each: (Int64, [TrackedDelivery], [Account]) throws -> Void, withAccountOf wantsAccount: (TrackedDelivery) -> Bool
+    ) throws {
         var current: (plan: Int64, school: Int64)?
         var letters: [TrackedDelivery] = []
+        var accounts: [Account] = [], accountIDs: Set<Account.ID> = []
         var name = ""
         // Letters come packet by packet, so a run of them names the same classes: split once
         // and shared.
@@ -268,12 +288,14 @@ private struct TrackedReader {
                 classes = ListColumn.split(classesText)
             }
             if schoolID != current?.school || planID != current?.plan {
-                if let current, !letters.isEmpty { try each(current.school, letters) }
+                if let current, !letters.isEmpty { try each(current.school, letters, accounts) }
                 current = (planID, schoolID)
                 name = schools[schoolID] ?? ""
                 letters.removeAll(keepingCapacity: true)
+                accounts.removeAll(keepingCapacity: true)
+                accountIDs.removeAll(keepingCapacity: true)
             }
-            letters.append(TrackedDelivery(
+            let letter = TrackedDelivery(
                 deliveryID: r.int64(Column.delivery)!, planID: planID, accountID: r.int64(Column.account)!,
                 login: r.string(Column.login)!, firstName: r.string(Column.firstName)!, lastName: r.string(Column.lastName)!, school: name,
                 channel: try DeliveryColumns.channel.value(r.int64(Column.channel)), step: Int(r.int64(Column.step)!),
@@ -283,8 +305,13 @@ private struct TrackedReader {
                     profile: try DeliveryColumns.profile.value(r.int64(Column.profile)), isActivated: r.bool(Column.isActivated),
                     hasEmail: r.bool(Column.hasEmail), hasAddress: r.bool(Column.hasAddress), isLocalAdmin: r.bool(Column.isLocalAdmin),
                     classes: classes),
-                distinction: r.string(Column.distinction)))
+                distinction: r.string(Column.distinction))
+            if withAccounts, wantsAccount(letter), accountIDs.insert(letter.accountID).inserted {
+                let account = r.starting(at: Int32(Column.allCases.count))
+                accounts.append(try AccountReader.account(account, school: schools[account.int64(AccountReader.Column.schoolID)!] ?? ""))
+            }
+            letters.append(letter)
         }
-        if let current, !letters.isEmpty { try each(current.school, letters) }
+        if let current, !letters.isEmpty { try each(current.school, letters, accounts) }
     }
 }

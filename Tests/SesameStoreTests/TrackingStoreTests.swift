@@ -212,6 +212,34 @@ private struct Season {
         #expect(try s.deliveries().filter { $0.login == siblingsParent.printedLogin }.count == 2)
     }
 
+    /// A parent whose email bounced is escalated to the meeting of their youngest child's
+    /// class, their letter in that packet by the name of their child in it, as in a first
+    /// plan: the escalation plans parents with their children.
+    @Test func escalatedParentsGoInTheirChildrensPacketsByTheirChildrensNames() throws {
+        let s = try Season(strategy: "courriel")
+        let emails = try s.store.plan(s.plan).batches.filter { $0.channel == .email }.flatMap(\.deliveries)
+        try s.store.move(emails.map(\.id), to: .sending, actor: "x")
+        try s.store.move(emails.map(\.id), to: .bounced, actor: "x")
+        let followUp = try #require(try s.followUp())
+        let meetings = try s.store.plan(followUp).batches.filter { $0.channel == .meeting }
+        let stored = try s.store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT COALESCE(alias, login) AS login, name_sort, classes FROM account").map {
+                (login: $0["login"] as String, sort: $0["name_sort"] as String, classes: ListColumn.split($0["classes"]))
+            }
+        }
+        let accounts = Dictionary(stored.map { ($0.login, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(meetings.flatMap(\.deliveries).count(where: { $0.profile == .parent && !$0.children.isEmpty }) > 20)
+        for batch in meetings {
+            let className = try #require(batch.className)
+            func key(_ parent: DeliveryDetail) throws -> String {
+                let child = parent.children.compactMap { accounts[$0] }.filter { $0.classes.contains(className) }.map(\.sort).min()
+                return (child ?? "") + "\u{2}" + (try #require(accounts[parent.login]).sort)
+            }
+            let keys = try batch.deliveries.map(key)
+            #expect(keys == keys.sorted(), "\(batch.school) \(className)")
+        }
+    }
+
     @Test func statusCountsEachAccountOnceAtItsLatestLetter() throws {
         let s = try Season()
         let parents = try s.logins(.meeting, .parent)
