@@ -85,14 +85,16 @@ extension Store {
             // events reference the plan and batches just written, and accounts and letters
             // read under the write lock this transaction holds.
             try LargeTransaction.run(db, checkingForeignKeys: false) {
-                // Reading the letters and planning their escalations, more than half the work,
-                // runs alongside the writing. The escalations only touch letters already read
-                // and a plan not followed up.
+                // Reading the letters and what planning their escalations needs, more than half
+                // the work, runs alongside the planning and the writing. The escalations only
+                // touch letters already read and a plan not followed up.
                 var writer = EscalationWriter(db: db, request: planRequest)
                 try readingAhead(
                     whileWriting: db,
                     read: { db, emit in try FollowUpReader(db, request: request, strategy: strategy, escalating: true).read(emit) },
                     write: { (school: SchoolFollowUp) in
+                        var school = school
+                        school.planEscalations(strategy: strategy)
                         try writer.write(school)
                         try visit(school.items)
                     })
@@ -106,15 +108,40 @@ extension Store {
 /// planned for them.
 private struct SchoolFollowUp: Sendable {
     var items: [FollowUpItem]
+    /// What planning the escalations needs, read with the letters: the accounts to escalate,
+    /// as they are now, and where each resumes.
+    var toPlan: (accounts: [Account], context: PlanningContext)?
     /// The new letters; nil when none could be planned.
     var draft: PlanDraft?
     /// The letters escalated, each with the channel of the letter that follows it.
     var escalated: [(delivery: TrackedDelivery, channel: Channel)] = []
+
+    /// Plans the escalations, on the writing thread (the reading one is the busier): the
+    /// planner resumes each escalated account's channels, and what it could not plan
+    /// becomes `noChannelLeft`.
+    mutating func planEscalations(strategy: Strategy) {
+        guard let (accounts, context) = toPlan else { return }
+        toPlan = nil
+        let draft = Planner.plan(accounts, strategy: strategy, context: context)
+        var planned: [Int64: Channel] = [:]
+        for batch in draft.batches {
+            for d in batch.deliveries where !d.isCopy { planned[d.accountID] = d.channel }
+        }
+        if !planned.isEmpty { self.draft = draft }
+        let left = Dictionary(draft.leftOut.map { ($0.accountID, $0.message) }, uniquingKeysWith: { a, _ in a })
+        for index in items.indices where items[index].action.escalation != nil {
+            let d = items[index].delivery
+            if let channel = planned[d.accountID] {
+                escalated.append((d, channel))
+            } else {
+                items[index].action = .noChannelLeft([left[d.accountID] ?? "aucun canal possible"])
+            }
+        }
+    }
 }
 
 /// Reads the letters under way school by school, decides what to do about each and, when
-/// escalating, plans the escalations: the planner resumes each escalated account's channels,
-/// and what it could not plan becomes `noChannelLeft`.
+/// escalating, gathers what planning their escalations needs (`SchoolFollowUp.planEscalations`).
 private struct FollowUpReader {
     let db: Database
     let strategy: Strategy
@@ -138,7 +165,7 @@ private struct FollowUpReader {
         try rows.read(
             school: { schoolID, letters, accounts in
                 var school = SchoolFollowUp(items: letters.map { FollowUpItem(delivery: $0, action: action(for: $0)) })
-                if escalating { try plan(&school, schoolID: schoolID, accounts: accounts) }
+                if escalating { try gather(&school, schoolID: schoolID, accounts: accounts) }
                 try each(school)
             },
             withAccountOf: { escalating && FollowUp.resume(for: $0, action(for: $0)) != nil })
@@ -149,7 +176,7 @@ private struct FollowUpReader {
     }
 
     /// `accounts`: the accounts of the letters to escalate, as they are now.
-    private func plan(_ school: inout SchoolFollowUp, schoolID: Int64, accounts: [Account]) throws {
+    private func gather(_ school: inout SchoolFollowUp, schoolID: Int64, accounts: [Account]) throws {
         var context = PlanningContext()
         for item in school.items {
             if let resume = FollowUp.resume(for: item.delivery, item.action) { context.resume[item.delivery.accountID] = resume }
@@ -169,21 +196,7 @@ private struct FollowUpReader {
                 to: &accounts, of: AccountSelection(condition: "a.id IN (SELECT id FROM temp.escalating)", arguments: []), db: db, cached: true)
         }
         context.teachers = try Store.teachers(db, schoolID: schoolID, school: school.items[0].delivery.school)
-        let draft = Planner.plan(accounts, strategy: strategy, context: context)
-        var planned: [Int64: Channel] = [:]
-        for batch in draft.batches {
-            for d in batch.deliveries where !d.isCopy { planned[d.accountID] = d.channel }
-        }
-        if !planned.isEmpty { school.draft = draft }
-        let left = Dictionary(draft.leftOut.map { ($0.accountID, $0.message) }, uniquingKeysWith: { a, _ in a })
-        for index in school.items.indices where school.items[index].action.escalation != nil {
-            let d = school.items[index].delivery
-            if let channel = planned[d.accountID] {
-                school.escalated.append((d, channel))
-            } else {
-                school.items[index].action = .noChannelLeft([left[d.accountID] ?? "aucun canal possible"])
-            }
-        }
+        school.toPlan = (accounts, context)
     }
 }
 
