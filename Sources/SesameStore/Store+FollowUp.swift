@@ -163,16 +163,15 @@ private struct FollowUpReader {
         // The accounts to escalate come with their letters, from the same rows: read again
         // afterwards, by id, they were a quarter of this thread's time.
         try rows.read(
-            school: { schoolID, letters, accounts in
-                var school = SchoolFollowUp(items: letters.map { FollowUpItem(delivery: $0, action: action(for: $0)) })
+            school: { schoolID, letters, actions, accounts in
+                var school = SchoolFollowUp(items: zip(letters, actions).map { FollowUpItem(delivery: $0, action: $1) })
                 if escalating { try gather(&school, schoolID: schoolID, accounts: accounts) }
                 try each(school)
             },
-            withAccountOf: { escalating && FollowUp.resume(for: $0, action(for: $0)) != nil })
-    }
-
-    private func action(for letter: TrackedDelivery) -> FollowUpAction {
-        FollowUp.action(for: letter, steps: strategy.steps(for: letter.facts.profile))
+            noting: { letter in
+                let action = FollowUp.action(for: letter, steps: strategy.steps(for: letter.facts.profile))
+                return (action, escalating && FollowUp.resume(for: letter, action) != nil)
+            })
     }
 
     /// `accounts`: the accounts of the letters to escalate, as they are now.
@@ -282,13 +281,15 @@ private struct TrackedReader {
             """)
     }
 
-    /// Hands over each school's letters with the accounts of those `wantsAccount` picks
-    /// (each account once), read from the same rows when the reader was made `withAccounts`.
-    mutating func read(
-        school each: (Int64, [TrackedDelivery], [Account]) throws -> Void, withAccountOf wantsAccount: (TrackedDelivery) -> Bool
+    /// Hands over each school's letters, what `noting` made of each as it was read, and the
+    /// accounts of the letters it asked them for (each account once), read from the same rows
+    /// when the reader was made `withAccounts`.
+    mutating func read<Note>(
+        school each: (Int64, [TrackedDelivery], [Note], [Account]) throws -> Void,
+        noting: (TrackedDelivery) -> (note: Note, wantsAccount: Bool)
     ) throws {
         var current: (plan: Int64, school: Int64)?
-        var letters: [TrackedDelivery] = []
+        var letters: [TrackedDelivery] = [], notes: [Note] = []
         var accounts: [Account] = [], accountIDs: Set<Account.ID> = []
         var name = ""
         // Letters come packet by packet, so a run of them names the same classes: split once
@@ -301,10 +302,11 @@ private struct TrackedReader {
                 classes = ListColumn.split(classesText)
             }
             if schoolID != current?.school || planID != current?.plan {
-                if let current, !letters.isEmpty { try each(current.school, letters, accounts) }
+                if let current, !letters.isEmpty { try each(current.school, letters, notes, accounts) }
                 current = (planID, schoolID)
                 name = schools[schoolID] ?? ""
                 letters.removeAll(keepingCapacity: true)
+                notes.removeAll(keepingCapacity: true)
                 accounts.removeAll(keepingCapacity: true)
                 accountIDs.removeAll(keepingCapacity: true)
             }
@@ -319,12 +321,14 @@ private struct TrackedReader {
                     hasEmail: r.bool(Column.hasEmail), hasAddress: r.bool(Column.hasAddress), isLocalAdmin: r.bool(Column.isLocalAdmin),
                     classes: classes),
                 distinction: r.string(Column.distinction))
-            if withAccounts, wantsAccount(letter), accountIDs.insert(letter.accountID).inserted {
+            let (note, wantsAccount) = noting(letter)
+            if withAccounts, wantsAccount, accountIDs.insert(letter.accountID).inserted {
                 let account = r.starting(at: Int32(Column.allCases.count))
                 accounts.append(try AccountReader.account(account, school: schools[account.int64(AccountReader.Column.schoolID)!] ?? ""))
             }
             letters.append(letter)
+            notes.append(note)
         }
-        if let current, !letters.isEmpty { try each(current.school, letters, accounts) }
+        if let current, !letters.isEmpty { try each(current.school, letters, notes, accounts) }
     }
 }
