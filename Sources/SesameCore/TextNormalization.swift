@@ -18,6 +18,19 @@ public enum TextNormalization {
         return String(scalars[start..<end])
     }
 
+    /// Whether a cell is already what trimming, restoring (`CSVLine.restored`) and composing
+    /// would make of it, seen in one pass over its bytes: printable ASCII at both ends, no
+    /// apostrophe first, no byte that may start a combining mark. Nearly every cell of an
+    /// export is; the four checks one after the other were 2 % of an import's instructions.
+    public static func isClean(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            guard let first = bytes.first, let last = bytes.last,
+                  (0x21...0x7E).contains(first), (0x21...0x7E).contains(last), first != UInt8(ascii: "'")
+            else { return false }
+            return !bytes.contains { $0 >= 0xCC }
+        }
+    }
+
     /// Canonical composition (NFC). Only text holding a combining mark (a decomposed
     /// accent) or Hangul jamo is handed to Foundation; precomposed letters such as "é" or
     /// "ễ" are already NFC.

@@ -44,7 +44,9 @@ struct HeaderMap<Column: KnownColumn>: Sendable {
     func value(_ column: Column, in fields: [String]) -> String? {
         let index = positions[column.rawValue]
         guard index >= 0 else { return nil }
-        let value = TextNormalization.trimmed(CSVLine.restored(fields[index]))
+        let cell = fields[index]
+        if TextNormalization.isClean(cell) { return cell }
+        let value = TextNormalization.trimmed(CSVLine.restored(cell))
         return value.isEmpty ? nil : TextNormalization.composed(value)
     }
 

@@ -152,6 +152,24 @@ import Testing
         }
         #expect(spaces == 25)
     }
+
+    /// A cell found clean in one pass is what trimming, restoring and composing it give; the
+    /// others go through them.
+    @Test func aCleanCellIsWhatNormalisingItGives() {
+        let clean = ["Martin", "léa.martin", "CE1", "Léa Lefèvre", "x", "ADMIN_LOCAL", "06 12 34 56 78", "a'b"]
+        // Accented ends and letters beyond Latin-1 (a byte from 0xCC up) take the long way.
+        let unclean = [
+            "", " ", " Martin", "Martin ", "Martin\t", "\u{A0}Léa", "'=1+2", "'Martin", "Le\u{301}a", "Chloé", "Élodie", "Ô",
+            "Nguyễn Văn", "O’Connor", "\u{3000}CP", "CE1\r",
+        ]
+        for cell in clean {
+            #expect(TextNormalization.isClean(cell), "\(cell)")
+            #expect(TextNormalization.composed(TextNormalization.trimmed(CSVLine.restored(cell))) == cell, "\(cell)")
+        }
+        for cell in unclean {
+            #expect(!TextNormalization.isClean(cell), "\(cell.unicodeScalars.map(\.value))")
+        }
+    }
 }
 
 @Suite struct SchoolCalendarTests {
