@@ -179,12 +179,29 @@ struct SortedKeys: Sendable {
     private func sorted(_ numbers: [Int32], backwards: Bool) -> [Int32] {
         bytes.withUnsafeBufferPointer { b in
             ends.withUnsafeBufferPointer { e in
-                numbers.sorted { x, y in
-                    let order = Self.compare(Int(x), Int(y), bytes: b, ends: e, backwards: backwards)
-                    return order != 0 ? order < 0 : x < y
+                // Each key's first eight bytes (its last eight, backwards) as one number, compared
+                // first: most keys differ within them, and the bytes are compared only for ties.
+                // A key shorter than eight bytes is padded with zeros, which no key holds, so a
+                // key sorts before the longer keys it starts, as byte order has it.
+                var heads = numbers.map { (head: Self.head(Int($0), bytes: b, ends: e, backwards: backwards), number: $0) }
+                heads.sort { x, y in
+                    if x.head != y.head { return x.head < y.head }
+                    let order = Self.compare(Int(x.number), Int(y.number), bytes: b, ends: e, backwards: backwards)
+                    return order != 0 ? order < 0 : x.number < y.number
                 }
+                return heads.map(\.number)
             }
         }
+    }
+
+    private static func head(_ key: Int, bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<UInt32>, backwards: Bool) -> UInt64 {
+        let start = key == 0 ? 0 : Int(ends[key - 1]), end = Int(ends[key])
+        var head: UInt64 = 0
+        for offset in 0..<8 {
+            let byte = offset < end - start ? (backwards ? bytes[end - 1 - offset] : bytes[start + offset]) : 0
+            head = head << 8 | UInt64(byte)
+        }
+        return head
     }
 
     func key(_ number: Int) -> String {

@@ -58,15 +58,19 @@ import Testing
     }
 
     /// Keys made of a few letters, Latin-1 and other scripts' letters and the separator pairs use,
-    /// many equal or prefixes of one another, some empty: every lookup agrees with a scan.
-    @Test func sortedKeysAgreeWithAScanOnKeysSharingLongPrefixes() {
+    /// many equal or prefixes of one another, some empty, some sharing their first eight bytes
+    /// and more (sorting compares those first): every lookup agrees with a scan.
+    @Test(arguments: ["", "bernard\u{1}", "lefèvre-bernard"])
+    func sortedKeysAgreeWithAScanOnKeysSharingLongPrefixes(shared: String) {
         let alphabet = ["a", "b", "é", "ÿ", "\u{1}", "ζ", "ش", " "]
         var seed: UInt64 = 2026
         func next(_ bound: Int) -> Int {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % UInt64(bound))
         }
-        let keys = (0..<3_000).map { _ in (0..<next(7)).map { _ in alphabet[next(alphabet.count)] }.joined() }
+        let keys = (0..<3_000).map { i in
+            (i % 3 == 0 ? "" : shared) + (0..<next(7)).map { _ in alphabet[next(alphabet.count)] }.joined()
+        }
         let sorted = SortedKeys(keys, backwards: true)
         for probe in keys.prefix(300) + ["", "zz", "a\u{1}", "ÿÿÿÿÿÿÿ"] {
             #expect(sorted.positions(equalTo: probe) == keys.indices.filter { keys[$0] == probe })
