@@ -6,8 +6,7 @@ public enum TextNormalization {
     /// Whitespace and line breaks removed at both ends.
     public static func trimmed(_ text: String) -> String {
         // Printable ASCII at both ends: nothing to trim, the usual case.
-        if let first = text.utf8.first, let last = text.utf8.last,
-           (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return text }
+        if let first = text.utf8.first, let last = text.utf8.last, isPrintableASCII(first), isPrintableASCII(last) { return text }
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
               isWhitespace(first) || isWhitespace(last)
         else { return text }
@@ -24,10 +23,10 @@ public enum TextNormalization {
     /// export is; the four checks one after the other were 2 % of an import's instructions.
     public static func isClean(_ text: String) -> Bool {
         text.withUTF8Bytes { bytes in
-            guard let first = bytes.first, let last = bytes.last,
-                  (0x21...0x7E).contains(first), (0x21...0x7E).contains(last), first != UInt8(ascii: "'")
+            guard let first = bytes.first, let last = bytes.last, isPrintableASCII(first), isPrintableASCII(last),
+                  first != UInt8(ascii: "'")
             else { return false }
-            return !bytes.contains { $0 >= 0xCC }
+            return !bytes.contains(where: mayStartCombiningMark)
         }
     }
 
@@ -50,13 +49,15 @@ public enum TextNormalization {
         }
     }
 
+    /// A printable ASCII character, not a space: a byte no trimming removes.
+    private static func isPrintableASCII(_ byte: UInt8) -> Bool { (0x21...0x7E).contains(byte) }
+
+    /// Combining marks start at U+0300, whose UTF-8 lead byte is 0xCC: text without such a
+    /// byte holds none.
+    private static func mayStartCombiningMark(_ byte: UInt8) -> Bool { byte >= 0xCC }
+
     static func needsNormalization(_ text: String) -> Bool {
-        // Combining marks start at U+0300, whose UTF-8 lead byte is 0xCC.
-        let mayNeed = text.withUTF8Bytes { bytes in
-            for byte in bytes where byte >= 0xCC { return true }
-            return false
-        }
-        guard mayNeed else { return false }
+        guard text.withUTF8Bytes({ $0.contains(where: mayStartCombiningMark) }) else { return false }
         return text.unicodeScalars.contains { scalar in
             scalar.value >= 0x300
                 && (scalar.properties.canonicalCombiningClass != .notReordered || (0x1100...0x11FF).contains(scalar.value))

@@ -167,7 +167,7 @@ enum AccountReader {
     static func addChildren(to accounts: inout [Account], of selection: AccountSelection, db: Database, cached: Bool) throws {
         guard accounts.contains(where: { $0.profile == .parent }) else { return }
         var positions: [Account.ID: Int] = [:]
-        for (position, account) in accounts.enumerated() where account.profile == .parent { positions[account.id] = position }
+        for position in accounts.indices where accounts[position].profile == .parent { positions[accounts[position].id] = position }
         var children = try BulkStatement(db, sql: """
             SELECT \(ChildColumn.selectList)
             FROM parent_child pc

@@ -183,12 +183,12 @@ private struct FollowUpReader {
         guard !context.resume.isEmpty else { return }
         // In the order the store gives them by id, as the planner always had them.
         var accounts = accounts.sorted { $0.id < $1.id }
-        let parents = accounts.filter { $0.profile == .parent }
+        let parents = accounts.lazy.filter { $0.profile == .parent }.map(\.id)
         if !parents.isEmpty {
             try db.execute(sql: "DELETE FROM temp.escalating")
             var insert = try BulkStatement(db, sql: "INSERT INTO temp.escalating (id) VALUES (?)", cached: true)
-            for parent in parents {
-                insert.bind(parent.id)
+            for id in parents {
+                insert.bind(id)
                 try insert.execute()
             }
             try AccountReader.addChildren(
