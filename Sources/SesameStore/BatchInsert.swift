@@ -27,6 +27,9 @@ struct BatchInsert {
         single = try BulkStatement(db, sql: prefix + row, cached: true)
     }
 
+    /// The rows added and not yet in the table.
+    var pendingRows: Int { pending.count / columnCount }
+
     mutating func add(_ values: [BulkValue]) throws {
         pending.append(contentsOf: values)
         guard pending.count == rowsPerStatement * columnCount else { return }

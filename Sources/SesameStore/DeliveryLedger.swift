@@ -92,11 +92,40 @@ struct DeliveryLedger {
 
     /// Applies moves, all or none; `command` names the command in the events.
     func apply(_ moves: [Move], actor: String, at date: Date, command: Command? = nil) throws {
+        try Self.check(moves)
+        try write(moves, actor: actor, at: date, command: command)
+    }
+
+    /// Throws on the first move the state machine does not allow.
+    static func check(_ moves: some Sequence<Move>) throws {
         if let illegal = moves.first(where: { !$0.from.canMove(to: $0.to, on: $0.channel) }) {
             throw IllegalTransition(login: illegal.login, from: illegal.from, to: illegal.to, channel: illegal.channel)
         }
-        try write(moves, actor: actor, at: date, command: command)
     }
+
+    /// Escalates the letters that `letters` (a follow-up plan's, by id) follow, each with an
+    /// event naming the channel of the letter that follows it, in two statements: one at a
+    /// time, the moves were a third of writing the escalations. The caller checked the moves
+    /// (`check`).
+    func escalateFollowed(by letters: Range<Int64>, actor: String, at date: Date) throws {
+        let now = date.timeIntervalSince1970
+        let escalated = DeliveryState.escalated.rawValue
+        // The events first: they note the state each letter leaves.
+        try db.cachedStatement(sql: Self.escalationEvents).execute(arguments: [now, actor, escalated, letters.lowerBound, letters.upperBound])
+        try db.cachedStatement(sql: Self.escalation).execute(arguments: [escalated, now, letters.lowerBound, letters.upperBound])
+    }
+
+    // Made once: each school's escalations run them.
+    private static let escalationEvents = """
+        INSERT INTO event (delivery_id, at, actor, from_state, to_state, note)
+        SELECT o.id, ?, ?, o.state, ?, 'relancée : ' || \(SQLFragment.frenchName(ofChannel: "n.channel")) || ' (plan ' || n.plan_id || ')'
+        FROM delivery n JOIN delivery o ON o.id = n.follows_delivery_id
+        WHERE n.id >= ? AND n.id < ?
+        """
+    private static let escalation = """
+        UPDATE delivery SET state = ?, state_at = ?
+        WHERE id IN (SELECT follows_delivery_id FROM delivery WHERE id >= ? AND id < ?)
+        """
 
     /// Takes back a recorded outcome: the one move the state machine does not check, since
     /// it returns the delivery to the state it was in before, which was legal then.

@@ -20,4 +20,14 @@ enum SQLFragment {
     static let supersededStates = states(where: \.isSuperseded)
     /// Deliveries that may still carry the account's code.
     static let codeNeededStates = states(where: \.needsCode)
+
+    /// The French name of the channel stored in `column` (`Channel.frenchName`).
+    static func frenchName(ofChannel column: String) -> String {
+        "CASE \(column)" + Channel.allCases.map { " WHEN \(literal($0.rawValue)) THEN \(literal($0.frenchName))" }.joined() + " END"
+    }
+
+    /// `text` as an SQL string literal.
+    static func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
 }

@@ -113,8 +113,8 @@ private struct SchoolFollowUp: Sendable {
     var toPlan: (accounts: [Account], context: PlanningContext)?
     /// The new letters; nil when none could be planned.
     var draft: PlanDraft?
-    /// The letters escalated, each with the channel of the letter that follows it.
-    var escalated: [(delivery: TrackedDelivery, channel: Channel)] = []
+    /// The letters escalated: those the new letters follow.
+    var escalated: [TrackedDelivery] = []
 
     /// Plans the escalations, on the writing thread (the reading one is the busier): the
     /// planner resumes each escalated account's channels, and what it could not plan
@@ -123,16 +123,16 @@ private struct SchoolFollowUp: Sendable {
         guard let (accounts, context) = toPlan else { return }
         toPlan = nil
         let draft = Planner.plan(accounts, strategy: strategy, context: context)
-        var planned: [Int64: Channel] = [:]
+        var followed: Set<Int64> = []
         for batch in draft.batches {
-            for d in batch.deliveries where !d.isCopy { planned[d.accountID] = d.channel }
+            for d in batch.deliveries { if let letter = d.follows { followed.insert(letter) } }
         }
-        if !planned.isEmpty { self.draft = draft }
+        if !followed.isEmpty { self.draft = draft }
         let left = Dictionary(draft.leftOut.map { ($0.accountID, $0.message) }, uniquingKeysWith: { a, _ in a })
         for index in items.indices where items[index].action.escalation != nil {
             let d = items[index].delivery
-            if let channel = planned[d.accountID] {
-                escalated.append((d, channel))
+            if followed.contains(d.deliveryID) {
+                escalated.append(d)
             } else {
                 items[index].action = .noChannelLeft([left[d.accountID] ?? "aucun canal possible"])
             }
@@ -205,6 +205,8 @@ private struct EscalationWriter {
     let db: Database
     let request: PlanRequest
     private var writer: PlanWriter?
+    /// The follow-up's letters from here on have not escalated the letters they follow yet.
+    private var firstNotEscalating: Int64?
 
     init(db: Database, request: PlanRequest) {
         self.db = db
@@ -213,20 +215,30 @@ private struct EscalationWriter {
 
     mutating func write(_ school: SchoolFollowUp) throws {
         guard let draft = school.draft else { return }
+        try DeliveryLedger.check(school.escalated.lazy.map { d in
+            DeliveryLedger.Move(deliveryID: d.deliveryID, login: d.login, channel: d.channel, from: d.state, to: .escalated, note: nil)
+        })
         if writer == nil { writer = try PlanWriter(db: db, request: request) }
         try writer!.write(draft)
-        let planID = writer!.planID
-        try DeliveryLedger(db: db).apply(school.escalated.map { d, channel in
-            DeliveryLedger.Move(
-                deliveryID: d.deliveryID, login: d.login, channel: d.channel, from: d.state, to: .escalated,
-                note: "relancée : \(channel.frenchName) (plan \(planID))")
-        }, actor: request.actor, at: request.now)
+        try escalateStored()
+    }
+
+    /// Escalates the letters that the follow-up's letters in the table so far follow: as
+    /// they are written, not all at the end, where nothing else would run alongside.
+    private mutating func escalateStored() throws {
+        guard let writer else { return }
+        let letters = (firstNotEscalating ?? writer.stored.lowerBound)..<writer.stored.upperBound
+        guard !letters.isEmpty else { return }
+        try DeliveryLedger(db: db).escalateFollowed(by: letters, actor: request.actor, at: request.now)
+        firstNotEscalating = letters.upperBound
     }
 
     /// The follow-up plan, if anything was escalated.
     mutating func finish() throws -> Int64? {
-        guard var writer, writer.hasDeliveries else { return nil }
-        return try writer.finish()
+        guard writer?.hasDeliveries == true else { return nil }
+        let plan = try writer!.finish()
+        try escalateStored()
+        return plan
     }
 }
 

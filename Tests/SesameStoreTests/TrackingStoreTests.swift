@@ -171,6 +171,34 @@ private struct Season {
         #expect(try s.store.rootPlan(of: followUp) == s.plan)
     }
 
+    /// The escalations are written a statement for many letters, as the follow-up's letters
+    /// reach the table: with more of them than a statement inserts (128), some are escalated
+    /// while the school is written and the others at the end.
+    @Test func everyEscalatedLetterHasOneEventNamingTheChannelThatFollows() throws {
+        let s = try Season()
+        let parents = try s.logins(.meeting, .parent)
+        try #require(parents.count > 128)
+        _ = try s.store.record(.absent, .accounts(parents), plan: nil, actor: "x", note: nil)
+        let followUp = try #require(try s.followUp())
+        let rows = try s.store.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT o.state, n.channel,
+                    (SELECT group_concat(e.from_state || ' > ' || e.note, ' | ') FROM event e WHERE e.delivery_id = o.id AND e.to_state = 'escalated') AS escalation,
+                    (SELECT group_concat(e.to_state) FROM event e WHERE e.delivery_id = n.id) AS events
+                FROM delivery n JOIN delivery o ON o.id = n.follows_delivery_id WHERE n.plan_id = ?
+                """, arguments: [followUp])
+        }
+        #expect(rows.count == parents.count)
+        for row in rows {
+            let channel = try #require(Channel(rawValue: row["channel"]))
+            #expect(row["state"] as String == "escalated")
+            #expect(row["escalation"] as String == "absent > relancée : \(channel.frenchName) (plan \(followUp))")
+            #expect(row["events"] as String == "planned")
+        }
+        let escalated = try s.store.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM delivery WHERE state = 'escalated'") }
+        #expect(escalated == parents.count)
+    }
+
     /// The letters are read on a thread of their own while the escalations are written: a
     /// failure on either side stops both and undoes what was written.
     @Test func aFollowUpStoppedMidwayOrForAnUnknownSchoolChangesNothing() throws {
