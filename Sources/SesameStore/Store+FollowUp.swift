@@ -163,26 +163,29 @@ private struct FollowUpReader {
         // The accounts to escalate come with their letters, from the same rows: read again
         // afterwards, by id, they were a quarter of this thread's time.
         try rows.read(
-            school: { schoolID, letters, actions, accounts in
-                var school = SchoolFollowUp(items: zip(letters, actions).map { FollowUpItem(delivery: $0, action: $1) })
+            school: { schoolID, items, accounts in
+                var school = SchoolFollowUp(items: items)
                 if escalating { try gather(&school, schoolID: schoolID, accounts: accounts) }
                 try each(school)
             },
-            noting: { letter in
+            making: { letter in
                 let action = FollowUp.action(for: letter, steps: strategy.steps(for: letter.facts.profile))
-                return (action, escalating && FollowUp.resume(for: letter, action) != nil)
+                return (FollowUpItem(delivery: letter, action: action), escalating && action.escalation != nil)
             })
     }
 
     /// `accounts`: the accounts of the letters to escalate, as they are now.
-    private func gather(_ school: inout SchoolFollowUp, schoolID: Int64, accounts: [Account]) throws {
+    private func gather(_ school: inout SchoolFollowUp, schoolID: Int64, accounts: consuming [Account]) throws {
         var context = PlanningContext()
-        for item in school.items {
+        for index in school.items.indices where school.items[index].action.escalation != nil {
+            let item = school.items[index]
             if let resume = FollowUp.resume(for: item.delivery, item.action) { context.resume[item.delivery.accountID] = resume }
         }
         guard !context.resume.isEmpty else { return }
-        // In the order the store gives them by id, as the planner always had them.
-        var accounts = accounts.sorted { $0.id < $1.id }
+        // In the order the store gives them by id, as the planner always had them; in place:
+        // a sorted copy retained every string of every account.
+        var accounts = accounts
+        accounts.sort { $0.id < $1.id }
         let parents = accounts.lazy.filter { $0.profile == .parent }.map(\.id)
         if !parents.isEmpty {
             try db.execute(sql: "DELETE FROM temp.escalating")
@@ -293,15 +296,15 @@ private struct TrackedReader {
             """)
     }
 
-    /// Hands over each school's letters, what `noting` made of each as it was read, and the
-    /// accounts of the letters it asked them for (each account once), read from the same rows
-    /// when the reader was made `withAccounts`.
-    mutating func read<Note>(
-        school each: (Int64, [TrackedDelivery], [Note], [Account]) throws -> Void,
-        noting: (TrackedDelivery) -> (note: Note, wantsAccount: Bool)
+    /// Hands over each school's letters, as `making` made them, and the accounts of the letters
+    /// it asked them for (each account once), read from the same rows when the reader was made
+    /// `withAccounts`.
+    mutating func read<Item>(
+        school each: (Int64, [Item], consuming [Account]) throws -> Void,
+        making: (TrackedDelivery) -> (item: Item, wantsAccount: Bool)
     ) throws {
         var current: (plan: Int64, school: Int64)?
-        var letters: [TrackedDelivery] = [], notes: [Note] = []
+        var items: [Item] = []
         var accounts: [Account] = [], accountIDs: Set<Account.ID> = []
         var name = ""
         // Letters come packet by packet, so a run of them names the same classes: split once
@@ -314,16 +317,14 @@ private struct TrackedReader {
                 classes = ListColumn.split(classesText)
             }
             if schoolID != current?.school || planID != current?.plan {
-                if let current, !letters.isEmpty { try each(current.school, letters, notes, accounts) }
+                if let current, !items.isEmpty { try each(current.school, handOver(&items), handOver(&accounts)) }
+                accountIDs.removeAll(keepingCapacity: true)
                 current = (planID, schoolID)
                 name = schools[schoolID] ?? ""
-                letters.removeAll(keepingCapacity: true)
-                notes.removeAll(keepingCapacity: true)
-                accounts.removeAll(keepingCapacity: true)
-                accountIDs.removeAll(keepingCapacity: true)
             }
-            let letter = TrackedDelivery(
-                deliveryID: r.int64(Column.delivery)!, planID: planID, accountID: r.int64(Column.account)!,
+            let accountID = r.int64(Column.account)!
+            let (item, wantsAccount) = making(TrackedDelivery(
+                deliveryID: r.int64(Column.delivery)!, planID: planID, accountID: accountID,
                 login: r.string(Column.login)!, firstName: r.string(Column.firstName)!, lastName: r.string(Column.lastName)!, school: name,
                 channel: try DeliveryColumns.channel.value(r.int64(Column.channel)), step: Int(r.int64(Column.step)!),
                 state: try DeliveryColumns.state.value(r.int64(Column.state)), letter: try DeliveryColumns.letter.value(r.int64(Column.letter)),
@@ -332,15 +333,22 @@ private struct TrackedReader {
                     profile: try DeliveryColumns.profile.value(r.int64(Column.profile)), isActivated: r.bool(Column.isActivated),
                     hasEmail: r.bool(Column.hasEmail), hasAddress: r.bool(Column.hasAddress), isLocalAdmin: r.bool(Column.isLocalAdmin),
                     classes: classes),
-                distinction: r.string(Column.distinction))
-            let (note, wantsAccount) = noting(letter)
-            if withAccounts, wantsAccount, accountIDs.insert(letter.accountID).inserted {
+                distinction: r.string(Column.distinction)))
+            if withAccounts, wantsAccount, accountIDs.insert(accountID).inserted {
                 let account = r.starting(at: Int32(Column.allCases.count))
                 accounts.append(try AccountReader.account(account, school: schools[account.int64(AccountReader.Column.schoolID)!] ?? ""))
             }
-            letters.append(letter)
-            notes.append(note)
+            items.append(item)
         }
-        if let current, !letters.isEmpty { try each(current.school, letters, notes, accounts) }
+        if let current, !items.isEmpty { try each(current.school, handOver(&items), handOver(&accounts)) }
     }
+}
+
+/// The array's elements, leaving it empty with room for as many: handed over whole, their
+/// reader sorts and keeps them without copying them.
+private func handOver<T>(_ array: inout [T]) -> [T] {
+    let handed = array
+    array = []
+    array.reserveCapacity(handed.count)
+    return handed
 }
