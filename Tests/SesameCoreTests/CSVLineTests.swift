@@ -18,6 +18,25 @@ import Testing
         #expect(CSVLine.make(["a;b", "dit \"oui\"", "x"]) == "\"a;b\";\"dit \"\"oui\"\"\";x")
         #expect(CSVLine.make(["=SOMME(A1;A2)", "ligne\nsuivante", "", "é;\r"]) == "\"'=SOMME(A1;A2)\";\"ligne\nsuivante\";;\"é;\r\"")
     }
+
+    /// Lines are written byte by byte: each cell is its neutralised text, quoted (its quotes
+    /// doubled) when that text holds a `;`, a quote or a line break, whatever its script.
+    @Test func aLineIsItsCellsNeutralisedThenQuotedWhenNeeded() {
+        let cells = [
+            "", "Zoé", "\"", "\"\"", ";", "=", "=\"x\";1", "-\n", "+;", "@é", "\t\"", "\r", "a\r\nb", "«\u{00A0}guillemets\u{00A0}»",
+            "日本;語", "e\u{301}", "'=déjà", "Ǆ\"", "👪;", "=" + String(repeating: "é;", count: 40),
+        ]
+        func expected(_ cell: String) -> String {
+            let written = CSVLine.neutralised(cell)
+            guard written.utf8.contains(where: { [59, 34, 10, 13].contains($0) }) else { return written }
+            return "\"" + written.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        for first in cells {
+            for second in cells {
+                #expect(CSVLine.make([first, second]) == expected(first) + ";" + expected(second), "\(first) | \(second)")
+            }
+        }
+    }
 }
 
 @Suite struct ProfileCountTests {

@@ -39,8 +39,11 @@ enum Console {
             if buffer.count > 65_536 { flush() }
         }
 
+        /// The bytes as they are, after what `print` holds (as `print` ignored a closed pipe,
+        /// so does this): made into a `String` first, they were checked as UTF-8 a second time.
         mutating func flush() {
-            print(String(decoding: buffer, as: UTF8.self), terminator: "")
+            fflush(nil)
+            try? FileHandle.standardOutput.write(contentsOf: buffer)
             buffer.removeAll(keepingCapacity: true)
         }
     }
