@@ -108,6 +108,7 @@ struct DeliveryLedger {
     /// time, the moves were a third of writing the escalations. The caller checked the moves
     /// (`check`).
     func escalateFollowed(by letters: Range<Int64>, actor: String, at date: Date) throws {
+        guard !letters.isEmpty else { return }
         let now = date.timeIntervalSince1970
         let escalated = DeliveryState.escalated.rawValue
         // The events first: they note the state each letter leaves.

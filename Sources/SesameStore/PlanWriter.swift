@@ -9,10 +9,12 @@ struct PlanWriter {
     let planID: Int64
     private let now: Double
     private var schoolIDs: [String: Int64] = [:]
-    private let firstLetter: Int64
     private var nextDeliveryID: Int64
     /// The letters from here on have no event yet.
     private var firstWithoutEvent: Int64
+    /// The letters the last `write` or `finish` put in the table, each now with its first
+    /// event: the plan's latest, as the letters of no other plan come after them.
+    private(set) var justStored: Range<Int64> = 0..<0
     private var nextPosition = 0
     private var deliveryCount = 0
     private var leftOutReasons: [(String, Int)] = []
@@ -30,7 +32,6 @@ struct PlanWriter {
         planID = db.lastInsertedRowID
         for row in try Row.fetchAll(db, sql: "SELECT name, id FROM school") { schoolIDs[row["name"]] = row["id"] }
         nextDeliveryID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM delivery") ?? 0) + 1
-        firstLetter = nextDeliveryID
         firstWithoutEvent = nextDeliveryID
         deliveries = try BatchInsert(db, table: "delivery", columns: [
             "id", "plan_id", "batch_id", "position", "account_id", "channel", "letter", "step", "is_copy", "state", "state_at",
@@ -75,19 +76,15 @@ struct PlanWriter {
         try writeFirstEvents()
     }
 
-    /// The plan's letters in the table so far, in the order written: the letters of no other
-    /// plan come after them.
-    var stored: Range<Int64> { firstLetter..<(nextDeliveryID - Int64(deliveries.pendingRows)) }
-
     /// The first event of each letter in the table and without one, in one statement: made
     /// and bound row by row, planning the académie took a tenth more CPU. Written as the
     /// letters are, not all at the end, where nothing else would run alongside.
     private mutating func writeFirstEvents() throws {
-        let end = stored.upperBound
-        guard end > firstWithoutEvent else { return }
+        justStored = firstWithoutEvent..<(nextDeliveryID - Int64(deliveries.pendingRows))
+        guard !justStored.isEmpty else { return }
         try db.cachedStatement(sql: "INSERT INTO event (delivery_id, at, actor, to_state) SELECT id, ?, ?, ? FROM delivery WHERE id >= ? AND id < ?")
-            .execute(arguments: [now, request.actor, DeliveryState.planned.rawValue, firstWithoutEvent, end])
-        firstWithoutEvent = end
+            .execute(arguments: [now, request.actor, DeliveryState.planned.rawValue, justStored.lowerBound, justStored.upperBound])
+        firstWithoutEvent = justStored.upperBound
     }
 
     var hasDeliveries: Bool { deliveryCount > 0 }

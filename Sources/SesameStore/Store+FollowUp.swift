@@ -208,8 +208,6 @@ private struct EscalationWriter {
     let db: Database
     let request: PlanRequest
     private var writer: PlanWriter?
-    /// The follow-up's letters from here on have not escalated the letters they follow yet.
-    private var firstNotEscalating: Int64?
 
     init(db: Database, request: PlanRequest) {
         self.db = db
@@ -223,24 +221,20 @@ private struct EscalationWriter {
         })
         if writer == nil { writer = try PlanWriter(db: db, request: request) }
         try writer!.write(draft)
-        try escalateStored()
+        try escalateFollowed(by: writer!.justStored)
     }
 
-    /// Escalates the letters that the follow-up's letters in the table so far follow: as
-    /// they are written, not all at the end, where nothing else would run alongside.
-    private mutating func escalateStored() throws {
-        guard let writer else { return }
-        let letters = (firstNotEscalating ?? writer.stored.lowerBound)..<writer.stored.upperBound
-        guard !letters.isEmpty else { return }
+    /// Escalates the letters that these new letters, just stored, follow: as they are
+    /// written, not all at the end, where nothing else would run alongside.
+    private func escalateFollowed(by letters: Range<Int64>) throws {
         try DeliveryLedger(db: db).escalateFollowed(by: letters, actor: request.actor, at: request.now)
-        firstNotEscalating = letters.upperBound
     }
 
     /// The follow-up plan, if anything was escalated.
     mutating func finish() throws -> Int64? {
         guard writer?.hasDeliveries == true else { return nil }
         let plan = try writer!.finish()
-        try escalateStored()
+        try escalateFollowed(by: writer!.justStored)
         return plan
     }
 }
