@@ -27,7 +27,9 @@ public enum TextDecoding {
         let (bytes, encoding) = try decodeBytes(data, file: file)
         if let position = firstControlCharacter(bytes) {
             let (line, column) = location(of: position, in: bytes)
-            let scalar = String(decoding: bytes[position...].prefix(4), as: UTF8.self).unicodeScalars.first!
+            // `position` counts from the text's first byte, and a BOM-marked file's text is a
+            // slice that starts after its BOM.
+            let scalar = String(decoding: bytes[(bytes.startIndex + position)...].prefix(4), as: UTF8.self).unicodeScalars.first!
             throw .controlCharacter(file: file, line: line, column: column, codePoint: scalar.value)
         }
         return (bytes, encoding)

@@ -91,6 +91,20 @@ import Testing
         }
     }
 
+    @Test func aControlCharacterInABOMMarkedFileIsNamedForItselfWhereverItFalls() throws {
+        // The text after a BOM starts three bytes into the file: a NUL right after the BOM once
+        // stopped the program, and an escape further on was reported as the byte three before it.
+        let bom = Data([0xEF, 0xBB, 0xBF])
+        for (line, control) in [("", UInt8(0x00)), ("Id;Nom", 0x1B), ("Id;Nom;Pr", 0x07)] {
+            #expect(throws: ImportError.controlCharacter(file: "f.csv", line: 1, column: line.count + 1, codePoint: UInt32(control))) {
+                try text(bom + Data(line.utf8) + Data([control]) + Data("nom\r\n".utf8))
+            }
+        }
+        #expect(throws: ImportError.controlCharacter(file: "f.csv", line: 2, column: 3, codePoint: 0x85)) {
+            try text(bom + Data("Nom\nLé".utf8) + Data([0xC2, 0x85]))
+        }
+    }
+
     @Test func utf16WithBOM() throws {
         var data = Data([0xFF, 0xFE])
         for unit in "Élève\tLéa".utf16 { data.append(UInt8(unit & 0xFF)); data.append(UInt8(unit >> 8)) }
