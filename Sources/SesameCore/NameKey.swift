@@ -120,9 +120,13 @@ public enum NameKey {
         return (first + last, last + first)
     }
 
-    /// Builds a string from scalars without growing an intermediate collection.
+    /// Builds a string from scalars without growing an intermediate collection. `capacity`
+    /// is a guess that holds for the scripts of French schools' names; a key that outgrows it
+    /// (a Hangul syllable is three jamo apart, three times its bytes) is built again in the
+    /// room it turned out to need.
     private static func build(capacity: Int, _ body: ((Unicode.Scalar) -> Void) -> Void) -> String {
-        String(unsafeUninitializedCapacity: capacity) { buffer in
+        var needed = 0
+        let key = String(unsafeUninitializedCapacity: capacity) { buffer in
             var count = 0
             body { scalar in
                 UTF8.encode(scalar) { byte in
@@ -130,9 +134,10 @@ public enum NameKey {
                     count += 1
                 }
             }
-            precondition(count <= buffer.count, "name key longer than its capacity")
-            return count
+            needed = count
+            return count <= buffer.count ? count : 0
         }
+        return needed <= capacity ? key : build(capacity: needed, body)
     }
 
     /// Whether two loose keys name the same person. A "?" stands for one character of the

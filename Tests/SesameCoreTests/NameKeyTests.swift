@@ -62,6 +62,17 @@ import Testing
         #expect(NameKey.loose("Lœuillet") == "loeuillet")
     }
 
+    @Test func aKeyMayBeLongerThanItsNameWhateverTheScript() {
+        // A Hangul syllable (3 bytes) is three jamo apart (9 bytes): a three-syllable Korean
+        // name once outgrew the room its key was made in and stopped the program.
+        let name = "김민준"
+        let key = NameKey.loose(name)
+        #expect(key.unicodeScalars.count == 9)
+        #expect(key.utf8.count == 3 * name.utf8.count)
+        #expect(NameKey.loose("박 " + name + " 이") == NameKey.loose("박") + key + NameKey.loose("이"))
+        #expect(NameKey.exact(String(repeating: "İ", count: 40)) == String(repeating: "i\u{307}", count: 40))
+    }
+
     @Test(arguments: [
         ("Nguy?n", "Nguyễn", true),
         ("C?urdevey", "Cœurdevey", true),
