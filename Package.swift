@@ -95,6 +95,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/SesameBench"),
+        // The readers of a director's files under libFuzzer (`scripts/fuzz`); built plainly, it
+        // replays the files it is given.
+        .executableTarget(name: "sesame-fuzz", dependencies: ["SesameCore", "SesameImport"], path: "Fuzz/SesameFuzz"),
 
         .target(name: "SesameTestSupport", path: "Tests/SesameTestSupport", exclude: ["Resources"]),
         .testTarget(name: "SesameCoreTests", dependencies: ["SesameCore"]),
