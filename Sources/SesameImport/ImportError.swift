@@ -60,9 +60,9 @@ public enum ImportError: UserFacingError, Equatable {
         case let .invalidValue(file, line, column, value, expected):
             "\(file), ligne \(line), colonne \(column) : « \(value) » ; attendu : \(expected)"
         case let .invalidByte(file, line, column, byte):
-            "\(file), ligne \(line), colonne \(column) : l’octet 0x\(String(byte, radix: 16, uppercase: true)) n’est pas du texte UTF-8, alors que le reste du fichier l’est ; le fichier a été abîmé (copie interrompue, édition dans un autre encodage) : exportez-le à nouveau"
+            "\(file), ligne \(line), colonne \(column) : l’octet 0x\(String(byte, radix: 16, uppercase: true)) n’est pas du texte UTF-8, alors que le reste du fichier l’est ; le fichier a été abîmé (copie interrompue, édition dans un autre encodage) : exportez-le à nouveau, ou corrigez ce caractère s’il a été modifié à la main"
         case let .controlCharacter(file, line, column, codePoint):
-            "\(file), ligne \(line), colonne \(column) : caractère de contrôle U+\(hex4(codePoint)) dans un champ ; aucun nom ni aucune adresse n’en contient : supprimez-le ou exportez le fichier à nouveau"
+            "\(file), ligne \(line), colonne \(column) : caractère de contrôle U+\(hex4(codePoint)), qu’aucun nom, aucune adresse ni aucun réglage ne contient ; supprimez-le, ou exportez à nouveau le fichier s’il vient de l’ENT ou d’ONDE"
         case let .codeMadeANumber(file, line, column):
             "\(file), ligne \(line), colonne \(column) : un tableur a lu ce code d’activation comme un nombre (il l’a réécrit avec « E+ »), et il est perdu ; exportez le fichier à nouveau depuis l’ENT et importez-le sans l’ouvrir dans un tableur"
         case let .fieldCount(file, line, expected, found):

@@ -16,10 +16,7 @@ public enum SettingsFile {
     /// The settings, or empty ones when the file does not exist yet.
     public static func read(_ url: URL) throws -> Settings {
         guard FileManager.default.fileExists(atPath: url.path) else { return Settings() }
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw ImportError.unreadable(file: url.path, reason: "fichier illisible")
-        }
+        let text = try FileLoading.text(url)
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
             throw YAMLFileError(error, file: url.path)

@@ -18,13 +18,13 @@ import Yams
 /// apply to the profile) is refused with its line, before anything is planned.
 public enum StrategyReader {
     public static func load(_ url: URL) throws -> Strategy {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ImportError.unreadable(file: url.path, reason: "fichier introuvable ou illisible")
-        }
-        return try read(text, file: url.path, name: url.deletingPathExtension().lastPathComponent)
+        try loadWithSource(url).strategy
+    }
+
+    /// The strategy and its file's text, which a plan keeps.
+    public static func loadWithSource(_ url: URL) throws -> (strategy: Strategy, source: String) {
+        let source = try FileLoading.text(url)
+        return (try read(source, file: url.path, name: url.deletingPathExtension().lastPathComponent), source)
     }
 
     /// The header comment's paragraph saying when to choose the strategy ("À choisir quand…"):

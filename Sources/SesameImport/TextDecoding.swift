@@ -24,6 +24,16 @@ public enum TextEncoding: String, Sendable, Codable {
 public enum TextDecoding {
     public static func decode(_ data: Data, file: String) throws(ImportError) -> (bytes: Data, encoding: TextEncoding) {
         try refuseDocuments(data, file: file)
+        return try decodeText(data, file: file)
+    }
+
+    /// The text of a file that is no CSV: a YAML file edited by hand, which a Windows editor
+    /// set to "ANSI" saves in its legacy code page.
+    public static func text(_ data: Data, file: String) throws(ImportError) -> String {
+        String(decoding: try decodeText(data, file: file).bytes, as: UTF8.self)
+    }
+
+    private static func decodeText(_ data: Data, file: String) throws(ImportError) -> (bytes: Data, encoding: TextEncoding) {
         let (bytes, encoding) = try decodeBytes(data, file: file)
         if let position = firstControlCharacter(bytes) {
             let (line, column) = location(of: position, in: bytes)

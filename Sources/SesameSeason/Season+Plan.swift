@@ -83,9 +83,7 @@ extension Season {
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".yaml") }) else { return [] }
         // The default first, then by name.
         return try names.sorted { ($0 != "ecole.yaml" ? 1 : 0, $0) < ($1 != "ecole.yaml" ? 1 : 0, $1) }.map { file in
-            let url = folder.appendingPathComponent(file)
-            let source = try String(contentsOf: url, encoding: .utf8)
-            let strategy = try StrategyReader.read(source, file: url.path, name: String(file.dropLast(5)))
+            let (strategy, source) = try StrategyReader.loadWithSource(folder.appendingPathComponent(file))
             return StrategyChoice(strategy: strategy, source: source, explanation: StrategyReader.explanation(of: source))
         }
     }
@@ -96,6 +94,12 @@ extension Season {
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         return StrategyChoice(
             strategy: try StrategyReader.read(source, file: file, name: name), source: source, explanation: StrategyReader.explanation(of: source))
+    }
+
+    /// The same, from the file's bytes as a browser sends them, decoded as `plan --strategy
+    /// FILE` decodes them (a Windows editor set to "ANSI" saves in its code page).
+    public func strategy(data: Data, file: String) throws -> StrategyChoice {
+        try strategy(source: TextDecoding.text(data, file: file), file: file)
     }
 
     /// The meetings of the classes the selected accounts are in (in every school that has such a class).

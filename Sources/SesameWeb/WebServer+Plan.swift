@@ -19,7 +19,7 @@ extension WebServer {
             var form = try PlanForm(context.form, person: person)
             if let upload = context.uploads["strategieFichier"] {
                 // The school's own strategy: checked now, then carried by the preview's form.
-                form.ownStrategy = (upload.fileName, String(decoding: upload.data, as: UTF8.self))
+                form.ownStrategy = (upload.fileName, try season.strategy(data: upload.data, file: upload.fileName).source)
                 form.strategy = ""
             }
             let drafts = try season.previewPlan(try form.order(strategies(form), actor: person.name))

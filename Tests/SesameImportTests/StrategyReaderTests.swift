@@ -113,6 +113,21 @@ private func channels(_ strategy: Strategy, _ profile: Profile) -> [Channel] {
     }
 
     /// A file edited by hand: libyaml's words for the usual slips come out in French.
+    /// A school's own strategy written in a Windows editor: read, and kept with the plan as
+    /// the text it is, accents included.
+    @Test func aStrategySavedInWindows1252IsReadWithItsText() throws {
+        // Its one character Windows-1252 lacks, in a comment.
+        let source = try String(contentsOf: shipped.appendingPathComponent("ecole.yaml"), encoding: .utf8).replacingOccurrences(of: "→", with: "->")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-\(UUID().uuidString)-ecole.yaml")
+        try #require(source.data(using: .windowsCP1252)).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (strategy, text) = try StrategyReader.loadWithSource(url)
+        #expect(text == source)
+        let shippedStrategy = try StrategyReader.load(shipped.appendingPathComponent("ecole.yaml"))
+        #expect(strategy.rules == shippedStrategy.rules && strategy.title == shippedStrategy.title)
+        #expect(text.contains("À choisir"))
+    }
+
     @Test(arguments: [
         ("profiles:\n  parent: [office\n", "ligne 3", "« , » ou « ] » manquant"),
         ("profiles:\n  parent:\n    - office\n   - email\n", "ligne 4", "une clé était attendue"),
@@ -127,6 +142,47 @@ private func channels(_ strategy: Strategy, _ profile: Profile) -> [Channel] {
 }
 
 @Suite struct SettingsFileTests {
+    private func file(_ bytes: Data) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-\(UUID().uuidString).reglages.yaml")
+        try bytes.write(to: url)
+        return url
+    }
+
+    /// Notepad++ set to "ANSI", or an older Notepad, saves the file in Windows-1252: it is
+    /// read, where it was refused as unreadable.
+    @Test func settingsSavedByAWindowsEditorInItsCodePageAreRead() throws {
+        let text = "ent:\n  name: e-primO\nschools:\n  - name: École élémentaire « Les Tilleuls »\n    director: Anne-Hélène Roux\n"
+        let url = try file(try #require(text.data(using: .windowsCP1252)))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let settings = try SettingsFile.read(url)
+        #expect(settings.schools.map(\.name) == ["École élémentaire « Les Tilleuls »"])
+        #expect(settings.schools.first?.director == "Anne-Hélène Roux")
+    }
+
+    @Test func anEmptiedSettingsFileIsEmptySettings() throws {
+        let url = try file(Data())
+        defer { try? FileManager.default.removeItem(at: url) }
+        let settings = try SettingsFile.read(url)
+        #expect(settings.ent.name == nil && settings.schools.isEmpty)
+        #expect(try FileLoading.load(url).isEmpty)
+    }
+
+    /// The YAML parser would print the escape raw, in English, at line 1.
+    @Test func aControlCharacterIsReportedWhereItIsInFrench() throws {
+        let url = try file(Data("ent:\n  name: e-prim\u{1B}O\n".utf8))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let error = try #require(throws: ImportError.self) { try SettingsFile.read(url) }
+        #expect(error.userMessage == "\(url.path), ligne 2, colonne 15 : caractère de contrôle U+001B, qu’aucun nom, aucune adresse ni aucun réglage ne contient ; supprimez-le, ou exportez à nouveau le fichier s’il vient de l’ENT ou d’ONDE")
+    }
+
+    @Test func aFolderInPlaceOfTheSettingsIsNamedForWhatItIs() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-\(UUID().uuidString).reglages.yaml")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let error = try #require(throws: ImportError.self) { try SettingsFile.read(url) }
+        #expect(error.userMessage == "\(url.path) : lecture impossible (c’est un dossier)")
+    }
+
     /// The settings are edited by hand too: a slip is placed where it is, as in a strategy.
     @Test func brokenSettingsAreReportedWithTheirLineInFrench() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-\(UUID().uuidString).reglages.yaml")

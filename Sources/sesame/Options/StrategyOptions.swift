@@ -16,9 +16,7 @@ struct StrategyOptions: ParsableArguments {
 
     /// The strategy and its file's text, kept with the plan.
     func load() throws -> (strategy: Strategy, source: String) {
-        let url = try locate()
-        let strategy = try StrategyReader.load(url)
-        return (strategy, (try? String(contentsOf: url, encoding: .utf8)) ?? "")
+        try StrategyReader.loadWithSource(locate())
     }
 
     private func locate() throws -> URL {
