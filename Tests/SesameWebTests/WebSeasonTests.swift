@@ -408,10 +408,12 @@ import Testing
     @Test func aSchoolsOwnStrategyIsCheckedWithItsLineThenPlanned() async throws {
         let f = try await WebFixture(planned: false)
         let app = Application(router: f.server.router())
-        @Sendable func preview(_ client: some TestClientProtocol, _ browser: Browser, _ csrf: String, yaml: String) async throws -> (HTTPResponse.Status, String) {
+        @Sendable func preview(
+            _ client: some TestClientProtocol, _ browser: Browser, _ csrf: String, yaml: String, encoding: String.Encoding = .utf8
+        ) async throws -> (HTTPResponse.Status, String) {
             try await Self.multipart(
                 client, "/plan/apercu", browser, fields: [("csrf", csrf), ("selection", "activation=pending"), ("strategie", "ecole")],
-                files: [("strategieFichier", "notre-ecole.yaml", Data(yaml.utf8))])
+                files: [("strategieFichier", "notre-ecole.yaml", try #require(yaml.data(using: encoding)))])
         }
         try await app.test(.router) { client in
             let (director, csrf) = try await WebTests.enrol(f.director.token, client: client)
@@ -421,6 +423,10 @@ import Testing
             let (status, page) = try await preview(client, director, csrf, yaml: yaml)
             let lots = try #require(page.range(of: "id=\"lots\"").map { String(page[$0.upperBound...]).components(separatedBy: "</table>")[0] })
             #expect(status == .ok && page.contains("Tout au bureau") && lots.contains("bureau du directeur") && !lots.contains("remise en classe"))
+            // Saved by a Windows editor set to "ANSI": read with its apostrophe and accents.
+            let (windows, windowsPage) = try await preview(
+                client, director, csrf, yaml: "title: Tout au bureau de l’école\n" + yaml.dropFirst("title: Tout au bureau\n".count), encoding: .windowsCP1252)
+            #expect(windows == .ok && windowsPage.contains("Tout au bureau de l’école") && !windowsPage.contains("\u{FFFD}"), "\(windowsPage)")
             let source = try #require(Browser.field("strategieSource", in: page))
             let (made, _) = try await Self.post(client, "/plan", director, [
                 "csrf": csrf, "selection": "activation=pending", "strategie": "", "strategieFichierNom": "notre-ecole.yaml",
