@@ -22,10 +22,11 @@ extension WebServer {
                 form.ownStrategy = (upload.fileName, try season.strategy(data: upload.data, file: upload.fileName).source)
                 form.strategy = ""
             }
-            let drafts = try season.previewPlan(try form.order(strategies(form), actor: person.name))
+            let choices = try strategies(form)
+            let drafts = try season.previewPlan(try form.order(choices, actor: person.name))
             var values = try planForm(form.query, chosen: form.strategy, meetings: form.meetings, name: form.name, replan: form.replan)
             if let own = form.ownStrategy {
-                values["propre"] = ["fichier": own.file, "source": own.source, "titre": try season.strategy(source: own.source, file: own.file).strategy.title]
+                values["propre"] = ["fichier": own.file, "source": own.source, "titre": choices[0].strategy.title]
             }
             let batches = drafts.flatMap(\.batches)
             let leftOut = drafts.flatMap(\.leftOut)

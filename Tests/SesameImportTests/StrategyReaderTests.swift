@@ -112,7 +112,6 @@ private func channels(_ strategy: Strategy, _ profile: Profile) -> [Channel] {
         }
     }
 
-    /// A file edited by hand: libyaml's words for the usual slips come out in French.
     /// A school's own strategy written in a Windows editor: read, and kept with the plan as
     /// the text it is, accents included.
     @Test func aStrategySavedInWindows1252IsReadWithItsText() throws {
@@ -128,6 +127,7 @@ private func channels(_ strategy: Strategy, _ profile: Profile) -> [Channel] {
         #expect(text.contains("À choisir"))
     }
 
+    /// A file edited by hand: libyaml's words for the usual slips come out in French.
     @Test(arguments: [
         ("profiles:\n  parent: [office\n", "ligne 3", "« , » ou « ] » manquant"),
         ("profiles:\n  parent:\n    - office\n   - email\n", "ligne 4", "une clé était attendue"),
@@ -142,8 +142,12 @@ private func channels(_ strategy: Strategy, _ profile: Profile) -> [Channel] {
 }
 
 @Suite struct SettingsFileTests {
+    private func location() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("sesame-\(UUID().uuidString).reglages.yaml")
+    }
+
     private func file(_ bytes: Data) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-\(UUID().uuidString).reglages.yaml")
+        let url = location()
         try bytes.write(to: url)
         return url
     }
@@ -176,7 +180,7 @@ private func channels(_ strategy: Strategy, _ profile: Profile) -> [Channel] {
     }
 
     @Test func aFolderInPlaceOfTheSettingsIsNamedForWhatItIs() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-\(UUID().uuidString).reglages.yaml")
+        let url = location()
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
         defer { try? FileManager.default.removeItem(at: url) }
         let error = try #require(throws: ImportError.self) { try SettingsFile.read(url) }
@@ -185,9 +189,8 @@ private func channels(_ strategy: Strategy, _ profile: Profile) -> [Channel] {
 
     /// The settings are edited by hand too: a slip is placed where it is, as in a strategy.
     @Test func brokenSettingsAreReportedWithTheirLineInFrench() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sesame-\(UUID().uuidString).reglages.yaml")
+        let url = try file(Data("ent:\n  name: e-primO\n  url: https://www.e-primo.fr: accueil\n".utf8))
         defer { try? FileManager.default.removeItem(at: url) }
-        try Data("ent:\n  name: e-primO\n  url: https://www.e-primo.fr: accueil\n".utf8).write(to: url)
         let error = try #require(throws: YAMLFileError.self) { try SettingsFile.read(url) }
         #expect(error.userMessage.hasPrefix("\(url.path), ligne 3, colonne "), "\(error.userMessage)")
         #expect(error.userMessage.contains("YAML illisible : « : » inattendu ici"), "\(error.userMessage)")
